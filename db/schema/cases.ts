@@ -1,0 +1,90 @@
+import { sql } from 'drizzle-orm';
+import {
+  check,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+import {
+  CASE_STATUSES,
+  NEED_CATEGORIES,
+  ORGANISATION_KINDS,
+  URGENCIES,
+} from './vocabulary';
+
+const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(', '));
+
+export const cases = pgTable(
+  'cases',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    reference: text('reference').notNull(),
+    status: text('status', { enum: CASE_STATUSES }).notNull().default('new'),
+    organisation: text('organisation').notNull(),
+    organisationKind: text('organisation_kind', { enum: ORGANISATION_KINDS }).notNull(),
+    contactName: text('contact_name').notNull(),
+    email: text('email').notNull(),
+    phone: text('phone'),
+    postalCode: text('postal_code').notNull(),
+    city: text('city').notNull(),
+    districtKey: text('district_key'),
+    latitude: doublePrecision('latitude'),
+    longitude: doublePrecision('longitude'),
+    category: text('category', { enum: NEED_CATEGORIES }).notNull(),
+    description: text('description').notNull(),
+    urgency: text('urgency', { enum: URGENCIES }).notNull(),
+    neededBy: date('needed_by', { mode: 'string' }),
+    sector: text('sector'),
+    consentVersion: text('consent_version').notNull(),
+    consentedAt: timestamp('consented_at', { withTimezone: true }).notNull(),
+    idempotencyKey: text('idempotency_key'),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('cases_reference_key').on(t.reference),
+    uniqueIndex('cases_idempotency_key').on(t.idempotencyKey),
+    index('cases_status_created_idx').on(t.status, t.createdAt),
+    index('cases_email_idx').on(sql`lower(${t.email})`),
+    check('cases_status_check', sql`${t.status} in (${inList(CASE_STATUSES)})`),
+    check('cases_kind_check', sql`${t.organisationKind} in (${inList(ORGANISATION_KINDS)})`),
+    check('cases_category_check', sql`${t.category} in (${inList(NEED_CATEGORIES)})`),
+    check('cases_urgency_check', sql`${t.urgency} in (${inList(URGENCIES)})`),
+  ],
+);
+
+/** Every change to a case, written in the same transaction as the change itself. */
+export const caseEvents = pgTable(
+  'case_events',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    caseId: integer('case_id')
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    type: text('type').notNull(),
+    // null when the requester (not a staff member) caused the event
+    actorId: integer('actor_id'),
+    data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('case_events_case_idx').on(t.caseId, t.createdAt)],
+);
+
+/**
+ * One row per year; incrementing it inside the intake transaction row-locks the year,
+ * so concurrent submissions get consecutive numbers and a rollback leaves no gap.
+ */
+export const referenceCounters = pgTable('reference_counters', {
+  year: integer('year').primaryKey(),
+  lastNumber: integer('last_number').notNull(),
+});
+
+export type Case = typeof cases.$inferSelect;
+export type NewCase = typeof cases.$inferInsert;

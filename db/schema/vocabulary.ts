@@ -1,0 +1,29 @@
+/** Stored values of the case model; the UI labels for them live in lib/i18n. */
+export const CASE_STATUSES = [
+  'new',
+  'in_triage',
+  'searching',
+  'introduced',
+  'waiting_feedback',
+  'resolved',
+  'rejected',
+  'duplicate',
+  'spam',
+] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+
+export const ORGANISATION_KINDS = ['company', 'research', 'other'] as const;
+export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
+
+export const NEED_CATEGORIES = [
+  'raw_materials',
+  'goods',
+  'capacity',
+  'services',
+  'cooperation',
+  'other',
+] as const;
+export type NeedCategory = (typeof NEED_CATEGORIES)[number];
+
+export const URGENCIES = ['immediately', 'within_weeks', 'flexible'] as const;
+export type Urgency = (typeof URGENCIES)[number];

@@ -1,0 +1,29 @@
+import { z } from 'zod';
+
+const intFrom = (fallback: number) => z.coerce.number().int().nonnegative().default(fallback);
+
+const envSchema = z.object({
+  DATABASE_URL: z.string().optional(),
+  PUBLIC_BASE_URL: z.string().url().optional(),
+  NEXTAUTH_URL: z.string().url().optional(),
+  TRUST_PROXY_HOPS: intFrom(0),
+  INTAKE_RATE_LIMIT: intFrom(5),
+  INTAKE_RATE_WINDOW_MINUTES: intFrom(10),
+  INTAKE_MIN_FILL_SECONDS: intFrom(3),
+  STATUS_RATE_LIMIT: intFrom(20),
+  SMTP_URL: z.string().optional(),
+  MAIL_FROM: z.string().default('Lotse <lotse@localhost>'),
+  OUTBOX_INTERVAL_SECONDS: intFrom(5),
+});
+
+export type Config = z.infer<typeof envSchema> & { baseUrl: string; isDemo: boolean };
+
+/** Reads the environment on each call, so tests and scripts can change it. */
+export function config(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.parse(env);
+  return {
+    ...parsed,
+    baseUrl: (parsed.PUBLIC_BASE_URL ?? parsed.NEXTAUTH_URL ?? 'http://localhost:3000').replace(/\/$/, ''),
+    isDemo: !parsed.DATABASE_URL,
+  };
+}

@@ -1,0 +1,83 @@
+import { eq } from 'drizzle-orm';
+import { db } from '../../db/client';
+import { cases } from '../../db/schema';
+import { config } from '../config';
+import { messages } from '../i18n';
+import { log } from '../log';
+import { consume } from '../rate-limit';
+import { checkFormToken } from './form-token';
+import { fieldErrorsOf, formEnvelopeSchema, helpRequestSchema } from './schema';
+import { submitHelpRequest } from './submit';
+
+export type AcceptResult =
+  | { ok: true; reference: string; created: boolean }
+  | { ok: false; reason: 'invalid'; error: string; fieldErrors: Record<string, string> }
+  | { ok: false; reason: 'rejected'; error: string }
+  | { ok: false; reason: 'rate_limited'; error: string; retryAfterSeconds: number };
+
+export interface IntakeContext {
+  ip: string;
+  idempotencyKey?: string;
+  /** Present for the web form: its honeypot and fill-time token are checked. */
+  envelope?: unknown;
+}
+
+/**
+ * The one way into the queue, for the web form and the JSON API alike: validate, keep bots
+ * and floods out, then store. Whatever is refused stores nothing.
+ */
+export async function acceptHelpRequest(input: unknown, context: IntakeContext): Promise<AcceptResult> {
+  const settings = config();
+  const parsed = helpRequestSchema.safeParse(input);
+  if (!parsed.success) {
+    return { ok: false, reason: 'invalid', error: messages.request.fixErrors, fieldErrors: fieldErrorsOf(parsed.error) };
+  }
+
+  let idempotencyKey = context.idempotencyKey;
+  if (context.envelope !== undefined) {
+    const envelope = formEnvelopeSchema.safeParse(context.envelope);
+    if (!envelope.success || envelope.data.website) {
+      log.info({ event: 'intake.rejected', why: 'honeypot' });
+      return { ok: false, reason: 'rejected', error: messages.errors.spamSuspected };
+    }
+    const token = checkFormToken(envelope.data.form_token, settings.INTAKE_MIN_FILL_SECONDS);
+    if (token !== 'ok') {
+      log.info({ event: 'intake.rejected', why: token });
+      return {
+        ok: false,
+        reason: 'rejected',
+        error: token === 'too_fast' ? messages.errors.tooFast : messages.errors.spamSuspected,
+      };
+    }
+    idempotencyKey = envelope.data.idempotency_key;
+  }
+
+  // A retry of something already stored is answered before it can count against the limit.
+  if (idempotencyKey) {
+    const [existing] = await db
+      .select({ reference: cases.reference })
+      .from(cases)
+      .where(eq(cases.idempotencyKey, idempotencyKey));
+    if (existing) return { ok: true, reference: existing.reference, created: false };
+  }
+
+  const limit = await consume(
+    { name: 'intake', points: settings.INTAKE_RATE_LIMIT, windowSeconds: settings.INTAKE_RATE_WINDOW_MINUTES * 60 },
+    context.ip,
+  );
+  if (!limit.ok) {
+    log.info({ event: 'intake.rate_limited' });
+    return {
+      ok: false,
+      reason: 'rate_limited',
+      error: messages.errors.rateLimited(Math.ceil(limit.retryAfterSeconds / 60)),
+      retryAfterSeconds: limit.retryAfterSeconds,
+    };
+  }
+
+  const stored = await submitHelpRequest(parsed.data, { idempotencyKey });
+  if (!stored.ok) {
+    return { ok: false, reason: 'invalid', error: messages.request.fixErrors, fieldErrors: stored.fieldErrors };
+  }
+  return stored;
+}

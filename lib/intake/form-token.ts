@@ -1,0 +1,28 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { serverSecret } from '../secret';
+
+const MAX_AGE_MS = 24 * 60 * 60 * 1000;
+
+function sign(issuedAt: number): string {
+  return createHmac('sha256', serverSecret()).update(`form:${issuedAt}`).digest('base64url');
+}
+
+/** A signed timestamp rendered into the form, so the server knows when it was opened. */
+export function issueFormToken(now = Date.now()): string {
+  return `${now}.${sign(now)}`;
+}
+
+export type FormTokenCheck = 'ok' | 'invalid' | 'too_fast';
+
+/** Bots post instantly or replay old pages; people need a few seconds to fill the form. */
+export function checkFormToken(token: string, minFillSeconds: number, now = Date.now()): FormTokenCheck {
+  const [issued, signature] = token.split('.');
+  const issuedAt = Number(issued);
+  if (!signature || !Number.isSafeInteger(issuedAt)) return 'invalid';
+  const expected = Buffer.from(sign(issuedAt));
+  const given = Buffer.from(signature);
+  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return 'invalid';
+  const age = now - issuedAt;
+  if (age < 0 || age > MAX_AGE_MS) return 'invalid';
+  return age < minFillSeconds * 1000 ? 'too_fast' : 'ok';
+}

@@ -1,0 +1,10 @@
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  // PGlite ships WebAssembly and data files that must be loaded from node_modules at run time;
+  // drizzle-orm is external too so rate-limiter-flexible's dynamic import sees the same instance.
+  serverExternalPackages: ['@electric-sql/pglite', 'postgres', 'drizzle-orm', 'rate-limiter-flexible', 'pino', 'nodemailer'],
+  poweredByHeader: false,
+  typedRoutes: false,
+};
+
+export default nextConfig;
