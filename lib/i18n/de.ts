@@ -103,6 +103,15 @@ export const de = {
     submittedOn: (date: string) => `Eingegangen am ${date}`,
     lastChange: (date: string) => `Letzte Änderung am ${date}`,
   },
+  privacy: {
+    title: 'Datenschutz',
+    paragraphs: [
+      'Verantwortlich für die Verarbeitung Ihrer Daten ist die Landesentwicklungsgesellschaft Thüringen (LEG). Wir verarbeiten die Angaben aus Ihrer Hilfeanfrage, um passende Anbieter zu finden und Kontakte zu vermitteln (Art. 6 Abs. 1 lit. a DSGVO, Ihre Einwilligung).',
+      'Ihre Angaben sehen nur die Expertinnen und Experten der LEG. An mögliche Anbieter geben wir sie nur im Rahmen einer Vermittlung weiter. Abgeschlossene Anfragen werden nach 24 Monaten anonymisiert.',
+      'Sie haben das Recht auf Auskunft, Berichtigung, Löschung und Widerruf Ihrer Einwilligung. Wenden Sie sich dazu an die LEG Thüringen.',
+    ],
+    version: (version: string) => `Fassung vom ${version}`,
+  },
   errors: {
     required: 'Bitte füllen Sie dieses Feld aus.',
     chooseOne: 'Bitte wählen Sie eine Option.',

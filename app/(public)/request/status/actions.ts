@@ -1,0 +1,34 @@
+'use server';
+
+import { requesterIp } from '@/app/requester-ip';
+import type { StatusView } from '@/components/status-lookup-form';
+import type { ActionResult } from '@/lib/action-result';
+import { config } from '@/lib/config';
+import { messages } from '@/lib/i18n';
+import { fieldErrorsOf, statusLookupSchema } from '@/lib/intake/schema';
+import { findPublicStatus } from '@/lib/intake/status';
+import { consume } from '@/lib/rate-limit';
+
+/** Public: reference and email together are the requester's key; attempts are rate-limited. */
+export async function lookUpStatus(input: unknown): Promise<ActionResult<StatusView>> {
+  const parsed = statusLookupSchema.safeParse(input);
+  if (!parsed.success) {
+    return { ok: false, error: messages.request.fixErrors, fieldErrors: fieldErrorsOf(parsed.error) };
+  }
+  const limit = await consume(
+    { name: 'status', points: config().STATUS_RATE_LIMIT, windowSeconds: 600 },
+    await requesterIp(),
+  );
+  if (!limit.ok) return { ok: false, error: messages.errors.rateLimited(Math.ceil(limit.retryAfterSeconds / 60)) };
+  const found = await findPublicStatus(parsed.data.reference, parsed.data.email);
+  if (!found) return { ok: false, error: messages.status.notFound };
+  return {
+    ok: true,
+    data: {
+      reference: found.reference,
+      status: messages.publicStatus[found.status],
+      submittedAt: found.submittedAt.toISOString(),
+      updatedAt: found.updatedAt.toISOString(),
+    },
+  };
+}

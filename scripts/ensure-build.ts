@@ -1,0 +1,37 @@
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+const ROOT = process.cwd();
+const SOURCES = ['app', 'components', 'lib', 'db', 'instrumentation.ts', 'proxy.ts', 'next.config.js', 'postcss.config.mjs', 'tsconfig.json', 'package-lock.json'];
+const STAMP = path.join(ROOT, '.next', 'lotse-source-hash');
+
+function hashTree(hash: ReturnType<typeof createHash>, target: string) {
+  if (!existsSync(target)) return;
+  if (statSync(target).isDirectory()) {
+    for (const entry of readdirSync(target).sort()) hashTree(hash, path.join(target, entry));
+    return;
+  }
+  hash.update(path.relative(ROOT, target));
+  hash.update(readFileSync(target));
+}
+
+function sourceHash(): string {
+  const hash = createHash('sha256');
+  for (const source of SOURCES) hashTree(hash, path.join(ROOT, source));
+  return hash.digest('hex');
+}
+
+/** Builds the app unless the last build was made from exactly the current sources. */
+export function ensureBuild() {
+  const current = sourceHash();
+  if (existsSync(STAMP) && readFileSync(STAMP, 'utf8') === current) return;
+  console.log('Lotse: building the app (first start or changed sources) …');
+  const result = spawnSync(process.execPath, [path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next'), 'build'], {
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
+  });
+  if (result.status !== 0) throw new Error(`next build failed with exit code ${result.status}`);
+  writeFileSync(STAMP, current);
+}

@@ -1,0 +1,46 @@
+import { createServer } from 'node:http';
+import next from 'next';
+import { closeDatabase } from '../db/client';
+import { SOCKET_IP_HEADER } from '../lib/client-ip';
+import { log } from '../lib/log';
+import { ensureBuild } from './ensure-build';
+
+/**
+ * Lotse's HTTP server: Next.js behind a thin Node server that records the TCP peer address
+ * (Next.js exposes none, and a client can forge X-Forwarded-For) and logs one line per request.
+ */
+const dev = process.argv.includes('--dev');
+const port = Number(process.env.PORT ?? 3000);
+const hostname = process.env.HOST ?? '0.0.0.0';
+
+if (!dev) ensureBuild();
+const app = next({ dev, dir: process.cwd(), hostname, port });
+const handle = app.getRequestHandler();
+await app.prepare();
+
+const server = createServer((req, res) => {
+  const started = performance.now();
+  req.headers[SOCKET_IP_HEADER] = req.socket.remoteAddress ?? 'unknown';
+  const path = (req.url ?? '/').split('?')[0];
+  if (!path?.startsWith('/_next/')) {
+    res.on('finish', () => {
+      const ms = Math.round((performance.now() - started) * 10) / 10;
+      log.info({ event: 'request', method: req.method, path, status: res.statusCode, ms });
+    });
+  }
+  void handle(req, res);
+});
+
+server.listen(port, hostname, () => {
+  log.info({ event: 'server.listening', url: `http://localhost:${port}`, dev });
+  if (!dev) console.log(`\nLotse läuft: http://localhost:${port}\n`);
+});
+
+async function shutdown(signal: string) {
+  log.info({ event: 'server.stopping', signal });
+  server.close();
+  await closeDatabase();
+  process.exit(0);
+}
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('SIGINT', () => void shutdown('SIGINT'));
