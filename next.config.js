@@ -4,7 +4,8 @@ const nextConfig = {
   // drizzle-orm is external too so rate-limiter-flexible's dynamic import sees the same instance.
   serverExternalPackages: ['@electric-sql/pglite', 'postgres', 'drizzle-orm', 'rate-limiter-flexible', 'pino', 'nodemailer'],
   poweredByHeader: false,
-  typedRoutes: false,
+  // forbidden() answers 403 when a signed-in user lacks the role for a page.
+  experimental: { authInterrupts: true },
 };
 
 export default nextConfig;

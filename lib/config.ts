@@ -14,6 +14,10 @@ const envSchema = z.object({
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('Lotse <lotse@localhost>'),
   OUTBOX_INTERVAL_SECONDS: intFrom(5),
+  FIRST_RESPONSE_WORKING_DAYS: intFrom(1),
+  SESSION_MAX_AGE_HOURS: intFrom(10),
+  LOGIN_MAX_FAILURES: intFrom(5),
+  LOGIN_LOCKOUT_MINUTES: intFrom(15),
 });
 
 export type Config = z.infer<typeof envSchema> & { baseUrl: string; isDemo: boolean };

@@ -9,6 +9,8 @@ export interface Limit {
   name: string;
   points: number;
   windowSeconds: number;
+  /** Once over the limit, refuse for this long (default: until the window ends). */
+  blockSeconds?: number;
 }
 
 export type LimitResult = { ok: true } | { ok: false; retryAfterSeconds: number };
@@ -16,7 +18,7 @@ export type LimitResult = { ok: true } | { ok: false; retryAfterSeconds: number 
 const limiters = new Map<string, RateLimiterDrizzle>();
 
 function limiterFor(limit: Limit): RateLimiterDrizzle {
-  const id = `${limit.name}:${limit.points}:${limit.windowSeconds}`;
+  const id = `${limit.name}:${limit.points}:${limit.windowSeconds}:${limit.blockSeconds ?? 0}`;
   let limiter = limiters.get(id);
   if (!limiter) {
     limiter = new RateLimiterDrizzle({
@@ -25,6 +27,7 @@ function limiterFor(limit: Limit): RateLimiterDrizzle {
       keyPrefix: limit.name,
       points: limit.points,
       duration: limit.windowSeconds,
+      blockDuration: limit.blockSeconds ?? 0,
     });
     limiters.set(id, limiter);
   }
@@ -47,4 +50,17 @@ export async function consume(limit: Limit, key: string): Promise<LimitResult> {
     }
     throw error;
   }
+}
+
+/** Whether the next point for `key` would be refused, without taking one. */
+export async function peek(limit: Limit, key: string): Promise<LimitResult> {
+  const state = await limiterFor(limit).get(pseudonym(key));
+  if (state && state.consumedPoints >= limit.points) {
+    return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(state.msBeforeNext / 1000)) };
+  }
+  return { ok: true };
+}
+
+export async function reset(limit: Limit, key: string): Promise<void> {
+  await limiterFor(limit).delete(pseudonym(key));
 }

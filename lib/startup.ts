@@ -2,6 +2,7 @@ import { getDatabaseHandle } from '../db/client';
 import { prepareDatabase } from '../db/prepare';
 import { config } from './config';
 import { seedDemoCases } from './demo/seed-cases';
+import { seedDemoUsers } from './demo/seed-users';
 import { log } from './log';
 import { startOutboxWorker } from './outbox/worker';
 import { serverSecret } from './secret';
@@ -12,8 +13,9 @@ export async function startApp() {
   const handle = getDatabaseHandle();
   await prepareDatabase(handle);
   if (config().isDemo) {
-    const seeded = await seedDemoCases();
-    if (seeded > 0) log.info({ event: 'demo.seeded', cases: seeded });
+    const seededUsers = await seedDemoUsers();
+    const seededCases = await seedDemoCases();
+    if (seededUsers + seededCases > 0) log.info({ event: 'demo.seeded', users: seededUsers, cases: seededCases });
   }
   startOutboxWorker();
   log.info({ event: 'app.started', database: handle.kind, demo: config().isDemo });

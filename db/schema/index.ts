@@ -4,3 +4,4 @@ export * from './places';
 export * from './rate-limits';
 export * from './vocabulary';
 export * from './sectors';
+export * from './users';

@@ -27,3 +27,9 @@ export type NeedCategory = (typeof NEED_CATEGORIES)[number];
 
 export const URGENCIES = ['immediately', 'within_weeks', 'flexible'] as const;
 export type Urgency = (typeof URGENCIES)[number];
+
+export const CASE_PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
+export type CasePriority = (typeof CASE_PRIORITIES)[number];
+
+export const STAFF_ROLES = ['admin', 'expert'] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];

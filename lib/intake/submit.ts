@@ -2,6 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { db } from '../../db/client';
 import { caseEvents, cases, sectors } from '../../db/schema';
 import { config } from '../config';
+import { firstResponseDue } from '../cases/first-response';
 import { geocodePostalCode } from '../geo/geocode';
 import { messages } from '../i18n';
 import { log } from '../log';
@@ -64,6 +65,7 @@ export async function submitHelpRequest(
         consentVersion: CONSENT_VERSION,
         consentedAt: now,
         idempotencyKey: key ?? null,
+        firstResponseDueAt: firstResponseDue(now, config().FIRST_RESPONSE_WORKING_DAYS),
         createdAt: now,
         updatedAt: now,
       })

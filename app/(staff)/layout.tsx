@@ -1,0 +1,43 @@
+import Link from 'next/link';
+import type { ReactNode } from 'react';
+import { requireStaffPage } from '@/app/guards';
+import { SignOutButton } from '@/components/sign-out-button';
+import { type NavItem, StaffNav } from '@/components/staff-nav';
+import { hasRole } from '@/lib/auth/staff';
+import { messages } from '@/lib/i18n';
+
+const t = messages;
+
+export default async function StaffLayout({ children }: { children: ReactNode }) {
+  const user = await requireStaffPage();
+  const items: NavItem[] = [
+    { href: '/cases', label: t.nav.queue },
+    ...(hasRole(user, 'admin') ? [{ href: '/admin/users', label: t.nav.admin }] : []),
+    { href: '/account', label: t.nav.account },
+  ];
+  return (
+    <div className="flex min-h-screen flex-col">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
+      >
+        {t.app.skipToContent}
+      </a>
+      <header className="bg-brand-800 text-white">
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-2">
+          <Link href="/cases" className="text-lg font-bold tracking-tight">
+            {t.app.name}
+          </Link>
+          <StaffNav items={items} label={t.nav.label} />
+          <div className="ml-auto flex items-center gap-3 text-sm">
+            <span className="text-brand-100">{t.auth.signedInAs(user.name)}</span>
+            <SignOutButton />
+          </div>
+        </div>
+      </header>
+      <main id="main" className="mx-auto w-full max-w-7xl flex-1 px-4 py-6">
+        {children}
+      </main>
+    </div>
+  );
+}

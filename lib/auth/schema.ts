@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { STAFF_ROLES } from '../cases/vocabulary';
+import { messages } from '../i18n';
+
+const m = messages.errors;
+
+export const PASSWORD_MIN = 10;
+
+export const passwordSchema = z
+  .string({ error: m.required })
+  .min(PASSWORD_MIN, { error: m.passwordTooShort(PASSWORD_MIN) })
+  .max(200, { error: m.tooLong(200) });
+
+const email = z
+  .string({ error: m.required })
+  .trim()
+  .min(1, { error: m.required })
+  .max(254, { error: m.tooLong(254) })
+  .pipe(z.email({ error: m.email }));
+
+export const signInSchema = z.object({
+  email,
+  password: z.string({ error: m.required }).min(1, { error: m.required }).max(200),
+});
+
+export const createUserSchema = z.object({
+  email,
+  name: z.string({ error: m.required }).trim().min(2, { error: m.tooShort(2) }).max(120, { error: m.tooLong(120) }),
+  role: z.enum(STAFF_ROLES, { error: m.chooseOne }),
+  password: passwordSchema,
+});
+
+export const changeRoleSchema = z.object({ userId: z.coerce.number().int().positive(), role: z.enum(STAFF_ROLES) });
+export const setActiveSchema = z.object({ userId: z.coerce.number().int().positive(), active: z.boolean() });
+export const resetPasswordSchema = z.object({ userId: z.coerce.number().int().positive(), password: passwordSchema });
+
+export const changeOwnPasswordSchema = z
+  .object({
+    currentPassword: z.string({ error: m.required }).min(1, { error: m.required }).max(200),
+    newPassword: passwordSchema,
+    confirmPassword: z.string({ error: m.required }),
+  })
+  .refine((v) => v.newPassword === v.confirmPassword, { path: ['confirmPassword'], error: m.passwordMismatch });
+
+export type CreateUserInput = z.output<typeof createUserSchema>;

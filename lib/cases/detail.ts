@@ -1,0 +1,94 @@
+import { aliasedTable, and, asc, desc, eq, ne, or, sql } from 'drizzle-orm';
+import { db } from '../../db/client';
+import { caseEvents, cases, districts, users } from '../../db/schema';
+
+const original = aliasedTable(cases, 'original');
+
+/** A case with the names staff need beside it, or undefined. */
+export async function loadCase(id: number) {
+  const [row] = await db
+    .select({
+      case: cases,
+      districtName: districts.name,
+      assigneeName: users.name,
+      duplicateOfReference: original.reference,
+    })
+    .from(cases)
+    .leftJoin(districts, eq(districts.key, cases.districtKey))
+    .leftJoin(users, eq(users.id, cases.assigneeId))
+    .leftJoin(original, eq(original.id, cases.duplicateOfId))
+    .where(eq(cases.id, id));
+  return row;
+}
+export type CaseDetail = NonNullable<Awaited<ReturnType<typeof loadCase>>>;
+
+export interface TimelineEntry {
+  id: number;
+  type: string;
+  data: Record<string, unknown>;
+  actorName: string | null;
+  createdAt: Date;
+}
+
+/** The case's history, oldest first: intake, every change and every note. */
+export function loadTimeline(caseId: number): Promise<TimelineEntry[]> {
+  return db
+    .select({
+      id: caseEvents.id,
+      type: caseEvents.type,
+      data: caseEvents.data,
+      actorName: users.name,
+      createdAt: caseEvents.createdAt,
+    })
+    .from(caseEvents)
+    .leftJoin(users, eq(users.id, caseEvents.actorId))
+    .where(eq(caseEvents.caseId, caseId))
+    .orderBy(asc(caseEvents.createdAt), asc(caseEvents.id));
+}
+
+const related = {
+  id: cases.id,
+  reference: cases.reference,
+  organisation: cases.organisation,
+  status: cases.status,
+  createdAt: cases.createdAt,
+};
+
+/** Earlier or later cases from the same organisation or email address. */
+export function findRelatedCases(current: { id: number; organisation: string; email: string }) {
+  return db
+    .select(related)
+    .from(cases)
+    .where(
+      and(
+        ne(cases.id, current.id),
+        or(
+          eq(sql`lower(${cases.organisation})`, current.organisation.toLowerCase()),
+          eq(sql`lower(${cases.email})`, current.email.toLowerCase()),
+        ),
+      ),
+    )
+    .orderBy(desc(cases.createdAt))
+    .limit(10);
+}
+
+const searchText = sql`(${cases.reference} || ' ' || ${cases.organisation} || ' ' || ${cases.description})`;
+
+/** Cases whose text resembles this one (trigram similarity, index-backed by the % operator). */
+export function findSimilarCases(current: { id: number; organisation: string; description: string }) {
+  const probe = `${current.organisation} ${current.description}`.slice(0, 500);
+  return db
+    .select({ ...related, similarity: sql<number>`similarity(${searchText}, ${probe})` })
+    .from(cases)
+    .where(and(ne(cases.id, current.id), sql`${searchText} % ${probe}`))
+    .orderBy(sql`similarity(${searchText}, ${probe}) desc`)
+    .limit(5);
+}
+
+export function listActiveStaff() {
+  return db
+    .select({ id: users.id, name: users.name })
+    .from(users)
+    .where(eq(users.active, true))
+    .orderBy(asc(users.name));
+}

@@ -1,0 +1,144 @@
+import { and, asc, count, desc, eq, gte, inArray, isNull, lt, notInArray, sql, type SQL } from 'drizzle-orm';
+import { db } from '../../db/client';
+import { cases, districts, users } from '../../db/schema';
+import type { StaffUser } from '../auth/staff';
+import { CLOSED_STATUSES, WAITING_STATUSES } from './lifecycle';
+import { QUEUE_VIEWS, type QueueFilter, type QueueView } from './schema';
+
+export const PAGE_SIZE = 50;
+
+const searchText = sql`(${cases.reference} || ' ' || ${cases.organisation} || ' ' || ${cases.description})`;
+const isOverdue = sql<boolean>`(${cases.firstRespondedAt} is null and ${cases.firstResponseDueAt} < now())`;
+const priorityRank = sql<number>`case ${cases.priority} when 'urgent' then 4 when 'high' then 3 when 'normal' then 2 else 1 end`;
+
+function viewCondition(view: QueueView, me: StaffUser): SQL | undefined {
+  const open = notInArray(cases.status, [...CLOSED_STATUSES]);
+  switch (view) {
+    case 'new':
+      return eq(cases.status, 'new');
+    case 'mine':
+      return and(eq(cases.assigneeId, me.id), open);
+    case 'unassigned':
+      return and(isNull(cases.assigneeId), open);
+    case 'open':
+      return open;
+    case 'waiting':
+      return inArray(cases.status, [...WAITING_STATUSES]);
+    case 'closed':
+      return inArray(cases.status, [...CLOSED_STATUSES]);
+    case 'all':
+      return undefined;
+  }
+}
+
+/** Everything in the filter except the view, which the per-view counts vary. */
+function filterConditions(filter: QueueFilter): SQL[] {
+  const conditions: SQL[] = [];
+  if (filter.status) conditions.push(eq(cases.status, filter.status));
+  if (filter.priority) conditions.push(eq(cases.priority, filter.priority));
+  if (filter.assignee === 'none') conditions.push(isNull(cases.assigneeId));
+  else if (filter.assignee) conditions.push(eq(cases.assigneeId, filter.assignee));
+  if (filter.category) conditions.push(eq(cases.category, filter.category));
+  if (filter.district) conditions.push(eq(cases.districtKey, filter.district));
+  if (filter.q) conditions.push(sql`${searchText} ilike ${`%${escapeLike(filter.q)}%`}`);
+  if (filter.from) conditions.push(gte(cases.createdAt, new Date(`${filter.from}T00:00:00`)));
+  if (filter.to) conditions.push(lt(cases.createdAt, new Date(new Date(`${filter.to}T00:00:00`).getTime() + 86_400_000)));
+  return conditions;
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+function ordering(filter: QueueFilter) {
+  const direction = filter.dir === 'asc' ? asc : desc;
+  switch (filter.sort) {
+    case 'overdue':
+      return [desc(isOverdue), desc(priorityRank), asc(cases.createdAt)];
+    case 'priority':
+      return [direction(priorityRank), asc(cases.createdAt)];
+    case 'status':
+      return [direction(cases.status), asc(cases.createdAt)];
+    case 'reference':
+      return [direction(cases.id)];
+    case 'organisation':
+      return [direction(sql`lower(${cases.organisation})`), asc(cases.id)];
+    case 'created':
+      return [direction(cases.createdAt), direction(cases.id)];
+  }
+}
+
+export interface QueueRow {
+  id: number;
+  reference: string;
+  organisation: string;
+  need: string;
+  category: (typeof cases.$inferSelect)['category'];
+  district: string | null;
+  createdAt: Date;
+  priority: (typeof cases.$inferSelect)['priority'];
+  assigneeId: number | null;
+  assigneeName: string | null;
+  status: (typeof cases.$inferSelect)['status'];
+  overdue: boolean;
+  version: number;
+}
+
+export interface QueuePage {
+  rows: QueueRow[];
+  total: number;
+  counts: Record<QueueView, number>;
+  page: number;
+  pageCount: number;
+}
+
+/** One page of the queue, plus how many cases each view holds under the same filters. */
+export async function loadQueue(me: StaffUser, filter: QueueFilter): Promise<QueuePage> {
+  const base = filterConditions(filter);
+  const where = and(...base, viewCondition(filter.view, me));
+  const offset = (filter.page - 1) * PAGE_SIZE;
+
+  const [rows, [countRow]] = await Promise.all([
+    db
+      .select({
+        id: cases.id,
+        reference: cases.reference,
+        organisation: cases.organisation,
+        need: sql<string>`left(${cases.description}, 140)`,
+        category: cases.category,
+        district: districts.name,
+        createdAt: cases.createdAt,
+        priority: cases.priority,
+        assigneeId: cases.assigneeId,
+        assigneeName: users.name,
+        status: cases.status,
+        overdue: isOverdue,
+        version: cases.version,
+      })
+      .from(cases)
+      .leftJoin(districts, eq(districts.key, cases.districtKey))
+      .leftJoin(users, eq(users.id, cases.assigneeId))
+      .where(where)
+      .orderBy(...ordering(filter))
+      .limit(PAGE_SIZE)
+      .offset(offset),
+    db
+      .select(
+        Object.fromEntries(
+          QUEUE_VIEWS.map((view) => {
+            const condition = viewCondition(view, me);
+            return [view, condition ? sql<number>`count(*) filter (where ${condition})` : count()];
+          }),
+        ) as Record<QueueView, SQL<number>>,
+      )
+      .from(cases)
+      .where(and(...base)),
+  ]);
+
+  const counts = Object.fromEntries(QUEUE_VIEWS.map((view) => [view, Number(countRow?.[view] ?? 0)])) as Record<
+    QueueView,
+    number
+  >;
+  const total = counts[filter.view];
+  return { rows, total, counts, page: filter.page, pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
+}

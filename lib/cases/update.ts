@@ -1,0 +1,176 @@
+import { eq, inArray, sql } from 'drizzle-orm';
+import { db, type Executor } from '../../db/client';
+import { caseEvents, cases, users, type Case } from '../../db/schema';
+import { assertRole, type StaffUser } from '../auth/staff';
+import { messages } from '../i18n';
+import { log } from '../log';
+import { canTransition, needsReason } from './lifecycle';
+import type { BulkInput, CaseUpdate } from './schema';
+
+export type CaseChangeResult =
+  | { ok: true; version: number }
+  | { ok: false; error: string; fieldErrors?: Record<string, string>; conflict?: boolean };
+
+type EventDraft = { type: string; data: Record<string, unknown> };
+
+const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+
+/** The events a change produces: one per field, each with old and new value. */
+function diff(current: Case, update: CaseUpdate): EventDraft[] {
+  const events: EventDraft[] = [];
+  if (update.status !== current.status) {
+    events.push({ type: 'status_changed', data: { from: current.status, to: update.status, reason: update.reason ?? null } });
+  }
+  if (update.priority !== current.priority) {
+    events.push({ type: 'priority_changed', data: { from: current.priority, to: update.priority } });
+  }
+  const assigneeId = update.assigneeId ?? null;
+  if (assigneeId !== current.assigneeId) {
+    events.push({ type: 'assigned', data: { from: current.assigneeId, to: assigneeId } });
+  }
+  const dueDate = update.dueDate ?? null;
+  if (dueDate !== current.dueDate) events.push({ type: 'due_date_changed', data: { from: current.dueDate, to: dueDate } });
+  if (!sameList(update.tags, current.tags)) events.push({ type: 'tags_changed', data: { from: current.tags, to: update.tags } });
+  return events;
+}
+
+async function lastEditorName(tx: Executor, caseId: number): Promise<string | null> {
+  const [row] = await tx
+    .select({ name: users.name })
+    .from(caseEvents)
+    .leftJoin(users, eq(users.id, caseEvents.actorId))
+    .where(eq(caseEvents.caseId, caseId))
+    .orderBy(sql`${caseEvents.id} desc`)
+    .limit(1);
+  return row?.name ?? null;
+}
+
+/**
+ * Writes the new version of a case and its history in one transaction. Refused when
+ * `version` is no longer current (someone saved in between): nothing is lost or overwritten.
+ */
+export async function updateCase(actor: StaffUser, update: CaseUpdate): Promise<CaseChangeResult> {
+  assertRole(actor, 'expert');
+  return db.transaction(async (tx): Promise<CaseChangeResult> => {
+    const [current] = await tx.select().from(cases).where(eq(cases.id, update.caseId)).for('update');
+    if (!current) return { ok: false, error: messages.cases.notFound };
+    if (current.version !== update.version) {
+      const changedBy = await lastEditorName(tx, current.id);
+      return { ok: false, conflict: true, error: messages.cases.conflict(changedBy) };
+    }
+    if (!canTransition(current.status, update.status)) {
+      return { ok: false, error: messages.cases.transitionRefused(current.status, update.status), fieldErrors: { status: messages.cases.transitionRefused(current.status, update.status) } };
+    }
+    if (update.status !== current.status && needsReason(update.status) && !update.reason) {
+      return { ok: false, error: messages.cases.reasonRequired, fieldErrors: { reason: messages.cases.reasonRequired } };
+    }
+    if (update.assigneeId && !(await isActiveStaff(tx, update.assigneeId))) {
+      return { ok: false, error: messages.cases.unknownAssignee, fieldErrors: { assigneeId: messages.cases.unknownAssignee } };
+    }
+    const events = diff(current, update);
+    if (events.length === 0) return { ok: true, version: current.version };
+    const version = await writeChange(tx, actor, current, {
+      status: update.status,
+      priority: update.priority,
+      assigneeId: update.assigneeId ?? null,
+      dueDate: update.dueDate ?? null,
+      tags: update.tags,
+      closeReason: needsReason(update.status) ? (update.reason ?? null) : current.closeReason,
+    }, events);
+    return { ok: true, version };
+  });
+}
+
+async function isActiveStaff(tx: Executor, userId: number): Promise<boolean> {
+  const [row] = await tx.select({ active: users.active }).from(users).where(eq(users.id, userId));
+  return row?.active === true;
+}
+
+/** Applies changed columns, bumps the version, records events and the first response. */
+async function writeChange(
+  tx: Executor,
+  actor: StaffUser,
+  current: Case,
+  values: Partial<typeof cases.$inferInsert>,
+  events: EventDraft[],
+): Promise<number> {
+  const now = new Date();
+  const [row] = await tx
+    .update(cases)
+    .set({ ...values, version: current.version + 1, updatedAt: now, firstRespondedAt: current.firstRespondedAt ?? now })
+    .where(eq(cases.id, current.id))
+    .returning({ version: cases.version });
+  await tx.insert(caseEvents).values(events.map((e) => ({ caseId: current.id, actorId: actor.id, createdAt: now, ...e })));
+  log.info({ event: 'case.changed', caseId: current.id, by: actor.id, changes: events.map((e) => e.type) });
+  return row!.version;
+}
+
+/** Notes only append to the history, so they never conflict with other edits. */
+export async function addNote(actor: StaffUser, caseId: number, text: string): Promise<CaseChangeResult> {
+  assertRole(actor, 'expert');
+  return db.transaction(async (tx) => {
+    const [current] = await tx.select().from(cases).where(eq(cases.id, caseId)).for('update');
+    if (!current) return { ok: false, error: messages.cases.notFound };
+    const version = await writeChange(tx, actor, current, {}, [{ type: 'note', data: { text } }]);
+    return { ok: true, version };
+  });
+}
+
+/** Marks a case as a duplicate of an earlier one and links the two. */
+export async function markDuplicate(actor: StaffUser, caseId: number, originalReference: string): Promise<CaseChangeResult> {
+  assertRole(actor, 'expert');
+  return db.transaction(async (tx) => {
+    const [current] = await tx.select().from(cases).where(eq(cases.id, caseId)).for('update');
+    if (!current) return { ok: false, error: messages.cases.notFound };
+    const [original] = await tx.select({ id: cases.id, reference: cases.reference }).from(cases).where(eq(cases.reference, originalReference));
+    if (!original || original.id === current.id) {
+      return { ok: false, error: messages.cases.originalNotFound, fieldErrors: { originalReference: messages.cases.originalNotFound } };
+    }
+    if (!canTransition(current.status, 'duplicate')) {
+      return { ok: false, error: messages.cases.transitionRefused(current.status, 'duplicate') };
+    }
+    const version = await writeChange(
+      tx,
+      actor,
+      current,
+      { status: 'duplicate', duplicateOfId: original.id, closeReason: messages.cases.duplicateReason(original.reference) },
+      [{ type: 'status_changed', data: { from: current.status, to: 'duplicate', reason: messages.cases.duplicateReason(original.reference), duplicateOf: original.reference } }],
+    );
+    return { ok: true, version };
+  });
+}
+
+/**
+ * Bulk actions from the queue. Each case gets its own events and version bump; cases the
+ * lifecycle does not allow to change (e.g. closing a resolved case as spam) are skipped.
+ */
+export async function bulkUpdate(actor: StaffUser, input: BulkInput): Promise<{ ok: true; changed: number; skipped: number } | { ok: false; error: string }> {
+  assertRole(actor, 'expert');
+  if (input.action === 'assign' && !input.assigneeId) return { ok: false, error: messages.cases.unknownAssignee };
+  if (input.action === 'priority' && !input.priority) return { ok: false, error: messages.errors.chooseOne };
+  return db.transaction(async (tx) => {
+    if (input.assigneeId && !(await isActiveStaff(tx, input.assigneeId))) return { ok: false, error: messages.cases.unknownAssignee };
+    const rows = await tx.select().from(cases).where(inArray(cases.id, input.caseIds)).orderBy(cases.id).for('update');
+    let changed = 0;
+    for (const current of rows) {
+      let values: Partial<typeof cases.$inferInsert>;
+      let event: EventDraft;
+      if (input.action === 'assign') {
+        if (current.assigneeId === input.assigneeId) continue;
+        values = { assigneeId: input.assigneeId! };
+        event = { type: 'assigned', data: { from: current.assigneeId, to: input.assigneeId } };
+      } else if (input.action === 'priority') {
+        if (current.priority === input.priority) continue;
+        values = { priority: input.priority! };
+        event = { type: 'priority_changed', data: { from: current.priority, to: input.priority } };
+      } else {
+        if (current.status === 'spam' || !canTransition(current.status, 'spam')) continue;
+        values = { status: 'spam', closeReason: messages.cases.bulkSpamReason };
+        event = { type: 'status_changed', data: { from: current.status, to: 'spam', reason: messages.cases.bulkSpamReason } };
+      }
+      await writeChange(tx, actor, current, values, [event]);
+      changed++;
+    }
+    return { ok: true, changed, skipped: input.caseIds.length - changed };
+  });
+}
