@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 const ROOT = process.cwd();
@@ -23,8 +23,33 @@ function sourceHash(): string {
   return hash.digest('hex');
 }
 
+const LOCK = path.join(ROOT, '.next-build.lock');
+
+/** Two test runs in one checkout must not build into .next at the same time. */
+function withBuildLock(build: () => void) {
+  const deadline = Date.now() + 10 * 60_000;
+  for (;;) {
+    try {
+      closeSync(openSync(LOCK, 'wx'));
+      break;
+    } catch {
+      if (Date.now() > deadline) throw new Error(`build lock ${LOCK} held for too long; remove it if no build runs`);
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 500);
+    }
+  }
+  try {
+    build();
+  } finally {
+    rmSync(LOCK, { force: true });
+  }
+}
+
 /** Builds the app unless the last build was made from exactly the current sources. */
 export function ensureBuild() {
+  withBuildLock(buildIfStale);
+}
+
+function buildIfStale() {
   const current = sourceHash();
   if (existsSync(STAMP) && readFileSync(STAMP, 'utf8') === current) return;
   console.log('Lotse: building the app (first start or changed sources) …');

@@ -1,24 +1,23 @@
-import { aliasedTable, and, asc, desc, eq, ne, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, ne, or, sql } from 'drizzle-orm';
 import { db } from '../../db/client';
 import { caseEvents, cases, districts, users } from '../../db/schema';
-
-const original = aliasedTable(cases, 'original');
 
 /** A case with the names staff need beside it, or undefined. */
 export async function loadCase(id: number) {
   const [row] = await db
     .select({
-      case: cases,
+      ...getTableColumns(cases),
       districtName: districts.name,
       assigneeName: users.name,
-      duplicateOfReference: original.reference,
+      duplicateOfReference: sql<string | null>`(select o.reference from cases o where o.id = ${cases.duplicateOfId})`,
     })
     .from(cases)
     .leftJoin(districts, eq(districts.key, cases.districtKey))
     .leftJoin(users, eq(users.id, cases.assigneeId))
-    .leftJoin(original, eq(original.id, cases.duplicateOfId))
     .where(eq(cases.id, id));
-  return row;
+  if (!row) return undefined;
+  const { districtName, assigneeName, duplicateOfReference, ...caseRow } = row;
+  return { case: caseRow, districtName, assigneeName, duplicateOfReference };
 }
 export type CaseDetail = NonNullable<Awaited<ReturnType<typeof loadCase>>>;
 

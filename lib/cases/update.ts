@@ -9,7 +9,21 @@ import type { BulkInput, CaseUpdate } from './schema';
 
 export type CaseChangeResult =
   | { ok: true; version: number }
-  | { ok: false; error: string; fieldErrors?: Record<string, string>; conflict?: boolean };
+  | { ok: false; error: string; fieldErrors?: Record<string, string>; current?: EditableState };
+
+/** The fields of a case staff edit together, as the edit form shows them. */
+export interface EditableState {
+  version: number;
+  status: Case['status'];
+  priority: Case['priority'];
+  assigneeId: number | null;
+  dueDate: string | null;
+  tags: string[];
+}
+
+export function editableState(c: Case): EditableState {
+  return { version: c.version, status: c.status, priority: c.priority, assigneeId: c.assigneeId, dueDate: c.dueDate, tags: c.tags };
+}
 
 type EventDraft = { type: string; data: Record<string, unknown> };
 
@@ -56,7 +70,7 @@ export async function updateCase(actor: StaffUser, update: CaseUpdate): Promise<
     if (!current) return { ok: false, error: messages.cases.notFound };
     if (current.version !== update.version) {
       const changedBy = await lastEditorName(tx, current.id);
-      return { ok: false, conflict: true, error: messages.cases.conflict(changedBy) };
+      return { ok: false, error: messages.cases.conflict(changedBy), current: editableState(current) };
     }
     if (!canTransition(current.status, update.status)) {
       return { ok: false, error: messages.cases.transitionRefused(current.status, update.status), fieldErrors: { status: messages.cases.transitionRefused(current.status, update.status) } };

@@ -1,4 +1,4 @@
-import { asc, lte } from 'drizzle-orm';
+import { asc, eq, lte } from 'drizzle-orm';
 import { db } from '../../db/client';
 import { sectors } from '../../db/schema';
 
@@ -21,4 +21,9 @@ export async function listSectionsWithDivisions(): Promise<SectorSection[]> {
     else sections.get(row.section)?.divisions.push({ code: row.code, title: row.title });
   }
   return [...sections.values()];
+}
+
+export async function sectorTitle(code: string): Promise<string | undefined> {
+  const [row] = await db.select({ title: sectors.title }).from(sectors).where(eq(sectors.code, code));
+  return row?.title;
 }

@@ -1,0 +1,181 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import type { ReactNode } from 'react';
+import { requireStaffPage } from '@/app/guards';
+import { OverdueBadge, PriorityLabel, StatusBadge } from '@/components/cases/badges';
+import { CaseEditForm } from '@/components/cases/case-edit-form';
+import { DistrictMap } from '@/components/cases/district-map';
+import { DuplicateForm } from '@/components/cases/duplicate-form';
+import { NoteForm } from '@/components/cases/note-form';
+import { Timeline } from '@/components/cases/timeline';
+import { listUsers } from '@/lib/auth/users';
+import { findRelatedCases, findSimilarCases, listActiveStaff, loadCase, loadTimeline } from '@/lib/cases/detail';
+import { allowedTransitions } from '@/lib/cases/lifecycle';
+import { editableState } from '@/lib/cases/update';
+import { formatDate, formatDateTime } from '@/lib/format';
+import { messages } from '@/lib/i18n';
+import { sectorTitle } from '@/lib/sectors/queries';
+import { addCaseNote, markCaseDuplicate, saveCase } from './actions';
+
+const t = messages.caseView;
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  return { title: `Vorgang ${(await params).id}` };
+}
+
+function Row({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="grid gap-1 py-2 sm:grid-cols-[12rem_1fr]">
+      <dt className="text-sm font-medium text-slate-600">{label}</dt>
+      <dd className="break-words text-slate-900">{children}</dd>
+    </div>
+  );
+}
+
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <section className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 sm:p-5">
+      <h2 className="text-lg font-semibold text-brand-800">{title}</h2>
+      {children}
+    </section>
+  );
+}
+
+export default async function CasePage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const caseId = Number(id);
+  await requireStaffPage('expert', `/cases/${id}`);
+  if (!Number.isSafeInteger(caseId) || caseId <= 0) notFound();
+  const detail = await loadCase(caseId);
+  if (!detail) notFound();
+  const c = detail.case;
+  const [timeline, related, similar, staff, everyone, sector] = await Promise.all([
+    loadTimeline(c.id),
+    findRelatedCases(c),
+    findSimilarCases(c),
+    listActiveStaff(),
+    listUsers(),
+    c.sector ? sectorTitle(c.sector) : undefined,
+  ]);
+  const names = new Map(everyone.map((u) => [u.id, u.name]));
+  const overdue = !c.firstRespondedAt && c.firstResponseDueAt !== null && c.firstResponseDueAt < new Date();
+
+  return (
+    <div className="space-y-5">
+      <Link href="/cases" className="text-sm text-brand-700 underline underline-offset-4">
+        ← {t.back}
+      </Link>
+      <header className="flex flex-wrap items-center gap-3">
+        <h1 className="font-mono text-2xl font-bold text-brand-800">{c.reference}</h1>
+        <StatusBadge status={c.status} />
+        <PriorityLabel priority={c.priority} />
+        {overdue && <OverdueBadge />}
+        <span className="w-full text-lg font-semibold text-slate-900 sm:w-auto">{c.organisation}</span>
+      </header>
+
+      <div className="grid gap-5 lg:grid-cols-[3fr_2fr]">
+        <div className="space-y-5">
+          <Section title={t.request}>
+            <dl className="divide-y divide-slate-100">
+              <Row label={t.category}>{messages.categories[c.category]}</Row>
+              <Row label={t.description}>
+                <p className="whitespace-pre-wrap">{c.description}</p>
+              </Row>
+              <Row label={t.urgency}>{messages.urgencies[c.urgency]}</Row>
+              {c.neededBy && <Row label={t.neededBy}>{formatDate(c.neededBy)}</Row>}
+              {c.sector && <Row label={t.sector}>{`${c.sector} ${sector ?? ''}`}</Row>}
+              <Row label={t.submittedAt}>{formatDateTime(c.createdAt)}</Row>
+              {c.closeReason && <Row label={t.closeReason}>{c.closeReason}</Row>}
+              {detail.duplicateOfReference && (
+                <Row label={t.duplicateOf}>
+                  <Link href={`/cases/${c.duplicateOfId}`} className="font-mono text-brand-700 underline">
+                    {detail.duplicateOfReference}
+                  </Link>
+                </Row>
+              )}
+            </dl>
+          </Section>
+
+          <Section title={t.requester}>
+            <div className="grid gap-4 sm:grid-cols-[1fr_auto]">
+              <dl className="divide-y divide-slate-100">
+                <Row label={t.organisation}>{c.organisation}</Row>
+                <Row label={t.kind}>{messages.kinds[c.organisationKind]}</Row>
+                <Row label={t.contact}>{c.contactName}</Row>
+                <Row label={t.email}>
+                  <a href={`mailto:${c.email}`} className="text-brand-700 underline">
+                    {c.email}
+                  </a>
+                </Row>
+                {c.phone && (
+                  <Row label={t.phone}>
+                    <a href={`tel:${c.phone}`} className="text-brand-700 underline">
+                      {c.phone}
+                    </a>
+                  </Row>
+                )}
+                <Row label={t.address}>{`${c.postalCode} ${c.city}`}</Row>
+                <Row label={t.district}>{detail.districtName ?? t.notLocated}</Row>
+                <p className="pt-2 text-xs text-slate-600">{t.consent(c.consentVersion, formatDateTime(c.consentedAt))}</p>
+              </dl>
+              {detail.districtName && (
+                <div className="w-48">
+                  <DistrictMap districtKey={c.districtKey} latitude={c.latitude} longitude={c.longitude} label={t.mapLabel(detail.districtName)} />
+                </div>
+              )}
+            </div>
+          </Section>
+
+          <Section title={t.history}>
+            <Timeline entries={timeline} names={names} />
+          </Section>
+        </div>
+
+        <div className="space-y-5">
+          <Section title={t.triage}>
+            <CaseEditForm
+              caseId={c.id}
+              state={editableState(c)}
+              statusOptions={[c.status, ...allowedTransitions(c.status)]}
+              staff={staff}
+              save={saveCase}
+            />
+          </Section>
+          <Section title={t.notes}>
+            <NoteForm caseId={c.id} addNote={addCaseNote} />
+          </Section>
+          <Section title={t.related}>
+            <CaseLinks cases={related} empty={t.noRelated} />
+          </Section>
+          <Section title={t.similar}>
+            <CaseLinks cases={similar} empty={t.noSimilar} />
+          </Section>
+          {c.status !== 'duplicate' && (
+            <Section title={t.markDuplicate}>
+              <DuplicateForm caseId={c.id} markDuplicate={markCaseDuplicate} />
+            </Section>
+          )}
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function CaseLinks({ cases, empty }: { cases: { id: number; reference: string; organisation: string; status: Parameters<typeof StatusBadge>[0]['status']; createdAt: Date }[]; empty: string }) {
+  if (cases.length === 0) return <p className="text-sm text-slate-600">{empty}</p>;
+  return (
+    <ul className="space-y-2 text-sm">
+      {cases.map((r) => (
+        <li key={r.id} className="flex flex-wrap items-center gap-2">
+          <Link href={`/cases/${r.id}`} className="font-mono text-brand-700 underline">
+            {r.reference}
+          </Link>
+          <span>{r.organisation}</span>
+          <StatusBadge status={r.status} />
+          <span className="text-slate-600">{formatDate(r.createdAt)}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
