@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { ensureBuild } from '../../scripts/ensure-build';
+import { ensureStaffAccounts } from './staff';
 import { createTestDatabase, testServerUrl } from './test-database';
 
 declare module 'vitest' {
@@ -64,6 +65,15 @@ export default async function setup(project: TestProject) {
   }
   const server = spawn(process.execPath, ['--import', 'tsx', 'scripts/server.ts'], { env, stdio: 'inherit' });
   await waitForHealth(baseUrl, server);
+  // Only PGlite mode seeds demo accounts; a PGlite directory must never be opened twice.
+  if (database.url) {
+    try {
+      ensureStaffAccounts(env);
+    } catch (error) {
+      server.kill('SIGTERM');
+      throw error;
+    }
+  }
   project.provide('baseUrl', baseUrl);
 
   return async () => {

@@ -143,6 +143,13 @@ describe('POST /api/requests', () => {
       expect(await stored()).toEqual(nothingStored);
     });
 
+    it('refuses a declared oversize body without reading it', async () => {
+      const { stream, state } = endlessStream(new TextEncoder().encode(' '.repeat(8 * 1024)));
+      const response = await postRaw(stream, { 'content-length': String(10 * 1024 * 1024) });
+      expect(response.status).toBe(413);
+      expect(state.pulls).toBeLessThanOrEqual(1); // a stream pre-fills one chunk on its own
+    });
+
     it('counts the bytes actually sent, not a Content-Length that understates them', async () => {
       const response = await postRaw(paddedTo(MAX_BODY_BYTES * 2), { 'content-length': '100' });
       expect(response.status).toBe(413);

@@ -178,7 +178,7 @@ describe('claimDueMessages', () => {
     ['a message leased by another worker', false, { lockedUntil: inSeconds(60) }],
     ['a message waiting for its retry', false, { nextAttemptAt: inSeconds(60) }],
     ['a sent message', false, { status: 'sent', sentAt: inSeconds(-5) }],
-  ])('%s: claimed = %s', async (_, claimable, state) => {
+  ] satisfies Array<[string, boolean, PgUpdateSetSource<typeof outbox>]>)('%s: claimed = %s', async (_, claimable, state) => {
     const [id] = await enqueue(1);
     await update(id!, state);
     expect(ids(await claimDueMessages())).toEqual(claimable ? [id] : []);

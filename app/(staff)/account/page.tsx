@@ -1,0 +1,42 @@
+import type { Metadata } from 'next';
+import { requireStaffPage } from '@/app/guards';
+import { ChangePasswordForm } from '@/components/change-password-form';
+import { messages } from '@/lib/i18n';
+import { changeMyPassword } from './actions';
+
+const t = messages.users;
+
+export const metadata: Metadata = { title: t.accountTitle };
+
+export default async function AccountPage() {
+  const user = await requireStaffPage('expert', '/account');
+  const details = [
+    [t.name, user.name],
+    [t.email, user.email],
+    [t.role, messages.roles[user.role]],
+  ];
+  return (
+    <div className="max-w-xl space-y-6">
+      <h1 className="text-2xl font-bold tracking-tight text-brand-800 sm:text-3xl">{t.accountTitle}</h1>
+      <dl
+        className="grid gap-x-6 gap-y-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-[auto_1fr] sm:p-6"
+      >
+        {details.map(([label, value]) => (
+          <div key={label} className="space-y-0.5 sm:contents sm:space-y-0">
+            <dt className="text-sm font-medium text-slate-600 sm:text-base">{label}</dt>
+            <dd className="text-slate-900 wrap-anywhere">{value}</dd>
+          </div>
+        ))}
+      </dl>
+      <section
+        aria-labelledby="change-password-title"
+        className="space-y-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6"
+      >
+        <h2 id="change-password-title" className="text-lg font-semibold text-slate-900">
+          {t.changePassword}
+        </h2>
+        <ChangePasswordForm action={changeMyPassword} />
+      </section>
+    </div>
+  );
+}

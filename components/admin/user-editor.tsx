@@ -1,0 +1,146 @@
+'use client';
+
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState, useTransition } from 'react';
+import { useForm } from 'react-hook-form';
+import type { z } from 'zod';
+import type { ActionResult } from '@/lib/action-result';
+import { changeRoleSchema, PASSWORD_MIN, resetPasswordSchema, type setActiveSchema } from '@/lib/auth/schema';
+import { STAFF_ROLES } from '@/lib/cases/vocabulary';
+import { messages } from '@/lib/i18n';
+import { Alert } from '../ui/alert';
+import { Button } from '../ui/button';
+import { describedBy, Field, inputClass } from '../ui/field';
+import type { UserListItem } from './user-list';
+
+const t = messages.users;
+
+type Action<S extends z.ZodType> = (input: z.output<S>) => Promise<ActionResult<null>>;
+export interface UserActions {
+  changeRole: Action<typeof changeRoleSchema>;
+  setActive: Action<typeof setActiveSchema>;
+  resetPassword: Action<typeof resetPasswordSchema>;
+}
+
+type Report = (result: ActionResult<null>, success: string) => void;
+
+/** Runs a server action; a network or server failure becomes a German message, not a crash. */
+async function call<T>(action: (input: T) => Promise<ActionResult<null>>, input: T): Promise<ActionResult<null>> {
+  try {
+    return await action(input);
+  } catch {
+    return { ok: false, error: messages.errors.unexpected };
+  }
+}
+
+const outlineButton =
+  'inline-flex items-center justify-center rounded-md border px-5 py-2.5 text-base font-semibold shadow-sm ' +
+  'disabled:cursor-wait disabled:opacity-70';
+
+/** Role, activation and password of one account; the outcome of the last change is shown on top. */
+export function UserEditor({ user, actions }: { user: UserListItem; actions: UserActions }) {
+  const [notice, setNotice] = useState<{ tone: 'success' | 'error'; text: string }>();
+  const report: Report = (result, success) =>
+    setNotice(result.ok ? { tone: 'success', text: success } : { tone: 'error', text: result.error });
+
+  return (
+    <div role="group" aria-label={user.name} className="space-y-4">
+      {notice && <Alert tone={notice.tone}>{notice.text}</Alert>}
+      <div className="grid gap-6 md:grid-cols-3">
+        <RoleForm user={user} action={actions.changeRole} report={report} />
+        <ActiveToggle user={user} action={actions.setActive} report={report} />
+        <ResetPasswordForm user={user} action={actions.resetPassword} report={report} />
+      </div>
+    </div>
+  );
+}
+
+interface PartProps<S extends z.ZodType> {
+  user: UserListItem;
+  action: Action<S>;
+  report: Report;
+}
+
+function RoleForm({ user, action, report }: PartProps<typeof changeRoleSchema>) {
+  const id = `user-${user.id}-role`;
+  const { register, handleSubmit, formState } = useForm<
+    z.input<typeof changeRoleSchema>,
+    unknown,
+    z.output<typeof changeRoleSchema>
+  >({ resolver: zodResolver(changeRoleSchema), defaultValues: { userId: user.id, role: user.role } });
+  const onSubmit = async (values: z.output<typeof changeRoleSchema>) => report(await call(action, values), t.saved);
+  return (
+    <form noValidate onSubmit={handleSubmit(onSubmit)} className="space-y-3">
+      <Field id={id} label={t.role}>
+        <select {...register('role')} id={id} className={inputClass}>
+          {STAFF_ROLES.map((role) => (
+            <option key={role} value={role}>
+              {messages.roles[role]}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Button type="submit" disabled={formState.isSubmitting}>
+        {t.changeRole}
+      </Button>
+    </form>
+  );
+}
+
+function ActiveToggle({ user, action, report }: PartProps<typeof setActiveSchema>) {
+  const [pending, startTransition] = useTransition();
+  const toggle = () =>
+    startTransition(async () => {
+      const result = await call(action, { userId: user.id, active: !user.active });
+      report(result, user.active ? t.deactivated : t.activated);
+    });
+  const tone = user.active
+    ? 'border-red-700 bg-white text-red-800 hover:bg-red-50'
+    : 'border-brand-700 bg-white text-brand-800 hover:bg-brand-50';
+  return (
+    <div className="space-y-3">
+      <p className="font-medium text-slate-900">{t.status}</p>
+      <p className="text-slate-700">{user.active ? t.active : t.inactive}</p>
+      <button type="button" onClick={toggle} disabled={pending} className={`${outlineButton} ${tone}`}>
+        {user.active ? t.deactivate : t.activate}
+      </button>
+    </div>
+  );
+}
+
+function ResetPasswordForm({ user, action, report }: PartProps<typeof resetPasswordSchema>) {
+  const id = `user-${user.id}-password`;
+  const hint = t.passwordHint(PASSWORD_MIN);
+  const {
+    register,
+    handleSubmit,
+    resetField,
+    formState: { errors, isSubmitting },
+  } = useForm<z.input<typeof resetPasswordSchema>, unknown, z.output<typeof resetPasswordSchema>>({
+    resolver: zodResolver(resetPasswordSchema),
+    defaultValues: { userId: user.id, password: '' },
+  });
+  const onSubmit = async (values: z.output<typeof resetPasswordSchema>) => {
+    const result = await call(action, values);
+    report(result, t.passwordReset);
+    if (result.ok) resetField('password');
+  };
+  const error = errors.password?.message;
+  return (
+    <form noValidate onSubmit={handleSubmit(onSubmit)} className="space-y-3">
+      <Field id={id} label={t.newPassword} hint={hint} error={error}>
+        <input
+          {...register('password')}
+          {...describedBy(id, { hint, error })}
+          type="password"
+          autoComplete="new-password"
+          maxLength={200}
+          className={inputClass}
+        />
+      </Field>
+      <Button type="submit" disabled={isSubmitting}>
+        {t.resetPassword}
+      </Button>
+    </form>
+  );
+}
