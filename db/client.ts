@@ -1,8 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { cube } from '@electric-sql/pglite/contrib/cube';
-import { earthdistance } from '@electric-sql/pglite/contrib/earthdistance';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -44,7 +42,7 @@ export function openDatabase(env: NodeJS.ProcessEnv = process.env): DatabaseHand
   }
   const dir = env.PGLITE_DIR || DEFAULT_PGLITE_DIR;
   if (!dir.startsWith('memory://')) mkdirSync(dir, { recursive: true });
-  const client = new PGlite(dir, { extensions: { pg_trgm, cube, earthdistance, unaccent } });
+  const client = new PGlite(dir, { extensions: { pg_trgm, unaccent } });
   return {
     db: drizzlePglite(client, { schema }) as unknown as Database,
     kind: 'pglite',

@@ -22,6 +22,9 @@ import {
 } from './vocabulary';
 
 const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(', '));
+// The same list as CLOSED_STATUSES in lib/cases/lifecycle.ts; the queue's partial index below
+// only serves queries whose condition matches it.
+const CLOSED = ['resolved', 'rejected', 'duplicate', 'spam'] as const;
 
 export const cases = pgTable(
   'cases',
@@ -68,6 +71,17 @@ export const cases = pgTable(
     index('cases_created_idx').on(t.createdAt),
     index('cases_email_idx').on(sql`lower(${t.email})`),
     index('cases_organisation_idx').on(sql`lower(${t.organisation})`),
+    // The queue (lib/cases/queue.ts, measured in docs/benchmarks.md): open cases are a small
+    // share of all, unanswered ones smaller still, and "overdue first" sorts the rest by this rank.
+    index('cases_open_assignee_idx')
+      .on(t.assigneeId)
+      .where(sql`${t.status} not in (${inList(CLOSED)})`),
+    index('cases_unanswered_due_idx').on(t.firstResponseDueAt).where(sql`${t.firstRespondedAt} is null`),
+    index('cases_priority_rank_idx').on(
+      sql`(case ${t.priority} when 'urgent' then 4 when 'high' then 3 when 'normal' then 2 else 1 end) desc`,
+      t.createdAt,
+    ),
+    index('cases_district_category_idx').on(t.districtKey, t.category),
     index('cases_search_trgm_idx').using(
       'gin',
       sql`(${t.reference} || ' ' || ${t.organisation} || ' ' || ${t.description}) gin_trgm_ops`,

@@ -1,4 +1,5 @@
 import { and, asc, count, desc, eq, gte, inArray, isNull, lt, notInArray, sql, type SQL } from 'drizzle-orm';
+import { unionAll } from 'drizzle-orm/pg-core';
 import { db } from '../../db/client';
 import { cases, districts, users } from '../../db/schema';
 import type { StaffUser } from '../auth/staff';
@@ -92,37 +93,67 @@ export interface QueuePage {
   pageCount: number;
 }
 
-/** One page of the queue, plus how many cases each view holds under the same filters. */
-export async function loadQueue(me: StaffUser, filter: QueueFilter): Promise<QueuePage> {
+function selectRows(where: SQL | undefined) {
+  return db
+    .select({
+      id: cases.id,
+      reference: cases.reference,
+      organisation: cases.organisation,
+      need: sql<string>`left(${cases.description}, 140)`,
+      category: cases.category,
+      district: districts.name,
+      createdAt: cases.createdAt,
+      priority: cases.priority,
+      assigneeId: cases.assigneeId,
+      assigneeName: users.name,
+      status: cases.status,
+      overdue: isOverdue.as('overdue'),
+      version: cases.version,
+      rank: priorityRank.as('rank'),
+    })
+    .from(cases)
+    .leftJoin(districts, eq(districts.key, cases.districtKey))
+    .leftJoin(users, eq(users.id, cases.assigneeId))
+    .where(where);
+}
+
+/**
+ * "Overdue first" as one sort would read and sort every matching case, because being overdue
+ * depends on now() and cannot be indexed. Only unanswered cases can be overdue, though, and
+ * they are few (partial index cases_unanswered_due_idx); all others are ordered by priority
+ * and age (index cases_priority_rank_idx). The page is the merge of the two halves.
+ */
+function overdueFirstPage(where: SQL | undefined, offset: number) {
+  const mayBeOverdue = sql`${cases.firstRespondedAt} is null and (${cases.firstResponseDueAt} < now() or ${cases.firstResponseDueAt} is null)`;
+  const notOverdue = sql`(${cases.firstRespondedAt} is not null or ${cases.firstResponseDueAt} >= now())`;
+  return unionAll(
+    selectRows(and(where, mayBeOverdue))
+      .orderBy(desc(isOverdue), desc(priorityRank), asc(cases.createdAt))
+      .limit(offset + PAGE_SIZE),
+    selectRows(and(where, notOverdue))
+      .orderBy(desc(priorityRank), asc(cases.createdAt))
+      .limit(offset + PAGE_SIZE),
+  )
+    .orderBy(sql`"overdue" desc`, sql`"rank" desc`, sql`"created_at" asc`)
+    .limit(PAGE_SIZE)
+    .offset(offset);
+}
+
+/** The page query and the per-view count query behind loadQueue, unexecuted (EXPLAIN in scripts/bench.ts). */
+export function queueQueries(me: StaffUser, filter: QueueFilter) {
   const base = filterConditions(filter);
   const where = and(...base, viewCondition(filter.view, me));
   const offset = (filter.page - 1) * PAGE_SIZE;
 
-  const [rows, [countRow]] = await Promise.all([
-    db
-      .select({
-        id: cases.id,
-        reference: cases.reference,
-        organisation: cases.organisation,
-        need: sql<string>`left(${cases.description}, 140)`,
-        category: cases.category,
-        district: districts.name,
-        createdAt: cases.createdAt,
-        priority: cases.priority,
-        assigneeId: cases.assigneeId,
-        assigneeName: users.name,
-        status: cases.status,
-        overdue: isOverdue,
-        version: cases.version,
-      })
-      .from(cases)
-      .leftJoin(districts, eq(districts.key, cases.districtKey))
-      .leftJoin(users, eq(users.id, cases.assigneeId))
-      .where(where)
-      .orderBy(...ordering(filter))
-      .limit(PAGE_SIZE)
-      .offset(offset),
-    db
+  return {
+    rows:
+      filter.sort === 'overdue'
+        ? overdueFirstPage(where, offset)
+        : selectRows(where)
+            .orderBy(...ordering(filter))
+            .limit(PAGE_SIZE)
+            .offset(offset),
+    counts: db
       .select(
         Object.fromEntries(
           QUEUE_VIEWS.map((view) => {
@@ -133,7 +164,14 @@ export async function loadQueue(me: StaffUser, filter: QueueFilter): Promise<Que
       )
       .from(cases)
       .where(and(...base)),
-  ]);
+  };
+}
+
+/** One page of the queue, plus how many cases each view holds under the same filters. */
+export async function loadQueue(me: StaffUser, filter: QueueFilter): Promise<QueuePage> {
+  const queries = queueQueries(me, filter);
+  const [rankedRows, [countRow]] = await Promise.all([queries.rows, queries.counts]);
+  const rows = rankedRows.map(({ rank: _rank, ...row }) => row);
 
   const counts = Object.fromEntries(QUEUE_VIEWS.map((view) => [view, Number(countRow?.[view] ?? 0)])) as Record<
     QueueView,

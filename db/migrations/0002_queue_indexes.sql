@@ -1,0 +1,4 @@
+CREATE INDEX "cases_open_assignee_idx" ON "cases" USING btree ("assignee_id") WHERE "cases"."status" not in ('resolved', 'rejected', 'duplicate', 'spam');--> statement-breakpoint
+CREATE INDEX "cases_unanswered_due_idx" ON "cases" USING btree ("first_response_due_at") WHERE "cases"."first_responded_at" is null;--> statement-breakpoint
+CREATE INDEX "cases_priority_rank_idx" ON "cases" USING btree ((case "priority" when 'urgent' then 4 when 'high' then 3 when 'normal' then 2 else 1 end) desc,"created_at");--> statement-breakpoint
+CREATE INDEX "cases_district_category_idx" ON "cases" USING btree ("district_key","category");
