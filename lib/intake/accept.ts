@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { db } from '../../db/client';
 import { cases } from '../../db/schema';
@@ -52,6 +53,9 @@ export async function acceptHelpRequest(input: unknown, context: IntakeContext):
     idempotencyKey = envelope.data.idempotency_key;
   }
 
+  // Keys are scoped to the requester's address: another client reusing a key gets its own case.
+  if (idempotencyKey) idempotencyKey = scopedKey(parsed.data.email, idempotencyKey);
+
   // A retry of something already stored is answered before it can count against the limit.
   if (idempotencyKey) {
     const [existing] = await db
@@ -80,4 +84,8 @@ export async function acceptHelpRequest(input: unknown, context: IntakeContext):
     return { ok: false, reason: 'invalid', error: messages.request.fixErrors, fieldErrors: stored.fieldErrors };
   }
   return stored;
+}
+
+function scopedKey(email: string, key: string): string {
+  return createHash('sha256').update(`${email.toLowerCase()}\n${key}`).digest('base64url');
 }

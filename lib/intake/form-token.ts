@@ -16,9 +16,10 @@ export type FormTokenCheck = 'ok' | 'invalid' | 'too_fast';
 
 /** Bots post instantly or replay old pages; people need a few seconds to fill the form. */
 export function checkFormToken(token: string, minFillSeconds: number, now = Date.now()): FormTokenCheck {
-  const [issued, signature] = token.split('.');
-  const issuedAt = Number(issued);
-  if (!signature || !Number.isSafeInteger(issuedAt)) return 'invalid';
+  const match = /^(\d{1,15})\.([\w-]+)$/.exec(token);
+  if (!match) return 'invalid';
+  const issuedAt = Number(match[1]);
+  const signature = match[2]!;
   const expected = Buffer.from(sign(issuedAt));
   const given = Buffer.from(signature);
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) return 'invalid';

@@ -18,8 +18,9 @@ export const LIMITS = {
   descriptionMin: 20,
 } as const;
 
-// Single-line fields allow no control characters at all; free text keeps tabs and line breaks.
-const SINGLE_LINE = /^[^\p{Cc}]*$/u;
+// Single-line fields allow no control characters, line/paragraph separators or bidi overrides
+// (which can disguise text); free text keeps tabs and line breaks.
+const SINGLE_LINE = /^[^\p{Cc}\p{Zl}\p{Zp}\u202A-\u202E\u2066-\u2069]*$/u;
 const MULTI_LINE = /^(?:[^\p{Cc}]|[\t\n\r])*$/u;
 
 const requiredText = (max: number, min = 1) =>
@@ -30,9 +31,9 @@ const requiredText = (max: number, min = 1) =>
     .max(max, { error: m.tooLong(max) })
     .regex(SINGLE_LINE, { error: m.controlCharacters });
 
-/** An optional field: missing, empty or blank all mean "not given". */
+/** An optional field: missing, null, empty or blank all mean "not given". */
 const optional = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
+  z.preprocess((v) => (v === null || (typeof v === 'string' && v.trim() === '') ? undefined : v), schema.optional());
 
 const isoDate = z.iso.date({ error: m.date }).refine(
   (value) => {

@@ -1,4 +1,5 @@
-import { eq, sql } from 'drizzle-orm';
+import { randomUUID } from 'node:crypto';
+import { and, eq, sql } from 'drizzle-orm';
 import nodemailer, { type Transporter } from 'nodemailer';
 import { db } from '../../db/client';
 import { outbox, type OutboxMessage } from '../../db/schema';
@@ -6,7 +7,10 @@ import { config } from '../config';
 import { log } from '../log';
 
 const BATCH = 10;
-const LEASE_SECONDS = 120;
+// Longer than a whole batch can take with the SMTP timeouts below (10 × 50 s), so a slow
+// server never lets a second worker pick up a message that is still being sent.
+const LEASE_SECONDS = 600;
+const SMTP_TIMEOUTS = { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 };
 const MAX_BACKOFF_SECONDS = 3600;
 
 export type SendMail = (message: OutboxMessage) => Promise<void>;
@@ -21,6 +25,7 @@ export function backoffSeconds(attempts: number): number {
  * without sending a message twice; the lease frees messages of a worker that died.
  */
 export async function claimDueMessages(limit = BATCH): Promise<OutboxMessage[]> {
+  const token = randomUUID();
   return db.transaction(async (tx) => {
     const due = await tx
       .select({ id: outbox.id })
@@ -37,6 +42,7 @@ export async function claimDueMessages(limit = BATCH): Promise<OutboxMessage[]> 
       .update(outbox)
       .set({
         lockedUntil: sql`now() + make_interval(secs => ${LEASE_SECONDS})`,
+        leaseToken: token,
         attempts: sql`${outbox.attempts} + 1`,
       })
       .where(sql`${outbox.id} in (${sql.join(due.map((d) => sql`${d.id}`), sql`, `)})`)
@@ -55,7 +61,7 @@ export async function processOutbox(send: SendMail = defaultSender()) {
       await db
         .update(outbox)
         .set({ status: 'sent', sentAt: new Date(), lockedUntil: null, lastError: null })
-        .where(eq(outbox.id, message.id));
+        .where(heldLease(message));
       sent++;
       log.info({ event: 'outbox.sent', id: message.id, template: message.template });
     } catch (error) {
@@ -67,12 +73,17 @@ export async function processOutbox(send: SendMail = defaultSender()) {
           lastError: error instanceof Error ? error.message.slice(0, 500) : 'unknown error',
           nextAttemptAt: sql`now() + make_interval(secs => ${delay})`,
         })
-        .where(eq(outbox.id, message.id));
+        .where(heldLease(message));
       failed++;
       log.warn({ event: 'outbox.retry', id: message.id, attempts: message.attempts, retryInSeconds: delay });
     }
   }
   return { sent, failed };
+}
+
+/** Results are only written while this worker still holds the message's lease. */
+function heldLease(message: OutboxMessage) {
+  return and(eq(outbox.id, message.id), eq(outbox.leaseToken, message.leaseToken!))!;
 }
 
 let transporter: Transporter | undefined;
@@ -85,7 +96,7 @@ export function defaultSender(): SendMail {
       log.info({ event: 'outbox.logged', id: message.id, template: message.template, subject: message.subject });
     };
   }
-  transporter ??= nodemailer.createTransport(SMTP_URL);
+  transporter ??= nodemailer.createTransport({ url: SMTP_URL, ...SMTP_TIMEOUTS });
   return async (message) => {
     await transporter!.sendMail({
       from: MAIL_FROM,

@@ -175,6 +175,16 @@ describe('POST /api/requests', () => {
       expect(await stored()).toEqual({ cases: 2, events: 2, mails: 2 });
     });
 
+    it('scopes keys to the requester, so another client reusing a key gets its own case', async () => {
+      const headers = { 'idempotency-key': 'shared-key-0001' };
+      const first = await post(validRequest(), headers);
+      const stranger = await post(validRequest({ email: 'einkauf@andere-firma.example', organisation: 'Andere Firma' }), headers);
+      expect(stranger.status).toBe(201);
+      expect(stranger.headers.get('idempotent-replayed')).toBeNull();
+      expect(await stranger.json()).not.toEqual(await first.json());
+      expect(await stored()).toEqual({ cases: 2, events: 2, mails: 2 });
+    });
+
     it.each(['kurz', 'x'.repeat(101), 'mit leerzeichen 123', 'schlüssel-12345', 'key;drop-table', 'a.b.c.d.e.f'])(
       'refuses the key %j with 400 and stores nothing',
       async (key) => {

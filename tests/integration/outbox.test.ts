@@ -195,4 +195,21 @@ describe('claimDueMessages', () => {
     expect(reclaimed).toMatchObject({ id, attempts: 2, status: 'pending' });
     expect(reclaimed!.lockedUntil!.getTime()).toBeGreaterThan(Date.now() + 60_000);
   });
+
+  it('lets a worker whose lease was taken over not overwrite the new holder', async () => {
+    const [id] = await enqueue(1);
+    const stalled = fakeSender();
+    let release!: () => void;
+    const hanging: SendMail = (message) => new Promise((resolve) => (release = () => resolve(stalled.send(message))));
+    const slowWorker = processOutbox(hanging);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+
+    // Lease expires while the first worker hangs; a second worker claims the mail and fails.
+    await update(id!, { lockedUntil: inSeconds(-1) });
+    await processOutbox(fakeSender(new Error('SMTP 451')).send);
+    release();
+    await slowWorker;
+    // The stalled worker's late success must not overwrite the retry the second worker scheduled.
+    expect(await row(id!)).toMatchObject({ status: 'pending', lastError: 'SMTP 451', attempts: 2 });
+  });
 });

@@ -231,6 +231,16 @@ describe('helpRequestSchema', () => {
       ['DEL', '\u007f'],
       ['NEL', '\u0085'],
     ];
+    const invisible = [
+      ['LINE SEPARATOR', '\u2028'],
+      ['PARAGRAPH SEPARATOR', '\u2029'],
+      ['RIGHT-TO-LEFT OVERRIDE', '\u202e'],
+      ['FIRST STRONG ISOLATE', '\u2068'],
+    ];
+
+    it.each(invisible)('%s is refused in single-line fields', (_, character) => {
+      expect(errorOn('organisation', `Firma${character}GmbH`)).toBe(m.controlCharacters);
+    });
     const lineBreaks = [
       ['LF', '\n'],
       ['CR', '\r'],
@@ -251,6 +261,10 @@ describe('helpRequestSchema', () => {
       const description = 'Bedarf:\n\t- 500 Masken\r\n\t- 20 l Desinfektionsmittel\n\nDanke!';
       expect(accepted(field('description', description)).description).toBe(description);
     });
+  });
+
+  it.each(['phone', 'needed_by', 'sector'] as const)('treats null in the optional field %s as not given', (name) => {
+    expect(accepted(field(name, null))[name]).toBeUndefined();
   });
 
   it.each([null, undefined, 'organisation=x', 42, [], [validRequest()]])('refuses the non-object %j', (input) => {
@@ -400,6 +414,15 @@ describe('form token', () => {
     expect(checkFormToken(`${issuedAt - 3_600_000}.${signature}`, 3, now)).toBe('invalid');
     expect(checkFormToken(`${issuedAt}.${flipped}`, 3, now)).toBe('invalid');
     expect(checkFormToken(`${issuedAt}.${signature}x`, 3, now)).toBe('invalid');
+  });
+
+  it('refuses other spellings of a valid token', () => {
+    const token = issueFormToken(issuedAt);
+    const [, signature] = token.split('.');
+    const now = issuedAt + 60_000;
+    for (const variant of [`${token}.junk`, ` ${token}`, `${issuedAt.toExponential()}.${signature}`, `+${token}`]) {
+      expect(checkFormToken(variant, 3, now), variant).toBe('invalid');
+    }
   });
 
   it('refuses a token signed with another secret', () => {
