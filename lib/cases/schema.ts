@@ -13,11 +13,11 @@ export const caseUpdateSchema = z.object({
   priority: z.enum(CASE_PRIORITIES, { error: m.chooseOne }),
   assigneeId: z.preprocess(emptyToUndefined, id.optional()),
   dueDate: z.preprocess(emptyToUndefined, z.iso.date({ error: m.date }).optional()),
-  tags: z
-    .string()
-    .max(500, { error: m.tooLong(500) })
-    .transform((raw) => [...new Set(raw.split(',').map((t) => t.trim()).filter(Boolean))])
-    .pipe(z.array(z.string().max(40, { error: m.tooLong(40) })).max(20)),
+  // A comma-separated string from the form, or the list it parses to (so output re-parses).
+  tags: z.preprocess(
+    (raw) => (typeof raw === 'string' ? [...new Set(raw.split(',').map((t) => t.trim()).filter(Boolean))] : raw),
+    z.array(z.string().max(40, { error: m.tooLong(40) }), { error: m.invalidInput }).max(20, { error: m.tooLong(20) }),
+  ),
   reason: z.preprocess(emptyToUndefined, z.string().trim().max(1000, { error: m.tooLong(1000) }).optional()),
 });
 export type CaseUpdateInput = z.input<typeof caseUpdateSchema>;

@@ -80,5 +80,7 @@ describe('case update schema', () => {
       reason: '  ',
     });
     expect(parsed).toEqual({ caseId: 7, version: 2, status: 'searching', priority: 'high', tags: ['FFP2', 'Masken'] });
+    // Forms send the parsed values to the server action, which parses them again.
+    expect(caseUpdateSchema.parse(parsed)).toEqual(parsed);
   });
 });
