@@ -5,3 +5,4 @@ export * from './rate-limits';
 export * from './vocabulary';
 export * from './sectors';
 export * from './users';
+export * from './companies';

@@ -33,3 +33,10 @@ export type CasePriority = (typeof CASE_PRIORITIES)[number];
 
 export const STAFF_ROLES = ['admin', 'expert'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
+
+export const COMPANY_KINDS = ['company', 'research', 'network'] as const;
+export type CompanyKind = (typeof COMPANY_KINDS)[number];
+
+/** EU size classes by head count: micro < 10, small < 50, medium < 250, large. */
+export const SIZE_CLASSES = ['micro', 'small', 'medium', 'large'] as const;
+export type SizeClass = (typeof SIZE_CLASSES)[number];

@@ -1,0 +1,97 @@
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  check,
+  customType,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+import { districts } from './places';
+import { users } from './users';
+import { COMPANY_KINDS, SIZE_CLASSES } from './vocabulary';
+
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+
+/** Companies, research institutes and networks the desk can broker contacts to. */
+export const companies = pgTable(
+  'companies',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    externalId: text('external_id'),
+    name: text('name').notNull(),
+    kind: text('kind', { enum: COMPANY_KINDS }).notNull().default('company'),
+    street: text('street'),
+    postalCode: text('postal_code').notNull(),
+    city: text('city').notNull(),
+    districtKey: text('district_key').references(() => districts.key),
+    latitude: doublePrecision('latitude'),
+    longitude: doublePrecision('longitude'),
+    website: text('website'),
+    email: text('email'),
+    phone: text('phone'),
+    // Staff only: never shown in the public directory or the anonymous API.
+    contactPerson: text('contact_person'),
+    // WZ 2008 codes, the primary one first.
+    sectors: text('sectors').array().notNull().default(sql`'{}'::text[]`),
+    // Every code in `sectors` with all its ancestors (section, division, group …), for filters.
+    sectorPaths: text('sector_paths').array().notNull().default(sql`'{}'::text[]`),
+    capabilities: text('capabilities').array().notNull().default(sql`'{}'::text[]`),
+    certifications: text('certifications').array().notNull().default(sql`'{}'::text[]`),
+    employees: integer('employees'),
+    sizeClass: text('size_class', { enum: SIZE_CLASSES }),
+    description: text('description').notNull().default(''),
+    publicListing: boolean('public_listing').notNull().default(false),
+    source: text('source'),
+    // Search helpers, written with every change by lib/suppliers: lower-cased, umlauts
+    // folded text for trigram matching, and the weighted German full-text vector.
+    searchText: text('search_text').notNull().default(''),
+    searchVector: tsvector('search_vector').notNull().default(sql`''::tsvector`),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('companies_external_id_key').on(t.externalId),
+    index('companies_name_postal_idx').on(sql`lower(${t.name})`, t.postalCode),
+    index('companies_search_vector_idx').using('gin', t.searchVector),
+    index('companies_search_text_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
+    index('companies_sector_paths_idx').using('gin', t.sectorPaths),
+    index('companies_certifications_idx').using('gin', t.certifications),
+    index('companies_district_idx').on(t.districtKey),
+    index('companies_latitude_idx').on(t.latitude),
+    index('companies_public_idx').on(t.publicListing),
+    check('companies_kind_check', sql`${t.kind} in ('company', 'research', 'network')`),
+  ],
+);
+
+/** Every change to a company: import, edit; with old → new values. */
+export const companyEvents = pgTable(
+  'company_events',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    companyId: integer('company_id')
+      .notNull()
+      .references(() => companies.id, { onDelete: 'cascade' }),
+    type: text('type').notNull(),
+    actorId: integer('actor_id').references(() => users.id),
+    data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('company_events_company_idx').on(t.companyId, t.createdAt)],
+);
+
+/** Words that mean the same need (FFP2 ↔ Atemschutzmaske); admins edit them. */
+export const synonymGroups = pgTable('synonym_groups', {
+  id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+  terms: text('terms').array().notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export type Company = typeof companies.$inferSelect;
+export type NewCompany = typeof companies.$inferInsert;

@@ -1,0 +1,110 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { Executor } from '../../db/client';
+import { companies, companyEvents, type Company } from '../../db/schema';
+import { geocodePostalCode } from '../geo/geocode';
+import { sizeClassOf, type CompanyInput } from './schema';
+import { sectorIndex, sectorPath } from './sector-index';
+import { fold } from './text';
+
+export type SaveOutcome = 'created' | 'updated' | 'unchanged';
+
+/** Fields compared to decide whether an import or edit changed anything. */
+const COMPARED = [
+  'externalId', 'name', 'kind', 'street', 'postalCode', 'city', 'latitude', 'longitude', 'website', 'email', 'phone',
+  'contactPerson', 'sectors', 'capabilities', 'certifications', 'employees', 'description', 'publicListing',
+] as const;
+type Compared = (typeof COMPARED)[number];
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
+/** The stored row for an input: defaults filled, location geocoded, search columns derived. */
+async function rowValues(tx: Executor, input: CompanyInput) {
+  const index = await sectorIndex();
+  const location = await geocodePostalCode(tx, input.postalCode, input.city);
+  const sectorTitles = input.sectors.map((code) => index.get(code)?.title ?? '').filter(Boolean);
+  const values = {
+    externalId: input.externalId ?? null,
+    name: input.name,
+    kind: input.kind,
+    street: input.street ?? null,
+    postalCode: input.postalCode,
+    city: input.city,
+    districtKey: location?.districtKey ?? null,
+    latitude: input.latitude ?? location?.latitude ?? null,
+    longitude: input.longitude ?? location?.longitude ?? null,
+    website: input.website ?? null,
+    email: input.email ?? null,
+    phone: input.phone ?? null,
+    contactPerson: input.contactPerson ?? null,
+    sectors: input.sectors,
+    sectorPaths: [...new Set(input.sectors.flatMap((code) => sectorPath(index, code)))],
+    capabilities: input.capabilities,
+    certifications: input.certifications,
+    employees: input.employees ?? null,
+    sizeClass: sizeClassOf(input.employees),
+    description: input.description,
+    publicListing: input.publicListing,
+    source: input.source ?? null,
+    searchText: fold([input.name, ...input.capabilities, ...input.certifications, ...sectorTitles, input.description].join(' \n ')),
+    searchVector: sql`setweight(to_tsvector('german', ${`${input.name} ${input.capabilities.join(', ')}`}), 'A')
+      || setweight(to_tsvector('german', ${`${input.certifications.join(', ')} ${sectorTitles.join(', ')}`}), 'B')
+      || setweight(to_tsvector('german', ${input.description}), 'C')`,
+  };
+  return values;
+}
+
+/** The existing company an input describes: same external id, else same name and postal code. */
+export async function findExisting(tx: Executor, input: CompanyInput): Promise<Company | undefined> {
+  if (input.externalId) {
+    const [byId] = await tx.select().from(companies).where(eq(companies.externalId, input.externalId)).for('update');
+    if (byId) return byId;
+  }
+  const [byName] = await tx
+    .select()
+    .from(companies)
+    .where(and(eq(sql`lower(${companies.name})`, input.name.toLowerCase()), eq(companies.postalCode, input.postalCode)))
+    .limit(1)
+    .for('update');
+  return byName;
+}
+
+/**
+ * Creates or updates one company with a history event naming what changed. Call inside a
+ * transaction; the same input twice is 'unchanged' the second time.
+ */
+export async function saveCompany(
+  tx: Executor,
+  input: CompanyInput,
+  options: { actorId?: number; eventType?: string; existing?: Company | null } = {},
+): Promise<{ id: number; outcome: SaveOutcome }> {
+  const existing = options.existing === undefined ? await findExisting(tx, input) : (options.existing ?? undefined);
+  const values = await rowValues(tx, input);
+  if (!existing) {
+    const [created] = await tx.insert(companies).values(values).returning({ id: companies.id });
+    await tx.insert(companyEvents).values({
+      companyId: created!.id,
+      type: options.eventType ?? 'created',
+      actorId: options.actorId ?? null,
+      data: { source: input.source ?? null },
+    });
+    return { id: created!.id, outcome: 'created' };
+  }
+  const changes: Partial<Record<Compared, { from: unknown; to: unknown }>> = {};
+  for (const field of COMPARED) {
+    // Geocoded coordinates are not a change when the input left them out.
+    if ((field === 'latitude' || field === 'longitude') && input[field] === undefined) continue;
+    if (!same(existing[field], values[field])) changes[field] = { from: existing[field], to: values[field] };
+  }
+  if (Object.keys(changes).length === 0) return { id: existing.id, outcome: 'unchanged' };
+  await tx
+    .update(companies)
+    .set({ ...values, version: existing.version + 1, updatedAt: new Date() })
+    .where(eq(companies.id, existing.id));
+  await tx.insert(companyEvents).values({
+    companyId: existing.id,
+    type: options.eventType ?? 'updated',
+    actorId: options.actorId ?? null,
+    data: { changes },
+  });
+  return { id: existing.id, outcome: 'updated' };
+}
