@@ -17,8 +17,8 @@ type Compared = (typeof COMPARED)[number];
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
-/** The stored row for an input: defaults filled, location geocoded, search columns derived. */
-async function rowValues(tx: Executor, input: CompanyInput) {
+/** The stored row for an input: defaults filled, location geocoded, search columns derived (also for bulk inserts). */
+export async function companyRow(tx: Executor, input: CompanyInput) {
   const index = await sectorIndex();
   const location = await geocodePostalCode(tx, input.postalCode, input.city);
   const sectorTitles = input.sectors.map((code) => index.get(code)?.title ?? '').filter(Boolean);
@@ -78,7 +78,7 @@ export async function saveCompany(
   options: { actorId?: number; eventType?: string; existing?: Company | null } = {},
 ): Promise<{ id: number; outcome: SaveOutcome }> {
   const existing = options.existing === undefined ? await findExisting(tx, input) : (options.existing ?? undefined);
-  const values = await rowValues(tx, input);
+  const values = await companyRow(tx, input);
   if (!existing) {
     const [created] = await tx.insert(companies).values(values).returning({ id: companies.id });
     await tx.insert(companyEvents).values({
