@@ -12,7 +12,8 @@ export default defineConfig({
         test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' },
       },
       {
-        resolve: { alias },
+        // `server-only` throws outside Next; integration tests call server actions directly.
+        resolve: { alias: { ...alias, 'server-only': path.join(import.meta.dirname, 'tests/helpers/empty-module.ts') } },
         test: {
           name: 'integration',
           include: ['tests/integration/**/*.test.ts'],

@@ -375,6 +375,12 @@ export const de = {
         'Ihr Lotse-Team der LEG Thüringen',
       ].join('\n'),
   },
+  forbidden: {
+    title: 'Keine Berechtigung',
+    explanation:
+      'Sie sind angemeldet, aber Ihr Konto hat keine Berechtigung für diese Seite. Wenn Sie den Zugang benötigen, wenden Sie sich bitte an die Administration.',
+    backToCases: 'Zurück zur Vorgangsliste',
+  },
 };
 
 export type Messages = typeof de;

@@ -1,0 +1,261 @@
+/**
+ * Role × route matrix over HTTP against the running app: every staff page and staff API route,
+ * requested with plain fetch (no redirects followed) as each kind of caller.
+ *
+ * Pages: signed out → redirect to /login, lacking the role → 403 with the "Keine Berechtigung"
+ * page, otherwise 200. Staff APIs: signed out → 401, lacking the role → 403, otherwise 200.
+ */
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { encode } from 'next-auth/jwt';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { StaffRole } from '../../lib/cases/vocabulary';
+import { launchBrowser, openPage, screenshot } from '../helpers/browser';
+import { validRequest } from '../helpers/fixtures';
+import { signInAs, staffAccount } from '../helpers/staff';
+
+const baseUrl = inject('baseUrl');
+const SESSION_COOKIE = 'next-auth.session-token';
+
+// ---------------------------------------------------------------------------------------------
+// HTTP with a tiny cookie jar
+// ---------------------------------------------------------------------------------------------
+
+type Jar = Map<string, string>;
+
+function remember(jar: Jar, response: Response) {
+  for (const header of response.headers.getSetCookie()) {
+    const [pair] = header.split(';');
+    const at = pair!.indexOf('=');
+    jar.set(pair!.slice(0, at).trim(), pair!.slice(at + 1).trim());
+  }
+}
+
+const cookieHeader = (jar: Jar) => [...jar].map(([name, value]) => `${name}=${value}`).join('; ');
+
+function request(method: string, route: string, jar: Jar, body?: unknown) {
+  const headers: Record<string, string> = { cookie: cookieHeader(jar) };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  return fetch(new URL(route, baseUrl), {
+    method,
+    redirect: 'manual',
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+}
+
+/** Signs in through next-auth's credentials flow, as the sign-in form does; returns the cookies. */
+async function signIn(email: string, password: string): Promise<Jar> {
+  const jar: Jar = new Map();
+  const csrf = await fetch(new URL('/api/auth/csrf', baseUrl), { redirect: 'manual' });
+  remember(jar, csrf);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const callback = await fetch(new URL('/api/auth/callback/credentials', baseUrl), {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: cookieHeader(jar) },
+    body: new URLSearchParams({ csrfToken, email, password, json: 'true' }),
+  });
+  remember(jar, callback);
+  if (!jar.get(SESSION_COOKIE)) throw new Error(`sign-in as ${email} failed (${callback.status}): ${await callback.text()}`);
+  return jar;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The matrix: routes and the least role they need
+// ---------------------------------------------------------------------------------------------
+
+interface StaffRoute {
+  kind: 'page' | 'api';
+  /** The route as the file system names it, e.g. /cases/[id]. */
+  pattern: string;
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  minRole: StaffRole;
+  /** The concrete URL to request (filled in with real ids once the fixtures exist). */
+  url: () => string;
+}
+
+let existingCaseId: number;
+
+const STAFF_PAGES: StaffRoute[] = [
+  { kind: 'page', pattern: '/cases', method: 'GET', minRole: 'expert', url: () => '/cases' },
+  { kind: 'page', pattern: '/cases/[id]', method: 'GET', minRole: 'expert', url: () => `/cases/${existingCaseId}` },
+  { kind: 'page', pattern: '/account', method: 'GET', minRole: 'expert', url: () => '/account' },
+  { kind: 'page', pattern: '/admin/users', method: 'GET', minRole: 'admin', url: () => '/admin/users' },
+];
+
+/** Staff-only API routes (guarded by authorizeRequest). None exist yet; add each new one here. */
+const STAFF_APIS: StaffRoute[] = [];
+
+/** API routes that are public on purpose, with what any caller (signed in or not) gets. */
+const PUBLIC_APIS = [
+  { pattern: '/api/health', method: 'GET', body: undefined, status: 200 },
+  // An empty body is refused as invalid input, not as "not signed in".
+  { pattern: '/api/requests', method: 'POST', body: {}, status: 400 },
+  { pattern: '/api/auth/[...nextauth]', method: 'GET', url: '/api/auth/csrf', body: undefined, status: 200 },
+] as const;
+
+const ACTORS = ['anonymous', 'garbage cookie', 'forged token', 'deactivated', 'expert', 'admin'] as const;
+type Actor = (typeof ACTORS)[number];
+const SIGNED_OUT: readonly Actor[] = ['anonymous', 'garbage cookie', 'forged token', 'deactivated'];
+
+function expectedStatus(actor: Actor, route: StaffRoute): 'redirect to sign-in' | 401 | 403 | 200 {
+  if (SIGNED_OUT.includes(actor)) return route.kind === 'page' ? 'redirect to sign-in' : 401;
+  if (route.minRole === 'admin' && actor === 'expert') return 403;
+  return 200;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Callers
+// ---------------------------------------------------------------------------------------------
+
+const jars = {} as Record<Actor, Jar>;
+const deactivatedUser = {
+  name: 'Dietmar Deaktiviert',
+  email: `dietmar.deaktiviert.${Date.now()}@leg.example`,
+  password: 'dietmar-start-2026',
+};
+let browser: Browser;
+
+/** Creates an expert through the admin UI, signs them in over HTTP, then deactivates them. */
+async function deactivatedSession(): Promise<Jar> {
+  const page = await openPage(browser);
+  await signInAs(page, 'admin', '/admin/users');
+  const form = page.getByRole('region', { name: 'Benutzer anlegen' });
+  await form.getByLabel('Name').fill(deactivatedUser.name);
+  await form.getByLabel('E-Mail-Adresse').fill(deactivatedUser.email);
+  await form.getByLabel('Rolle').selectOption({ label: 'Expertin/Experte' });
+  await form.getByLabel('Erstes Passwort').fill(deactivatedUser.password);
+  await form.getByRole('button', { name: 'Benutzer anlegen' }).click();
+  await form.getByRole('status').filter({ hasText: 'Der Benutzer wurde angelegt.' }).waitFor();
+
+  const jar = await signIn(deactivatedUser.email, deactivatedUser.password);
+  // The session works while the account is active ...
+  expect((await request('GET', '/cases', jar)).status).toBe(200);
+
+  // ... and the admin then deactivates the account.
+  await page.getByRole('button', { name: `Bearbeiten ${deactivatedUser.name}` }).click();
+  const editor = page.getByRole('group', { name: deactivatedUser.name });
+  await editor.getByRole('button', { name: 'Deaktivieren' }).click();
+  await editor.getByRole('status').filter({ hasText: 'Das Konto ist deaktiviert' }).waitFor();
+  await page.context().close();
+  return jar;
+}
+
+/** A session token that claims to be an admin but is sealed with the wrong secret. */
+async function forgedToken(): Promise<Jar> {
+  const admin = staffAccount('admin');
+  const token = await encode({
+    secret: 'not-the-server-secret',
+    token: { name: admin.name, email: admin.email, uid: 1, role: 'admin', signedInAt: Date.now() },
+  });
+  return new Map([[SESSION_COOKIE, token]]);
+}
+
+/** A case submitted through the public API, found by its reference in the admin's queue. */
+async function createCase(adminJar: Jar): Promise<number> {
+  const submitted = await request('POST', '/api/requests', new Map(), validRequest({ organisation: 'Matrix-Test GmbH' }));
+  expect(submitted.status).toBe(201);
+  const { reference } = (await submitted.json()) as { reference: string };
+  const queue = await request('GET', `/cases?view=all&q=${encodeURIComponent(reference)}`, adminJar);
+  const id = /href="\/cases\/(\d+)"/.exec(await queue.text())?.[1];
+  if (!id) throw new Error(`case ${reference} not found in the queue`);
+  return Number(id);
+}
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  const admin = staffAccount('admin');
+  const expert = staffAccount('expert');
+  jars.anonymous = new Map();
+  jars['garbage cookie'] = new Map([[SESSION_COOKIE, 'garbage.not-a-jwt.at-all']]);
+  jars['forged token'] = await forgedToken();
+  jars.admin = await signIn(admin.email, admin.password);
+  jars.expert = await signIn(expert.email, expert.password);
+  jars.deactivated = await deactivatedSession();
+  existingCaseId = await createCase(jars.admin);
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+// ---------------------------------------------------------------------------------------------
+
+const CELLS = [...STAFF_PAGES, ...STAFF_APIS].flatMap((route) =>
+  ACTORS.map((actor) => ({ route, actor, pattern: route.pattern, method: route.method, expected: expectedStatus(actor, route) })),
+);
+
+describe('staff route authorization matrix', () => {
+  it.each(CELLS)('$method $pattern as $actor → $expected', async ({ route, actor, expected }) => {
+    const response = await request(route.method, route.url(), jars[actor]);
+    if (expected === 'redirect to sign-in') {
+      expect(response.status).toBeGreaterThanOrEqual(300);
+      expect(response.status).toBeLessThan(400);
+      const location = new URL(response.headers.get('location') ?? '', baseUrl);
+      expect(location.origin).toBe(new URL(baseUrl).origin);
+      expect(location.pathname).toBe('/login');
+      return;
+    }
+    expect(response.status).toBe(expected);
+    if (route.kind === 'page' && expected === 403) {
+      expect(await response.text()).toContain('Keine Berechtigung');
+    }
+  });
+
+  it('refuses a new sign-in of the deactivated account', async () => {
+    await expect(signIn(deactivatedUser.email, deactivatedUser.password)).rejects.toThrow(/sign-in .* failed/);
+  });
+
+  it('shows the 403 page in the browser, with a way back to the queue', async () => {
+    const page = await openPage(browser);
+    await signInAs(page, 'expert');
+    const response = await page.goto('/admin/users');
+    expect(response?.status()).toBe(403);
+    await page.getByRole('heading', { level: 1, name: 'Keine Berechtigung' }).waitFor();
+    await screenshot(page, 'forbidden-desktop');
+    await page.getByRole('link', { name: /Zurück zur Vorgangsliste/ }).click();
+    await page.waitForURL((url) => url.pathname === '/cases');
+    await page.context().close();
+  });
+});
+
+describe('public API routes stay public', () => {
+  const cells = PUBLIC_APIS.flatMap((api) => ACTORS.map((actor) => ({ ...api, actor })));
+  it.each(cells)('$method $pattern as $actor → $status', async (cell) => {
+    const url = 'url' in cell ? cell.url : cell.pattern;
+    const response = await request(cell.method, url, jars[cell.actor], cell.body);
+    expect(response.status).toBe(cell.status);
+  });
+});
+
+describe('the matrix is complete', () => {
+  const root = process.cwd();
+
+  /** Route patterns of the files named `file` under `dir` (route groups like (staff) drop out). */
+  function routes(dir: string, file: string): string[] {
+    const found: string[] = [];
+    const walk = (current: string) => {
+      for (const entry of readdirSync(current, { withFileTypes: true })) {
+        const full = path.join(current, entry.name);
+        if (entry.isDirectory()) walk(full);
+        else if (entry.name === file) {
+          const segments = path.relative(path.join(root, 'app'), current).split(path.sep);
+          found.push('/' + segments.filter((s) => s && !/^\(.*\)$/.test(s)).join('/'));
+        }
+      }
+    };
+    walk(path.join(root, dir));
+    return found.sort();
+  }
+
+  it('covers every page under app/(staff)', () => {
+    expect(routes('app/(staff)', 'page.tsx')).toEqual(STAFF_PAGES.map((p) => p.pattern).sort());
+  });
+
+  it('covers every API route, as staff-only or deliberately public', () => {
+    const known = new Set([...STAFF_APIS.map((a) => a.pattern), ...PUBLIC_APIS.map((a) => a.pattern)]);
+    expect(routes('app/api', 'route.ts').filter((route) => !known.has(route))).toEqual([]);
+  });
+});

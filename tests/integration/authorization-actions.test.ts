@@ -1,0 +1,303 @@
+/**
+ * Role × server-action matrix: every staff server action, called as a plain function by each
+ * kind of caller. Refused callers get the German refusal and change nothing in the database;
+ * allowed callers get through the guard (and, with the valid inputs below, succeed).
+ */
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { asc, count, eq, sql } from 'drizzle-orm';
+import { getServerSession, type Session } from 'next-auth';
+import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import * as accountActions from '@/app/(staff)/account/actions';
+import * as adminUserActions from '@/app/(staff)/admin/users/actions';
+import * as caseActions from '@/app/(staff)/cases/[id]/actions';
+import * as queueActions from '@/app/(staff)/cases/actions';
+import { db } from '@/db/client';
+import { caseEvents, cases, outbox, users } from '@/db/schema';
+import { hashPassword } from '@/lib/auth/password';
+import type { StaffUser } from '@/lib/auth/staff';
+import type { StaffRole } from '@/lib/cases/vocabulary';
+import { messages } from '@/lib/i18n';
+import { helpRequestSchema } from '@/lib/intake/schema';
+import { submitHelpRequest } from '@/lib/intake/submit';
+import { validRequest } from '../helpers/fixtures';
+
+vi.mock('next-auth', async (orig) => ({ ...(await orig<typeof import('next-auth')>()), getServerSession: vi.fn() }));
+// Outside a Next request there is no cache to revalidate.
+vi.mock('next/cache', () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
+
+const NOT_SIGNED_IN = { ok: false, error: messages.auth.notSignedIn };
+const FORBIDDEN = { ok: false, error: messages.auth.forbidden };
+const PASSWORD = 'test-password-123';
+
+// ---------------------------------------------------------------------------------------------
+// Callers
+// ---------------------------------------------------------------------------------------------
+
+const ACTORS = ['anonymous', 'deactivated', 'expert', 'admin'] as const;
+type Actor = (typeof ACTORS)[number];
+
+/** The accounts behind the signed-in actors, fresh for every test. */
+interface World {
+  expert: StaffUser;
+  admin: StaffUser;
+  deactivated: StaffUser;
+}
+
+let passwordHash: string;
+let world: World;
+
+/** Inserts an account directly (one bcrypt hash for the whole file keeps this fast). */
+async function insertUser(name: string, role: StaffRole, active = true): Promise<StaffUser> {
+  const email = `${name.toLowerCase().replace(/[^a-z]+/g, '.')}.${Math.random().toString(36).slice(2, 8)}@test.local`;
+  const [row] = await db.insert(users).values({ email, name, role, active, passwordHash }).returning();
+  return { id: row!.id, email: row!.email, name: row!.name, role: row!.role };
+}
+
+/** A session as lib/auth/options.ts produces it, issued now (after the account was created). */
+function sessionOf(user: StaffUser): Session {
+  return {
+    user: { id: user.id, name: user.name, email: user.email, role: user.role },
+    signedInAt: Date.now(),
+    expires: new Date(Date.now() + 3_600_000).toISOString(),
+  };
+}
+
+function actAs(actor: Actor) {
+  const session = actor === 'anonymous' ? null : sessionOf(world[actor]);
+  vi.mocked(getServerSession).mockResolvedValue(session as never);
+}
+
+/** What the guard must answer an actor for an action that needs `minRole`. */
+function expectedOutcome(actor: Actor, minRole: StaffRole): 'not signed in' | 'forbidden' | 'allowed' {
+  if (actor === 'anonymous' || actor === 'deactivated') return 'not signed in';
+  if (minRole === 'admin' && actor === 'expert') return 'forbidden';
+  return 'allowed';
+}
+
+// ---------------------------------------------------------------------------------------------
+// Fixtures for plausible, valid inputs
+// ---------------------------------------------------------------------------------------------
+
+async function newCase(overrides = {}) {
+  const result = await submitHelpRequest(helpRequestSchema.parse(validRequest(overrides)));
+  if (!result.ok) throw new Error('case fixture failed');
+  const [row] = await db.select().from(cases).where(eq(cases.reference, result.reference));
+  return row!;
+}
+
+/** Everything an action could change: users, cases (with versions), events, mails. */
+async function snapshot() {
+  const userRows = await db
+    .select({
+      id: users.id,
+      role: users.role,
+      active: users.active,
+      passwordHash: users.passwordHash,
+      sessionsValidFrom: users.sessionsValidFrom,
+      updatedAt: users.updatedAt,
+    })
+    .from(users)
+    .orderBy(asc(users.id));
+  const caseRows = await db
+    .select({
+      id: cases.id,
+      version: cases.version,
+      status: cases.status,
+      priority: cases.priority,
+      assigneeId: cases.assigneeId,
+      tags: cases.tags,
+      duplicateOfId: cases.duplicateOfId,
+      updatedAt: cases.updatedAt,
+    })
+    .from(cases)
+    .orderBy(asc(cases.id));
+  const [events] = await db.select({ n: count() }).from(caseEvents);
+  const [mails] = await db.select({ n: count() }).from(outbox);
+  return { users: userRows, cases: caseRows, caseEvents: events!.n, outbox: mails!.n };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The matrix: every exported staff server action, the least role it needs, and a valid input
+// ---------------------------------------------------------------------------------------------
+
+/** Each staff actions.ts, by its path from the project root. Public intake actions are excluded. */
+const ACTION_MODULES = {
+  'app/(staff)/account/actions.ts': accountActions,
+  'app/(staff)/admin/users/actions.ts': adminUserActions,
+  'app/(staff)/cases/actions.ts': queueActions,
+  'app/(staff)/cases/[id]/actions.ts': caseActions,
+} as const;
+type ActionFile = keyof typeof ACTION_MODULES;
+
+type AnyAction = (input: unknown) => Promise<{ ok: boolean; error?: string }>;
+
+interface MatrixRow {
+  file: ActionFile;
+  name: string;
+  minRole: StaffRole;
+  /** A valid input; `actor` is the account the call is made as (for own-account actions). */
+  input: (actor: StaffUser) => Promise<unknown>;
+}
+
+function row<F extends ActionFile>(
+  file: F,
+  name: Extract<keyof (typeof ACTION_MODULES)[F], string>,
+  minRole: StaffRole,
+  input: MatrixRow['input'],
+): MatrixRow {
+  return { file, name, minRole, input };
+}
+
+const MATRIX: MatrixRow[] = [
+  row('app/(staff)/account/actions.ts', 'changeMyPassword', 'expert', async () => ({
+    currentPassword: PASSWORD,
+    newPassword: 'ein-ganz-neues-passwort',
+    confirmPassword: 'ein-ganz-neues-passwort',
+  })),
+  row('app/(staff)/admin/users/actions.ts', 'createStaffUser', 'admin', async () => ({
+    email: 'neu.angelegt@leg.example',
+    name: 'Neu Angelegt',
+    role: 'expert',
+    password: 'ein-startpasswort',
+  })),
+  row('app/(staff)/admin/users/actions.ts', 'changeUserRole', 'admin', async () => ({
+    userId: (await insertUser('Rolf Rolle', 'expert')).id,
+    role: 'admin',
+  })),
+  row('app/(staff)/admin/users/actions.ts', 'setUserActive', 'admin', async () => ({
+    userId: (await insertUser('Dora Deaktiviert', 'expert')).id,
+    active: false,
+  })),
+  row('app/(staff)/admin/users/actions.ts', 'resetUserPassword', 'admin', async () => ({
+    userId: (await insertUser('Paul Passwort', 'expert')).id,
+    password: 'zurueckgesetzt-2026',
+  })),
+  row('app/(staff)/cases/actions.ts', 'bulkUpdateCases', 'expert', async () => ({
+    caseIds: [(await newCase()).id],
+    action: 'priority',
+    priority: 'urgent',
+  })),
+  row('app/(staff)/cases/[id]/actions.ts', 'saveCase', 'expert', async () => ({
+    caseId: (await newCase()).id,
+    version: 1,
+    status: 'in_triage',
+    priority: 'high',
+    assigneeId: '',
+    dueDate: '',
+    tags: 'FFP2',
+    reason: '',
+  })),
+  row('app/(staff)/cases/[id]/actions.ts', 'addCaseNote', 'expert', async () => ({
+    caseId: (await newCase()).id,
+    text: 'Rückruf mit Herrn Weiß für Montag vereinbart.',
+  })),
+  row('app/(staff)/cases/[id]/actions.ts', 'markCaseDuplicate', 'expert', async () => {
+    const original = await newCase();
+    const duplicate = await newCase({ email: 'zweitanfrage@mueller-praezision.de' });
+    return { caseId: duplicate.id, originalReference: original.reference };
+  }),
+];
+
+const action = (r: MatrixRow) => (ACTION_MODULES[r.file] as unknown as Record<string, AnyAction>)[r.name]!;
+
+// ---------------------------------------------------------------------------------------------
+
+beforeAll(async () => {
+  passwordHash = await hashPassword(PASSWORD);
+});
+
+beforeEach(async () => {
+  await db.execute(sql`truncate users, cases, case_events, outbox, reference_counters, rate_limits cascade`);
+  world = {
+    expert: await insertUser('Erika Expertin', 'expert'),
+    admin: await insertUser('Anna Admin', 'admin'),
+    deactivated: await insertUser('Detlef Deaktiviert', 'expert', false),
+  };
+  vi.mocked(getServerSession).mockReset();
+});
+
+const CELLS = MATRIX.flatMap((r) =>
+  ACTORS.map((actor) => ({ ...r, actor, outcome: expectedOutcome(actor, r.minRole) })),
+);
+
+describe('server action authorization matrix', () => {
+  it.each(CELLS)('$name (needs $minRole) as $actor: $outcome', async (cell) => {
+    const input = await cell.input(cell.actor === 'anonymous' ? world.expert : world[cell.actor]);
+    const before = await snapshot();
+    actAs(cell.actor);
+
+    const result = await action(cell)(input);
+    const after = await snapshot();
+
+    expect(getServerSession).toHaveBeenCalled();
+    switch (cell.outcome) {
+      case 'not signed in':
+        expect(result).toEqual(NOT_SIGNED_IN);
+        expect(after).toEqual(before);
+        break;
+      case 'forbidden':
+        expect(result).toEqual(FORBIDDEN);
+        expect(after).toEqual(before);
+        break;
+      case 'allowed':
+        expect(result).not.toEqual(NOT_SIGNED_IN);
+        expect(result).not.toEqual(FORBIDDEN);
+        // The inputs are valid, so the action goes through and changes something; this also
+        // shows that the "no change" checks of the refused cells would have noticed a write.
+        expect(result).toMatchObject({ ok: true });
+        expect(after).not.toEqual(before);
+        break;
+    }
+  });
+
+  it('treats a session older than the account’s sessions_valid_from (password reset) as signed out', async () => {
+    const input = await MATRIX.find((r) => r.name === 'addCaseNote')!.input(world.expert);
+    vi.mocked(getServerSession).mockResolvedValue({ ...sessionOf(world.expert), signedInAt: Date.now() - 3_600_000 } as never);
+    await db.update(users).set({ sessionsValidFrom: new Date() }).where(eq(users.id, world.expert.id));
+    const before = await snapshot();
+    expect(await caseActions.addCaseNote(input)).toEqual(NOT_SIGNED_IN);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('treats a session for an account that no longer exists as signed out', async () => {
+    const input = await MATRIX.find((r) => r.name === 'addCaseNote')!.input(world.expert);
+    vi.mocked(getServerSession).mockResolvedValue(
+      sessionOf({ id: 987_654, name: 'Gibt Es Nicht', email: 'weg@test.local', role: 'admin' }) as never,
+    );
+    expect(await caseActions.addCaseNote(input)).toEqual(NOT_SIGNED_IN);
+  });
+});
+
+describe('the matrix is complete', () => {
+  const root = process.cwd();
+
+  /** Every actions.ts under app/, except the public intake ones. */
+  function staffActionFiles(dir = path.join(root, 'app')): string[] {
+    return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) return entry.name === '(public)' ? [] : staffActionFiles(full);
+      return entry.name === 'actions.ts' ? [path.relative(root, full).split(path.sep).join('/')] : [];
+    });
+  }
+
+  it('lists every staff actions.ts module', () => {
+    expect(staffActionFiles().sort()).toEqual(Object.keys(ACTION_MODULES).sort());
+  });
+
+  it('has a row for every exported function of every staff actions.ts', async () => {
+    const covered = new Set(MATRIX.map((r) => `${r.file} ${r.name}`));
+    const missing: string[] = [];
+    for (const file of staffActionFiles()) {
+      const exports: Record<string, unknown> = await import(/* @vite-ignore */ path.join(root, file));
+      for (const [name, value] of Object.entries(exports)) {
+        if (typeof value === 'function' && !covered.has(`${file} ${name}`)) missing.push(`${file} ${name}`);
+      }
+    }
+    expect(missing, 'server actions without a row in the authorization matrix').toEqual([]);
+  });
+
+  it('has no row for an action that does not exist', () => {
+    for (const r of MATRIX) expect(typeof action(r), `${r.file} ${r.name}`).toBe('function');
+  });
+});
