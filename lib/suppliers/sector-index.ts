@@ -1,4 +1,4 @@
-import { db } from '../../db/client';
+import { db, type Executor } from '../../db/client';
 import { sectors } from '../../db/schema';
 
 export interface SectorInfo {
@@ -11,9 +11,12 @@ export interface SectorInfo {
 
 let cache: Promise<Map<string, SectorInfo>> | undefined;
 
-/** The WZ taxonomy by code. Reference data, loaded once per process. */
-export function sectorIndex(): Promise<Map<string, SectorInfo>> {
-  cache ??= db
+/**
+ * The WZ taxonomy by code. Reference data, loaded once per process. Inside a transaction pass
+ * it in: PGlite has one connection, so a query on `db` would wait for the transaction forever.
+ */
+export function sectorIndex(executor: Executor = db): Promise<Map<string, SectorInfo>> {
+  cache ??= executor
     .select()
     .from(sectors)
     .then((rows) => new Map(rows.map((r) => [r.code, r])))

@@ -1,0 +1,121 @@
+import { sql } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { db } from '@/db/client';
+import { companies, companyEvents } from '@/db/schema';
+import { companyInputSchema, type CompanyInput } from '@/lib/suppliers/schema';
+import { searchCompanyIds, searchFacets, searchSuppliers } from '@/lib/suppliers/search';
+import { supplierSearchSchema } from '@/lib/suppliers/search-schema';
+import { replaceSynonymGroups } from '@/lib/suppliers/synonyms';
+import { saveCompany } from '@/lib/suppliers/write';
+
+const company = (input: Partial<Record<keyof CompanyInput, unknown>>): CompanyInput =>
+  companyInputSchema.parse({ kind: 'company', postalCode: '99084', city: 'Erfurt', sectors: [], capabilities: [], certifications: [], publicListing: true, ...input });
+
+const FIXTURES = {
+  masks: company({ externalId: 'T-1', name: 'Thüringer Schutzausrüstung GmbH', postalCode: '07743', city: 'Jena', sectors: ['32.50'], capabilities: ['Atemschutzmasken FFP2', 'OP-Masken'], certifications: ['EN 149', 'ISO 13485'], description: 'Herstellung von Atemschutzmasken für Kliniken und Pflege.' }),
+  disinfection: company({ externalId: 'T-2', name: 'Chemiewerk Bad Köstritz', postalCode: '07586', city: 'Bad Köstritz', sectors: ['20.20'], capabilities: ['Händedesinfektion', 'Flächendesinfektion'], certifications: ['ISO 9001'], description: 'Biozide und Desinfektionsmittel in Kanistern.' }),
+  moulding: company({ externalId: 'T-3', name: 'Kunststofftechnik Sömmerda', postalCode: '99610', city: 'Sömmerda', sectors: ['22.29'], capabilities: ['Kunststoffspritzgießen', 'Werkzeugbau'], description: 'Spritzgussteile aus Polyamid in Serie.' }),
+  bakery: company({ externalId: 'T-4', name: 'Mühle Großenehrich', postalCode: '99718', city: 'Greußen', sectors: ['10.61'], capabilities: ['Roggenmehl', 'Weizenmehl Type 550'], description: 'Mehl aus regionalem Getreide; Maße nach Wunsch.' }),
+  hidden: company({ externalId: 'T-5', name: 'Geheime Maskenmanufaktur', postalCode: '99084', city: 'Erfurt', sectors: ['32.50'], capabilities: ['FFP2-Masken'], contactPerson: 'Frau Verborgen', publicListing: false }),
+  farMasks: company({ externalId: 'T-6', name: 'Maskenwerk Altenburg', postalCode: '04600', city: 'Altenburg', sectors: ['14.19'], capabilities: ['Mund-Nasen-Schutz'], description: 'Textile Masken.' }),
+} as const;
+const ids: Record<keyof typeof FIXTURES, number> = {} as never;
+
+const search = (params: Record<string, unknown>, audience: 'staff' | 'public' = 'staff') =>
+  searchSuppliers(supplierSearchSchema.parse(params), audience);
+const names = async (params: Record<string, unknown>, audience: 'staff' | 'public' = 'staff') =>
+  (await search(params, audience)).results.map((r) => r.name);
+
+beforeAll(async () => {
+  await db.execute(sql`truncate ${companies}, ${companyEvents} cascade`);
+  await replaceSynonymGroups([
+    ['FFP2', 'Atemschutzmaske', 'FFP2-Maske'],
+    ['Mund-Nasen-Schutz', 'OP-Maske', 'medizinische Maske'],
+    ['Desinfektionsmittel', 'Händedesinfektion', 'Biozid'],
+    ['Spritzguss', 'Kunststoffspritzgießen', 'Spritzgießen'],
+  ]);
+  await db.transaction(async (tx) => {
+    for (const [key, input] of Object.entries(FIXTURES)) ids[key as keyof typeof FIXTURES] = (await saveCompany(tx, input)).id;
+  });
+});
+
+describe('supplier search relevance', () => {
+  it('finds word parts inside compounds: "Maske" finds "Atemschutzmasken"', async () => {
+    expect(await names({ q: 'Maske' })).toEqual(expect.arrayContaining(['Thüringer Schutzausrüstung GmbH', 'Maskenwerk Altenburg']));
+  });
+
+  it('expands synonyms: FFP2 ↔ Atemschutzmaske, Mund-Nasen-Schutz ↔ OP-Maske, Spritzguss ↔ Kunststoffspritzgießen', async () => {
+    expect(await names({ q: 'Atemschutzmaske' })).toContain('Geheime Maskenmanufaktur'); // listed only as FFP2-Masken
+    expect(await names({ q: 'OP-Maske' })).toContain('Maskenwerk Altenburg'); // listed only as Mund-Nasen-Schutz
+    expect(await names({ q: 'Spritzguss' })).toEqual(['Kunststofftechnik Sömmerda']);
+    expect(await names({ q: 'Desinfektionsmittel' })).toEqual(['Chemiewerk Bad Köstritz']);
+  });
+
+  it('tolerates typos and umlaut spellings', async () => {
+    expect(await names({ q: 'Desinfektionsmitel' })).toEqual(['Chemiewerk Bad Köstritz']);
+    expect(await names({ q: 'Haendedesinfektion' })).toEqual(['Chemiewerk Bad Köstritz']);
+    expect(await names({ q: 'Roggenmel' })).toEqual(['Mühle Großenehrich']);
+    expect(await names({ q: 'Masse' })).toEqual(['Mühle Großenehrich']); // "Maße" in the description
+  });
+
+  it('requires every word (with its synonyms) and ranks the better match first', async () => {
+    expect(await names({ q: 'FFP2 Kliniken' })).toEqual(['Thüringer Schutzausrüstung GmbH']);
+    const ranked = await search({ q: 'FFP2 Masken' });
+    expect(ranked.results.map((r) => r.name).sort()).toEqual(['Geheime Maskenmanufaktur', 'Thüringer Schutzausrüstung GmbH']);
+    const jena = ranked.results.find((r) => r.name === 'Thüringer Schutzausrüstung GmbH')!;
+    expect(jena.highlights).toEqual(expect.arrayContaining([{ field: 'capabilities', text: 'Atemschutzmasken FFP2' }]));
+    // A match in name and capabilities outranks one found only in the description.
+    const clinics = await search({ q: 'Masken' });
+    expect(clinics.results.at(-1)!.score).toBeLessThan(clinics.results[0]!.score);
+    expect(await names({ q: 'Glasflaschen' })).toEqual([]);
+  });
+
+  it('filters by WZ code at any level, district, certification and kind', async () => {
+    expect((await names({ sector: 'C' })).length).toBe(6);
+    expect(await names({ sector: '32' })).toEqual(['Geheime Maskenmanufaktur', 'Thüringer Schutzausrüstung GmbH']);
+    expect(await names({ sector: '32.50' })).toHaveLength(2);
+    expect(await names({ district: '16053' })).toEqual(['Thüringer Schutzausrüstung GmbH']);
+    expect(await names({ certification: 'EN 149' })).toEqual(['Thüringer Schutzausrüstung GmbH']);
+    expect(await names({ kind: 'research' })).toEqual([]);
+  });
+});
+
+describe('distance', () => {
+  it('measures great-circle distances from a postal code and filters by radius', async () => {
+    // Erfurt (99084) to Jena (07743) is about 40 km, to Altenburg (04600) about 100 km.
+    const near = await search({ near: '99084', radius_km: 60 });
+    const byName = Object.fromEntries(near.results.map((r) => [r.name, r.distance_km]));
+    expect(byName['Thüringer Schutzausrüstung GmbH']).toBeGreaterThan(37);
+    expect(byName['Thüringer Schutzausrüstung GmbH']).toBeLessThan(43);
+    expect(byName['Geheime Maskenmanufaktur']).toBeLessThan(3);
+    expect(byName['Maskenwerk Altenburg']).toBeUndefined();
+    const all = await search({ near: '50.9848,11.0299' });
+    const altenburg = all.results.find((r) => r.name === 'Maskenwerk Altenburg')!;
+    expect(altenburg.distance_km).toBeGreaterThan(95);
+    expect(altenburg.distance_km).toBeLessThan(110);
+    // Without a query, nearest first.
+    expect(all.results.map((r) => r.distance_km)).toEqual([...all.results.map((r) => r.distance_km)].sort((a, b) => a! - b!));
+  });
+
+  it('ranks a nearby match above an equally good distant one', async () => {
+    const ranked = await search({ q: 'Masken', near: '04600' });
+    expect(ranked.results[0]!.name).toBe('Maskenwerk Altenburg');
+  });
+});
+
+describe('audience and facets', () => {
+  it('never shows unlisted companies to the public', async () => {
+    expect(await names({ q: 'FFP2' }, 'public')).not.toContain('Geheime Maskenmanufaktur');
+    expect(await names({}, 'public')).toHaveLength(5);
+    expect(await searchCompanyIds(supplierSearchSchema.parse({}), 'public')).not.toContain(ids.hidden);
+  });
+
+  it('counts filter values among the current matches', async () => {
+    const facets = await searchFacets(supplierSearchSchema.parse({ q: 'Masken' }), 'staff');
+    expect(facets.sectors['32.50']).toBe(2);
+    expect(facets.sectors['14.19']).toBe(1);
+    expect(facets.sectors['20.20']).toBeUndefined();
+    expect(facets.certifications['EN 149']).toBe(1);
+    expect(facets.kinds).toEqual({ company: 3 });
+  });
+});
