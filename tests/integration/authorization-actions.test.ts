@@ -9,11 +9,12 @@ import { asc, count, eq, sql } from 'drizzle-orm';
 import { getServerSession, type Session } from 'next-auth';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as accountActions from '@/app/(staff)/account/actions';
+import * as synonymActions from '@/app/(staff)/admin/synonyms/actions';
 import * as adminUserActions from '@/app/(staff)/admin/users/actions';
 import * as caseActions from '@/app/(staff)/cases/[id]/actions';
 import * as queueActions from '@/app/(staff)/cases/actions';
 import { db } from '@/db/client';
-import { caseEvents, cases, outbox, users } from '@/db/schema';
+import { caseEvents, cases, outbox, synonymGroups, users } from '@/db/schema';
 import { hashPassword } from '@/lib/auth/password';
 import type { StaffUser } from '@/lib/auth/staff';
 import type { StaffRole } from '@/lib/cases/vocabulary';
@@ -114,7 +115,8 @@ async function snapshot() {
     .orderBy(asc(cases.id));
   const [events] = await db.select({ n: count() }).from(caseEvents);
   const [mails] = await db.select({ n: count() }).from(outbox);
-  return { users: userRows, cases: caseRows, caseEvents: events!.n, outbox: mails!.n };
+  const synonyms = await db.select({ terms: synonymGroups.terms }).from(synonymGroups).orderBy(asc(synonymGroups.id));
+  return { users: userRows, cases: caseRows, caseEvents: events!.n, outbox: mails!.n, synonyms };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -125,6 +127,7 @@ async function snapshot() {
 const ACTION_MODULES = {
   'app/(staff)/account/actions.ts': accountActions,
   'app/(staff)/admin/users/actions.ts': adminUserActions,
+  'app/(staff)/admin/synonyms/actions.ts': synonymActions,
   'app/(staff)/cases/actions.ts': queueActions,
   'app/(staff)/cases/[id]/actions.ts': caseActions,
 } as const;
@@ -173,6 +176,9 @@ const MATRIX: MatrixRow[] = [
     userId: (await insertUser('Paul Passwort', 'expert')).id,
     password: 'zurueckgesetzt-2026',
   })),
+  row('app/(staff)/admin/synonyms/actions.ts', 'saveSynonyms', 'admin', async () => ({
+    text: 'FFP2, Atemschutzmaske\nSpritzguss, Kunststoffspritzgießen',
+  })),
   row('app/(staff)/cases/actions.ts', 'bulkUpdateCases', 'expert', async () => ({
     caseIds: [(await newCase()).id],
     action: 'priority',
@@ -208,7 +214,7 @@ beforeAll(async () => {
 });
 
 beforeEach(async () => {
-  await db.execute(sql`truncate users, cases, case_events, outbox, reference_counters, rate_limits cascade`);
+  await db.execute(sql`truncate users, cases, case_events, outbox, reference_counters, rate_limits, synonym_groups cascade`);
   world = {
     expert: await insertUser('Erika Expertin', 'expert'),
     admin: await insertUser('Anna Admin', 'admin'),
