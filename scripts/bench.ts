@@ -3,9 +3,7 @@
 // postgres://postgres@127.0.0.1:5432/postgres), seeds it, measures loadQueue and GET /cases,
 // prints EXPLAIN (ANALYZE, BUFFERS) for the main queries and drops the database again.
 // Not a test: `npm test` never runs it. Results are recorded in docs/benchmarks.md.
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { count, desc, eq, sql } from 'drizzle-orm';
@@ -21,6 +19,8 @@ const { createUser } = await import('../lib/auth/users');
 const { loadQueue, queueQueries } = await import('../lib/cases/queue');
 const { queueFilterSchema } = await import('../lib/cases/schema');
 const { ensureBuild } = await import('./ensure-build');
+const { startAppServer } = await import('./app-server');
+const { signInOverHttp } = await import('./http-session');
 const { seedCases } = await import('./seed-cases');
 type StaffUser = import('../lib/auth/staff').StaffUser;
 
@@ -126,89 +126,21 @@ async function explain(client: postgres.Sql, me: StaffUser) {
   }
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
-
-async function waitForHealth(url: string, server: ChildProcess, timeoutMs = 120_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`app server exited with ${server.exitCode}`);
-    try {
-      if ((await fetch(`${url}/api/health`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  throw new Error('app server did not become healthy in time');
-}
-
-/** A minimal cookie jar for next-auth's sign-in round trip. */
-class Cookies {
-  private jar = new Map<string, string>();
-  take(response: Response) {
-    for (const line of response.headers.getSetCookie()) {
-      const [pair] = line.split(';');
-      const eq = pair!.indexOf('=');
-      this.jar.set(pair!.slice(0, eq).trim(), pair!.slice(eq + 1));
-    }
-  }
-  has(name: string) {
-    return Boolean(this.jar.get(name));
-  }
-  header() {
-    return [...this.jar].map(([k, v]) => `${k}=${v}`).join('; ');
-  }
-}
-
-async function signIn(baseUrl: string, email: string, password: string): Promise<Cookies> {
-  const cookies = new Cookies();
-  const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
-  cookies.take(csrf);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const callback = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: cookies.header() },
-    body: new URLSearchParams({ csrfToken, email, password, callbackUrl: `${baseUrl}/cases` }),
-  });
-  cookies.take(callback);
-  if (!cookies.has('next-auth.session-token')) throw new Error(`sign-in failed (HTTP ${callback.status})`);
-  return cookies;
-}
-
 /** (b) GET /cases on the production build, signed in as the bench admin. */
 async function benchPage(databaseUrl: string, admin: { email: string; password: string }): Promise<Stats> {
   console.log('\nBuilding the app if needed …');
   // Built like `npm start` does it: without DATABASE_URL (the build must not reach a database).
   delete process.env.DATABASE_URL;
   ensureBuild();
-  const port = await freePort();
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const server = spawn(process.execPath, ['--import', 'tsx', 'scripts/server.ts'], {
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      DATABASE_URL: databaseUrl,
-      NEXTAUTH_SECRET: randomBytes(32).toString('base64url'),
-      NEXTAUTH_URL: baseUrl,
-      PUBLIC_BASE_URL: baseUrl,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
-    },
-    stdio: 'inherit',
+  const app = await startAppServer({
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    NEXTAUTH_SECRET: randomBytes(32).toString('base64url'),
+    LOG_LEVEL: 'warn',
   });
+  const { baseUrl } = app;
   try {
-    await waitForHealth(baseUrl, server);
-    const cookies = await signIn(baseUrl, admin.email, admin.password);
+    const cookies = await signInOverHttp(baseUrl, admin.email, admin.password);
     const rows: [string, Stats][] = [];
     const all: number[] = [];
     for (const scenario of SCENARIOS.filter((s) => s.page)) {
@@ -226,8 +158,7 @@ async function benchPage(databaseUrl: string, admin: { email: string; password: 
     printTable('Queue page GET /cases (full response, production build, signed in)', rows);
     return overall;
   } finally {
-    server.kill('SIGTERM');
-    if (server.exitCode === null) await new Promise((resolve) => server.once('exit', resolve));
+    await app.stop();
   }
 }
 

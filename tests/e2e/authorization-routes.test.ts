@@ -14,28 +14,18 @@ import type { StaffRole } from '../../lib/cases/vocabulary';
 import { launchBrowser, openPage, screenshot } from '../helpers/browser';
 import { validRequest } from '../helpers/fixtures';
 import { signInAs, staffAccount } from '../helpers/staff';
+import { CookieJar, SESSION_COOKIE, signInOverHttp } from '../../scripts/http-session';
 
 const baseUrl = inject('baseUrl');
-const SESSION_COOKIE = 'next-auth.session-token';
 
 // ---------------------------------------------------------------------------------------------
 // HTTP with a tiny cookie jar
 // ---------------------------------------------------------------------------------------------
 
-type Jar = Map<string, string>;
-
-function remember(jar: Jar, response: Response) {
-  for (const header of response.headers.getSetCookie()) {
-    const [pair] = header.split(';');
-    const at = pair!.indexOf('=');
-    jar.set(pair!.slice(0, at).trim(), pair!.slice(at + 1).trim());
-  }
-}
-
-const cookieHeader = (jar: Jar) => [...jar].map(([name, value]) => `${name}=${value}`).join('; ');
+type Jar = CookieJar;
 
 function request(method: string, route: string, jar: Jar, body?: unknown) {
-  const headers: Record<string, string> = { cookie: cookieHeader(jar) };
+  const headers: Record<string, string> = { cookie: jar.header() };
   if (body !== undefined) headers['content-type'] = 'application/json';
   return fetch(new URL(route, baseUrl), {
     method,
@@ -45,22 +35,7 @@ function request(method: string, route: string, jar: Jar, body?: unknown) {
   });
 }
 
-/** Signs in through next-auth's credentials flow, as the sign-in form does; returns the cookies. */
-async function signIn(email: string, password: string): Promise<Jar> {
-  const jar: Jar = new Map();
-  const csrf = await fetch(new URL('/api/auth/csrf', baseUrl), { redirect: 'manual' });
-  remember(jar, csrf);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const callback = await fetch(new URL('/api/auth/callback/credentials', baseUrl), {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: cookieHeader(jar) },
-    body: new URLSearchParams({ csrfToken, email, password, json: 'true' }),
-  });
-  remember(jar, callback);
-  if (!jar.get(SESSION_COOKIE)) throw new Error(`sign-in as ${email} failed (${callback.status}): ${await callback.text()}`);
-  return jar;
-}
+const signIn = (email: string, password: string) => signInOverHttp(baseUrl, email, password);
 
 // ---------------------------------------------------------------------------------------------
 // The matrix: routes and the least role they need
@@ -150,12 +125,12 @@ async function forgedToken(): Promise<Jar> {
     secret: 'not-the-server-secret',
     token: { name: admin.name, email: admin.email, uid: 1, role: 'admin', signedInAt: Date.now() },
   });
-  return new Map([[SESSION_COOKIE, token]]);
+  return new CookieJar().set(SESSION_COOKIE, token);
 }
 
 /** A case submitted through the public API, found by its reference in the admin's queue. */
 async function createCase(adminJar: Jar): Promise<number> {
-  const submitted = await request('POST', '/api/requests', new Map(), validRequest({ organisation: 'Matrix-Test GmbH' }));
+  const submitted = await request('POST', '/api/requests', new CookieJar(), validRequest({ organisation: 'Matrix-Test GmbH' }));
   expect(submitted.status).toBe(201);
   const { reference } = (await submitted.json()) as { reference: string };
   const queue = await request('GET', `/cases?view=all&q=${encodeURIComponent(reference)}`, adminJar);
@@ -168,8 +143,8 @@ beforeAll(async () => {
   browser = await launchBrowser();
   const admin = staffAccount('admin');
   const expert = staffAccount('expert');
-  jars.anonymous = new Map();
-  jars['garbage cookie'] = new Map([[SESSION_COOKIE, 'garbage.not-a-jwt.at-all']]);
+  jars.anonymous = new CookieJar();
+  jars['garbage cookie'] = new CookieJar().set(SESSION_COOKIE, 'garbage.not-a-jwt.at-all');
   jars['forged token'] = await forgedToken();
   jars.admin = await signIn(admin.email, admin.password);
   jars.expert = await signIn(expert.email, expert.password);
