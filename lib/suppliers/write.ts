@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { companies, companyEvents, type Company } from '../../db/schema';
 import { geocodePostalCode, type Location } from '../geo/geocode';
@@ -49,11 +49,38 @@ export async function companyRow(tx: Executor, input: CompanyInput, geocode?: Ge
     publicListing: input.publicListing,
     source: input.source ?? null,
     searchText: fold([input.name, ...input.capabilities, ...input.certifications, ...sectorTitles, input.description].join(' \n ')),
-    searchVector: sql`setweight(to_tsvector('german', ${`${input.name} ${input.capabilities.join(', ')}`}), 'A')
-      || setweight(to_tsvector('german', ${`${input.certifications.join(', ')} ${sectorTitles.join(', ')}`}), 'B')
-      || setweight(to_tsvector('german', ${input.description}), 'C')`,
+    searchVector: searchVectorOf(searchVectorTexts(input, sectorTitles)),
   };
   return values;
+}
+
+/** The texts weighted A, B and C in the German full-text vector. */
+function searchVectorTexts(input: CompanyInput, sectorTitles: string[]): [string, string, string] {
+  return [
+    `${input.name} ${input.capabilities.join(', ')}`,
+    `${input.certifications.join(', ')} ${sectorTitles.join(', ')}`,
+    input.description,
+  ];
+}
+
+/** The search vector from its three texts: parameters, or columns of a bulk update. */
+function searchVectorOf([a, b, c]: [string | SQL, string | SQL, string | SQL]): SQL {
+  return sql`setweight(to_tsvector('german', ${a}), 'A')
+      || setweight(to_tsvector('german', ${b}), 'B')
+      || setweight(to_tsvector('german', ${c}), 'C')`;
+}
+
+type Changes = Partial<Record<Compared, { from: unknown; to: unknown }>>;
+
+/** What an input changes on a stored company; null when nothing. */
+function changesOf(existing: Company, input: CompanyInput, values: Record<Compared, unknown>): Changes | null {
+  const changes: Changes = {};
+  for (const field of COMPARED) {
+    // Geocoded coordinates are not a change when the input left them out.
+    if ((field === 'latitude' || field === 'longitude') && input[field] === undefined) continue;
+    if (!same(existing[field], values[field])) changes[field] = { from: existing[field], to: values[field] };
+  }
+  return Object.keys(changes).length > 0 ? changes : null;
 }
 
 /** The existing company an input describes: same external id, else same name and postal code. */
@@ -92,13 +119,8 @@ export async function saveCompany(
     });
     return { id: created!.id, outcome: 'created' };
   }
-  const changes: Partial<Record<Compared, { from: unknown; to: unknown }>> = {};
-  for (const field of COMPARED) {
-    // Geocoded coordinates are not a change when the input left them out.
-    if ((field === 'latitude' || field === 'longitude') && input[field] === undefined) continue;
-    if (!same(existing[field], values[field])) changes[field] = { from: existing[field], to: values[field] };
-  }
-  if (Object.keys(changes).length === 0) return { id: existing.id, outcome: 'unchanged' };
+  const changes = changesOf(existing, input, values);
+  if (!changes) return { id: existing.id, outcome: 'unchanged' };
   await tx
     .update(companies)
     .set({ ...values, version: existing.version + 1, updatedAt: new Date() })
@@ -134,4 +156,58 @@ export async function createCompanies(
     })),
   );
   return created.map((row) => row.id);
+}
+
+/**
+ * Updates companies matched by a bulk import in one statement, each changed one with the same
+ * event saveCompany writes; returns each update's outcome ('updated' or 'unchanged').
+ */
+export async function updateCompanies(
+  tx: Executor,
+  updates: { existing: Company; input: CompanyInput }[],
+  options: { actorId?: number; eventType?: string; geocode?: Geocoder } = {},
+): Promise<SaveOutcome[]> {
+  const index = await sectorIndex(tx);
+  const outcomes: SaveOutcome[] = [];
+  const changed: { id: number; values: Record<string, unknown>; texts: [string, string, string]; changes: Changes }[] = [];
+  for (const { existing, input } of updates) {
+    const { searchVector: _computedInSql, ...values } = await companyRow(tx, input, options.geocode);
+    const changes = changesOf(existing, input, values);
+    outcomes.push(changes ? 'updated' : 'unchanged');
+    if (!changes) continue;
+    const sectorTitles = input.sectors.map((code) => index.get(code)?.title ?? '').filter(Boolean);
+    changed.push({ id: existing.id, values, texts: searchVectorTexts(input, sectorTitles), changes });
+  }
+  if (changed.length === 0) return outcomes;
+
+  // The new rows travel as one JSON parameter, read back with the columns' own types.
+  const columns = getTableColumns(companies);
+  const keys = Object.keys(changed[0]!.values) as (keyof typeof columns)[];
+  const rows = changed.map(({ id, values, texts }) => ({
+    lotse_id: id,
+    vector_a: texts[0],
+    vector_b: texts[1],
+    vector_c: texts[2],
+    ...Object.fromEntries(keys.map((key) => [columns[key].name, values[key]])),
+  }));
+  const name = (key: keyof typeof columns) => sql.identifier(columns[key].name);
+  await tx.execute(sql`
+    update ${companies} as c
+    set ${sql.join(keys.map((key) => sql`${name(key)} = v.${name(key)}`), sql`, `)},
+      search_vector = ${searchVectorOf([sql`v.vector_a`, sql`v.vector_b`, sql`v.vector_c`])},
+      version = c.version + 1,
+      updated_at = now()
+    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as v(
+      lotse_id integer, vector_a text, vector_b text, vector_c text,
+      ${sql.join(keys.map((key) => sql`${name(key)} ${sql.raw(columns[key].getSQLType())}`), sql`, `)})
+    where c.id = v.lotse_id`);
+  await tx.insert(companyEvents).values(
+    changed.map(({ id, changes }) => ({
+      companyId: id,
+      type: options.eventType ?? 'updated',
+      actorId: options.actorId ?? null,
+      data: { changes },
+    })),
+  );
+  return outcomes;
 }
