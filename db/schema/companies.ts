@@ -86,6 +86,16 @@ export const companyEvents = pgTable(
   (t) => [index('company_events_company_idx').on(t.companyId, t.createdAt)],
 );
 
+/**
+ * Every distinct word (folded, 4+ letters) of the companies' search text, kept by a trigger
+ * on companies. Typos are corrected against this small table instead of every company text.
+ */
+export const searchWords = pgTable(
+  'search_words',
+  { word: text('word').primaryKey() },
+  (t) => [index('search_words_trgm_idx').using('gin', sql`${t.word} gin_trgm_ops`)],
+);
+
 /** Words that mean the same need (FFP2 ↔ Atemschutzmaske); admins edit them. */
 export const synonymGroups = pgTable('synonym_groups', {
   id: integer('id').primaryKey().generatedAlwaysAsIdentity(),

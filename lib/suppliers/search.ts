@@ -1,6 +1,6 @@
 import { and, arrayContains, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
 import { db } from '../../db/client';
-import { companies, districts, postalPlaces } from '../../db/schema';
+import { companies, districts, postalPlaces, searchWords } from '../../db/schema';
 import type { CompanyKind } from '../../db/schema/vocabulary';
 import type { SupplierSearch } from './search-schema';
 import { expandWord, loadSynonymGroups } from './synonyms';
@@ -75,6 +75,22 @@ function distanceKm(origin: Origin): SQL<number> {
       * power(sin(radians(${companies.longitude} - ${origin.longitude}) / 2), 2))))`;
 }
 
+/**
+ * Known words that look like `word` (trigram similarity), so "Desinfektionsmitel" also
+ * searches "desinfektionsmittel". Looked up in the small search_words table, index-backed.
+ */
+async function similarWords(word: string): Promise<string[]> {
+  const folded = fold(word);
+  if (folded.length < 5 || !/^[a-z0-9]+$/.test(folded)) return [];
+  const rows = await db
+    .select({ word: searchWords.word })
+    .from(searchWords)
+    .where(sql`${searchWords.word} % ${folded} and similarity(${searchWords.word}, ${folded}) >= 0.45`)
+    .orderBy(sql`similarity(${searchWords.word}, ${folded}) desc`)
+    .limit(3);
+  return rows.map((r) => r.word).filter((w) => w !== folded);
+}
+
 /** Letters and digits only: safe inside to_tsquery. */
 const lexemes = (text: string) => text.match(/[\p{L}\p{N}]+/gu) ?? [];
 
@@ -102,8 +118,6 @@ function matchWord(alternatives: string[]): WordMatch {
       conditions.push(sql`${companies.searchText} like ${`%${substring}%`}`);
       stems.push(substring);
     }
-    // Typos: word similarity against the folded text, for words long enough to be unambiguous.
-    if (parts.length === 1 && folded.length >= 5) conditions.push(sql`${folded} <% ${companies.searchText}`);
   }
   return {
     condition: conditions.length > 0 ? sql`(${sql.join(conditions, sql` or `)})` : sql`false`,
@@ -144,15 +158,21 @@ async function plan(params: SupplierSearch, audience: Audience): Promise<Plan> {
 
   const words = queryWords(params.q ?? '');
   const groups = words.length > 0 ? await loadSynonymGroups() : [];
-  const matches = words.map((word) => matchWord(expandWord(word, groups)));
+  const matches = await Promise.all(
+    words.map(async (word) => matchWord([...expandWord(word, groups), ...(await similarWords(word))])),
+  );
   for (const match of matches) filters.push(match.condition);
 
   let score: SQL<number> = sql<number>`0`;
   if (matches.length > 0) {
     const tsquery = matches.map((m) => `(${m.tsquery || 'x'})`).join(' & ');
-    const foldedQuery = fold(words.join(' '));
-    score = sql<number>`(ts_rank_cd(${companies.searchVector}, to_tsquery('german', ${tsquery}), 1) * 4
-      + word_similarity(${foldedQuery}, ${companies.searchText}))`;
+    // Name and capabilities come first in search_text: a hit there counts extra.
+    const headHits = matches
+      .filter((m) => m.stems.length > 0)
+      .map((m) => sql`(case when ${sql.join(m.stems.map((stem) => sql`position(${stem} in left(${companies.searchText}, 300)) > 0`), sql` or `)} then 0.3 else 0 end)`);
+    score = sql<number>`(ts_rank_cd(${companies.searchVector}, to_tsquery('german', ${tsquery}), 1) * 4${
+      headHits.length > 0 ? sql` + ${sql.join(headHits, sql` + `)}` : sql``
+    })`;
   }
   // Nearby suppliers rank higher: relevance is discounted by distance.
   if (distance && matches.length > 0) score = sql<number>`(${score} / (1 + coalesce(${distance}, 100) / 30))`;
@@ -236,28 +256,32 @@ export async function searchSuppliers(params: SupplierSearch, audience: Audience
 /** Counts per filter value among the current matches, so the filters show what they would yield. */
 export async function searchFacets(params: SupplierSearch, audience: Audience): Promise<Facets> {
   const { where } = await plan(params, audience);
-  const matched = db.select({
-    sectorPaths: companies.sectorPaths,
-    districtKey: companies.districtKey,
-    kind: companies.kind,
-    certifications: companies.certifications,
-    sizeClass: companies.sizeClass,
-  }).from(companies).where(where).as('matched');
-  const countBy = async (expr: SQL) => {
-    const rows = await db
-      .select({ value: sql<string>`v`, n: sql<number>`count(*)` })
-      .from(sql`${matched}, lateral (select ${expr} as v) as facet`)
-      .groupBy(sql`v`);
-    return Object.fromEntries(rows.filter((r) => r.value !== null).map((r) => [r.value, Number(r.n)]));
-  };
-  const [sectors, districtCounts, kinds, certifications, sizes] = await Promise.all([
-    countBy(sql`unnest(${matched.sectorPaths})`),
-    countBy(sql`${matched.districtKey}`),
-    countBy(sql`${matched.kind}`),
-    countBy(sql`unnest(${matched.certifications})`),
-    countBy(sql`${matched.sizeClass}`),
-  ]);
-  return { sectors, districts: districtCounts, kinds, certifications, sizes };
+  const matched = db
+    .select({
+      sectorPaths: companies.sectorPaths,
+      districtKey: companies.districtKey,
+      kind: companies.kind,
+      certifications: companies.certifications,
+      sizeClass: companies.sizeClass,
+    })
+    .from(companies)
+    .where(where);
+  // One pass over the matches (a CTE) for all five facets.
+  const rows = await db
+    .with(db.$with('matched').as(matched))
+    .select({ facet: sql<keyof Facets>`facet`, value: sql<string>`value`, n: sql<number>`count(*)` })
+    .from(
+      sql`(select 'sectors' as facet, unnest(sector_paths) as value from matched
+        union all select 'districts', district_key from matched
+        union all select 'kinds', kind from matched
+        union all select 'certifications', unnest(certifications) from matched
+        union all select 'sizes', size_class from matched) as facets`,
+    )
+    .where(sql`value is not null`)
+    .groupBy(sql`facet`, sql`value`);
+  const facets: Facets = { sectors: {}, districts: {}, kinds: {}, certifications: {}, sizes: {} };
+  for (const row of rows) facets[row.facet][row.value] = Number(row.n);
+  return facets;
 }
 
 /** The ids of every match (for CSV export of a search result). */
