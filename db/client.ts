@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
@@ -41,13 +41,120 @@ export function openDatabase(env: NodeJS.ProcessEnv = process.env): DatabaseHand
     };
   }
   const dir = env.PGLITE_DIR || DEFAULT_PGLITE_DIR;
-  if (!dir.startsWith('memory://')) mkdirSync(dir, { recursive: true });
-  const client = new PGlite(dir, { extensions: { pg_trgm, unaccent } });
+  if (dir.startsWith('memory://')) return pgliteHandle(new PGlite(dir, { extensions: { pg_trgm, unaccent } }), () => {});
+  mkdirSync(dir, { recursive: true });
+  const release = lockPgliteDir(dir);
+  try {
+    return pgliteHandle(new PGlite(dir, { extensions: { pg_trgm, unaccent } }), release);
+  } catch (error) {
+    release();
+    throw error;
+  }
+}
+
+function pgliteHandle(client: PGlite, release: () => void): DatabaseHandle {
   return {
     db: drizzlePglite(client, { schema }) as unknown as Database,
     kind: 'pglite',
-    close: () => client.close(),
+    close: async () => {
+      try {
+        await client.close();
+      } finally {
+        release();
+      }
+    },
   };
+}
+
+// A PGlite directory is a PostgreSQL data directory without a postmaster to guard it: a second
+// process (a CLI next to the running server) opening it corrupts it. Hence a lock file beside
+// it with the holder's pid and start time (the start time tells a reused pid from the holder).
+// The set of directories this process holds lives on globalThis, because Next.js may load
+// this module more than once per process.
+const heldDirs = ((globalThis as unknown as { lotsePgliteLocks?: Set<string> }).lotsePgliteLocks ??= new Set());
+
+/** Where the lock of a PGlite directory lives: `<dir>.lock`, beside it. */
+export function pgliteLockPath(dir: string): string {
+  return `${path.resolve(dir)}.lock`;
+}
+
+function processStartTime(pid: number): string | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Field 22 (starttime); the command name in field 2 may contain spaces, so count from its ')'.
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
+  } catch {
+    return undefined; // no procfs (macOS) or no such process
+  }
+}
+
+function isRunning(pid: number, startTime: string | undefined): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EPERM') return false;
+  }
+  const current = processStartTime(pid);
+  return !startTime || !current || current === startTime;
+}
+
+/** Who holds a lock file: a pid, '?' while it is being written, null when it is stale or gone. */
+function lockHolder(file: string): number | '?' | null {
+  let content: string;
+  try {
+    content = readFileSync(file, 'utf8');
+  } catch {
+    return null;
+  }
+  const [pidText, startTime] = content.trim().split(/\s+/);
+  const pid = Number(pidText);
+  if (!Number.isInteger(pid) || pid <= 0) {
+    // Empty for a moment while its creator writes it; an old empty file is debris.
+    const modified = statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? 0;
+    return Date.now() - modified < 5_000 ? '?' : null;
+  }
+  if (pid === process.pid) return null; // our own leftover (or a reused pid): ours to take
+  return isRunning(pid, startTime) ? pid : null;
+}
+
+function busy(dir: string, pid: number | string): Error {
+  return new Error(
+    `Die eingebettete Datenbank (${dir}) wird gerade vom laufenden Lotse-Server (Prozess ${pid}) benutzt. ` +
+      'Importieren Sie über /admin/import oder beenden Sie den Server zuerst.',
+  );
+}
+
+/** Takes the directory's lock or throws the German refusal; returns the release function. */
+function lockPgliteDir(dir: string): () => void {
+  const key = path.resolve(dir);
+  const file = pgliteLockPath(dir);
+  if (heldDirs.has(key)) throw busy(dir, process.pid);
+  for (let attempt = 0; ; attempt++) {
+    try {
+      writeFileSync(file, `${process.pid} ${processStartTime(process.pid) ?? ''}\n`, { flag: 'wx' });
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt >= 3) throw error;
+      const holder = lockHolder(file);
+      if (holder !== null) throw busy(dir, holder);
+      rmSync(file, { force: true }); // stale: its process is gone
+    }
+  }
+  heldDirs.add(key);
+  let released = false;
+  const release = () => {
+    if (released) return;
+    released = true;
+    heldDirs.delete(key);
+    process.off('exit', release);
+    try {
+      if (readFileSync(file, 'utf8').split(/\s+/)[0] === String(process.pid)) rmSync(file, { force: true });
+    } catch {
+      // already gone
+    }
+  };
+  process.on('exit', release);
+  return release;
 }
 
 // Next.js bundles instrumentation and routes separately, so a module-level singleton could

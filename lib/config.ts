@@ -18,6 +18,9 @@ const envSchema = z.object({
   SESSION_MAX_AGE_HOURS: intFrom(10),
   LOGIN_MAX_FAILURES: intFrom(5),
   LOGIN_LOCKOUT_MINUTES: intFrom(15),
+  // Unset: maps show only the bundled district outlines (works offline, sends nothing to third parties).
+  MAP_TILE_URL: z.preprocess((v) => (v === '' ? undefined : v), z.string().regex(/^https?:\/\//).optional()),
+  MAP_TILE_ATTRIBUTION: z.string().default(''),
 });
 
 export type Config = z.infer<typeof envSchema> & { baseUrl: string; isDemo: boolean };

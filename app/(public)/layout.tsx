@@ -26,6 +26,9 @@ export default function PublicLayout({ children }: { children: ReactNode }) {
             <Link href="/request/status" className="text-brand-700 underline-offset-4 hover:underline">
               {t.status.title}
             </Link>
+            <Link href="/directory" className="text-brand-700 underline-offset-4 hover:underline">
+              {t.directory.nav}
+            </Link>
           </nav>
         </div>
       </header>

@@ -12,7 +12,9 @@ export default async function StaffLayout({ children }: { children: ReactNode })
   const user = await requireStaffPage();
   const items: NavItem[] = [
     { href: '/cases', label: t.nav.queue },
+    { href: '/suppliers', label: t.nav.suppliers },
     ...(hasRole(user, 'admin') ? [{ href: '/admin/users', label: t.nav.admin }] : []),
+    ...(hasRole(user, 'admin') ? [{ href: '/admin/import', label: t.importer.nav }] : []),
     { href: '/account', label: t.nav.account },
   ];
   return (

@@ -196,38 +196,73 @@ function highlightsFor(row: { name: string; capabilities: string[]; certificatio
   return out.slice(0, 6);
 }
 
-/** Ranked suppliers for a query; the public audience only ever sees listed companies. */
-export async function searchSuppliers(params: SupplierSearch, audience: Audience): Promise<SupplierResults> {
-  const { where, score, distance, stems, origin } = await plan(params, audience);
+/**
+ * The statements a search runs, built but not executed: the page of hits, the count and the
+ * facet counts (for `.toSQL()` in scripts/bench-suppliers.ts, or to run them).
+ */
+export async function supplierSearchQueries(params: SupplierSearch, audience: Audience) {
+  const built = await plan(params, audience);
+  const { where, score, distance } = built;
   const order = params.q ? [desc(score), asc(companies.id)] : distance ? [asc(distance), asc(companies.id)] : [asc(companies.name), asc(companies.id)];
 
-  const [rows, [counted]] = await Promise.all([
-    db
-      .select({
-        id: companies.id,
-        externalId: companies.externalId,
-        name: companies.name,
-        kind: companies.kind,
-        city: companies.city,
-        postalCode: companies.postalCode,
-        district: districts.name,
-        latitude: companies.latitude,
-        longitude: companies.longitude,
-        distance: distance ?? sql<null>`null`,
-        score,
-        sectors: companies.sectors,
-        capabilities: companies.capabilities,
-        certifications: companies.certifications,
-        description: companies.description,
-      })
-      .from(companies)
-      .leftJoin(districts, eq(districts.key, companies.districtKey))
-      .where(where)
-      .orderBy(...order)
-      .limit(params.limit)
-      .offset(params.offset),
-    db.select({ n: sql<number>`count(*)` }).from(companies).where(where),
-  ]);
+  const rows = db
+    .select({
+      id: companies.id,
+      externalId: companies.externalId,
+      name: companies.name,
+      kind: companies.kind,
+      city: companies.city,
+      postalCode: companies.postalCode,
+      district: districts.name,
+      latitude: companies.latitude,
+      longitude: companies.longitude,
+      distance: distance ?? sql<null>`null`,
+      score,
+      sectors: companies.sectors,
+      capabilities: companies.capabilities,
+      certifications: companies.certifications,
+      description: companies.description,
+    })
+    .from(companies)
+    .leftJoin(districts, eq(districts.key, companies.districtKey))
+    .where(where)
+    .orderBy(...order)
+    .limit(params.limit)
+    .offset(params.offset);
+  const count = db.select({ n: sql<number>`count(*)` }).from(companies).where(where);
+
+  const matched = db
+    .select({
+      sectorPaths: companies.sectorPaths,
+      districtKey: companies.districtKey,
+      kind: companies.kind,
+      certifications: companies.certifications,
+      sizeClass: companies.sizeClass,
+    })
+    .from(companies)
+    .where(where);
+  // One pass over the matches (a CTE) for all five facets.
+  const facets = db
+    .with(db.$with('matched').as(matched))
+    .select({ facet: sql<keyof Facets>`facet`, value: sql<string>`value`, n: sql<number>`count(*)` })
+    .from(
+      sql`(select 'sectors' as facet, unnest(sector_paths) as value from matched
+        union all select 'districts', district_key from matched
+        union all select 'kinds', kind from matched
+        union all select 'certifications', unnest(certifications) from matched
+        union all select 'sizes', size_class from matched) as facets`,
+    )
+    .where(sql`value is not null`)
+    .groupBy(sql`facet`, sql`value`);
+
+  return { plan: built, rows, count, facets };
+}
+
+/** Ranked suppliers for a query; the public audience only ever sees listed companies. */
+export async function searchSuppliers(params: SupplierSearch, audience: Audience): Promise<SupplierResults> {
+  const queries = await supplierSearchQueries(params, audience);
+  const { stems, origin } = queries.plan;
+  const [rows, [counted]] = await Promise.all([queries.rows, queries.count]);
 
   return {
     total: Number(counted?.n ?? 0),
@@ -255,30 +290,7 @@ export async function searchSuppliers(params: SupplierSearch, audience: Audience
 
 /** Counts per filter value among the current matches, so the filters show what they would yield. */
 export async function searchFacets(params: SupplierSearch, audience: Audience): Promise<Facets> {
-  const { where } = await plan(params, audience);
-  const matched = db
-    .select({
-      sectorPaths: companies.sectorPaths,
-      districtKey: companies.districtKey,
-      kind: companies.kind,
-      certifications: companies.certifications,
-      sizeClass: companies.sizeClass,
-    })
-    .from(companies)
-    .where(where);
-  // One pass over the matches (a CTE) for all five facets.
-  const rows = await db
-    .with(db.$with('matched').as(matched))
-    .select({ facet: sql<keyof Facets>`facet`, value: sql<string>`value`, n: sql<number>`count(*)` })
-    .from(
-      sql`(select 'sectors' as facet, unnest(sector_paths) as value from matched
-        union all select 'districts', district_key from matched
-        union all select 'kinds', kind from matched
-        union all select 'certifications', unnest(certifications) from matched
-        union all select 'sizes', size_class from matched) as facets`,
-    )
-    .where(sql`value is not null`)
-    .groupBy(sql`facet`, sql`value`);
+  const rows = await (await supplierSearchQueries(params, audience)).facets;
   const facets: Facets = { sectors: {}, districts: {}, kinds: {}, certifications: {}, sizes: {} };
   for (const row of rows) facets[row.facet][row.value] = Number(row.n);
   return facets;

@@ -1,0 +1,141 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { requireStaffPage } from '@/app/guards';
+import { DistrictMap } from '@/components/cases/district-map';
+import { Fact, Panel, SectorList, Tags, WebsiteLink } from '@/components/suppliers/company-parts';
+import { CompanyForm } from '@/components/suppliers/company-form';
+import { CompanyHistory } from '@/components/suppliers/company-history';
+import { formatDateTime } from '@/lib/format';
+import { messages } from '@/lib/i18n';
+import { sectorTitles } from '@/lib/sectors/queries';
+import { loadCompany, loadCompanyHistory } from '@/lib/suppliers/detail';
+import { companyFormValues } from '@/lib/suppliers/form';
+import { saveSupplier } from './actions';
+
+const t = messages.suppliers;
+const f = t.fields;
+
+const idOf = (value: string) => {
+  const id = Number(value);
+  return Number.isSafeInteger(id) && id > 0 ? id : undefined;
+};
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  return { title: `${t.title} ${(await params).id}` };
+}
+
+export default async function SupplierPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id: raw } = await params;
+  await requireStaffPage('expert', `/suppliers/${raw}`);
+  const id = idOf(raw);
+  const company = id && (await loadCompany(id));
+  if (!company) notFound();
+  const [history, titles] = await Promise.all([loadCompanyHistory(company.id), sectorTitles(company.sectors)]);
+
+  return (
+    <div className="space-y-5">
+      <Link href="/suppliers" className="text-sm text-brand-700 underline underline-offset-4">
+        ← {t.back}
+      </Link>
+      <header className="flex flex-wrap items-center gap-3">
+        <h1 className="text-2xl font-bold tracking-tight text-brand-800">{company.name}</h1>
+        <span className="rounded-full bg-slate-100 px-2.5 py-0.5 text-sm font-medium text-slate-800">{t.kinds[company.kind]}</span>
+        <span
+          className={`rounded-full px-2.5 py-0.5 text-sm font-medium ${
+            company.publicListing ? 'bg-green-100 text-green-900' : 'bg-amber-100 text-amber-900'
+          }`}
+        >
+          {company.publicListing ? t.isPublic : t.notPublic}
+        </span>
+      </header>
+
+      <div className="grid gap-5 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+        <div className="space-y-5">
+          <Panel title={t.sections.master}>
+            <div className="grid gap-4 sm:grid-cols-[minmax(0,1fr)_auto]">
+              <dl className="divide-y divide-slate-100">
+                {company.externalId && <Fact label={f.externalId}>{company.externalId}</Fact>}
+                <Fact label={f.kind}>{t.kinds[company.kind]}</Fact>
+                <Fact label={t.sections.location}>
+                  {company.street && <span className="block">{company.street}</span>}
+                  {company.postalCode} {company.city}
+                </Fact>
+                <Fact label={f.district}>{company.districtName ?? t.notLocated}</Fact>
+                <Fact label={f.employees}>
+                  {company.employees === null ? t.none : company.employees.toLocaleString('de-DE')}
+                  {company.sizeClass && ` · ${t.sizes[company.sizeClass]}`}
+                </Fact>
+                {company.source && <Fact label={f.source}>{company.source}</Fact>}
+                <Fact label={f.createdAt}>{formatDateTime(company.createdAt)}</Fact>
+                <Fact label={f.updatedAt}>{formatDateTime(company.updatedAt)}</Fact>
+              </dl>
+              {company.districtName && (
+                <div className="w-40 sm:w-48">
+                  <DistrictMap
+                    districtKey={company.districtKey}
+                    latitude={company.latitude}
+                    longitude={company.longitude}
+                    label={t.mapPoint(`${company.postalCode} ${company.city}`)}
+                  />
+                </div>
+              )}
+            </div>
+          </Panel>
+
+          <Panel title={t.sections.contact}>
+            <dl className="divide-y divide-slate-100">
+              <Fact label={f.contactPerson}>{company.contactPerson ?? t.none}</Fact>
+              <Fact label={f.email}>
+                {company.email ? (
+                  <a href={`mailto:${company.email}`} className="text-brand-700 underline">
+                    {company.email}
+                  </a>
+                ) : (
+                  t.none
+                )}
+              </Fact>
+              <Fact label={f.phone}>
+                {company.phone ? (
+                  <a href={`tel:${company.phone}`} className="text-brand-700 underline">
+                    {company.phone}
+                  </a>
+                ) : (
+                  t.none
+                )}
+              </Fact>
+              <Fact label={f.website}>{company.website ? <WebsiteLink url={company.website} /> : t.none}</Fact>
+            </dl>
+          </Panel>
+
+          <Panel title={t.sections.profile}>
+            <dl className="divide-y divide-slate-100">
+              <Fact label={t.sectors}>
+                <SectorList codes={company.sectors} titles={titles} />
+              </Fact>
+              <Fact label={t.capabilities}>
+                <Tags items={company.capabilities} />
+              </Fact>
+              <Fact label={t.certifications}>
+                <Tags items={company.certifications} />
+              </Fact>
+              <Fact label={f.description}>
+                <p className="whitespace-pre-wrap">{company.description || t.none}</p>
+              </Fact>
+            </dl>
+          </Panel>
+
+          <Panel title={t.history}>
+            <CompanyHistory entries={history} />
+          </Panel>
+        </div>
+
+        <div>
+          <Panel title={t.sections.edit}>
+            <CompanyForm mode="edit" id={company.id} version={company.version} initial={companyFormValues(company)} save={saveSupplier} />
+          </Panel>
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,75 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { requireStaffPage } from '@/app/guards';
+import { SupplierSearch } from '@/components/suppliers/supplier-search';
+import { loadCase } from '@/lib/cases/detail';
+import { config } from '@/lib/config';
+import { districtGeoJson } from '@/lib/geo/district-geojson';
+import { messages } from '@/lib/i18n';
+import { parseSearchParams } from '@/lib/suppliers/search-schema';
+import { searchQuery, type SearchState } from '@/lib/suppliers/search-url';
+import { loadSearchView } from '@/lib/suppliers/search-view';
+
+const t = messages.suppliers;
+
+export const metadata: Metadata = { title: t.title };
+
+type Params = Record<string, string | string[] | undefined>;
+
+/** `?case=42`: distances from that case's location, unless a postal code is given. */
+async function caseOriginOf(raw: Params) {
+  const value = Array.isArray(raw.case) ? raw.case[0] : raw.case;
+  const id = Number(value);
+  if (!value || !Number.isSafeInteger(id) || id <= 0) return undefined;
+  const detail = await loadCase(id);
+  if (!detail) return undefined;
+  const c = detail.case;
+  return {
+    id: c.id,
+    reference: c.reference,
+    place: `${c.postalCode} ${c.city}`,
+    near: c.latitude !== null && c.longitude !== null ? `${c.latitude},${c.longitude}` : c.postalCode,
+  };
+}
+
+export default async function SuppliersPage({ searchParams }: { searchParams: Promise<Params> }) {
+  await requireStaffPage('expert', '/suppliers');
+  const raw = await searchParams;
+  const params = parseSearchParams(raw);
+  const caseOrigin = await caseOriginOf(raw);
+  const state: SearchState = { ...params, case: caseOrigin?.id };
+  const search = { ...params, near: params.near ?? caseOrigin?.near };
+  const view = await loadSearchView(search, 'staff');
+  const { MAP_TILE_URL, MAP_TILE_ATTRIBUTION } = config();
+  const exportQuery = searchQuery({ ...search, limit: 20, offset: 0 });
+
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-baseline justify-between gap-3">
+        <h1 className="text-2xl font-bold tracking-tight text-brand-800">{t.title}</h1>
+        <Link
+          href="/suppliers/new"
+          className="rounded-md border border-brand-700 bg-white px-3 py-1.5 text-sm font-semibold text-brand-700 hover:bg-brand-50"
+        >
+          {t.newSupplier}
+        </Link>
+      </div>
+      <SupplierSearch
+        path="/suppliers"
+        state={state}
+        view={view}
+        caseOrigin={caseOrigin && { id: caseOrigin.id, reference: caseOrigin.reference, place: caseOrigin.place }}
+        districtShapes={districtGeoJson()}
+        tileUrl={MAP_TILE_URL}
+        tileAttribution={MAP_TILE_ATTRIBUTION}
+        actions={
+          view.results.total > 0 && (
+            <a href={`/api/suppliers/export${exportQuery ? `?${exportQuery}` : ''}`} className="text-sm font-medium text-brand-700 underline underline-offset-4">
+              {t.exportCsv}
+            </a>
+          )
+        }
+      />
+    </div>
+  );
+}

@@ -1,0 +1,57 @@
+import { formatDateTime } from '@/lib/format';
+import { messages } from '@/lib/i18n';
+import type { CompanyHistoryEntry } from '@/lib/suppliers/detail';
+
+const t = messages.suppliers;
+const LABELS = t.fields as Record<string, string>;
+
+function show(value: unknown): string {
+  if (value === null || value === undefined || value === '') return t.none;
+  if (Array.isArray(value)) return value.length === 0 ? t.none : value.join(', ');
+  if (typeof value === 'boolean') return value ? t.yes : t.no;
+  if (value === 'company' || value === 'research' || value === 'network') return t.kinds[value];
+  const text = String(value);
+  return text.length > 160 ? `${text.slice(0, 160)}…` : text;
+}
+
+type Changes = Record<string, { from: unknown; to: unknown }>;
+
+/** The company's history: who changed which field when, old → new; values shown as text only. */
+export function CompanyHistory({ entries }: { entries: CompanyHistoryEntry[] }) {
+  if (entries.length === 0) return <p className="text-sm text-slate-600">{t.noHistory}</p>;
+  return (
+    <ol className="space-y-3" aria-label={t.history}>
+      {entries.map((entry) => {
+        const changes = (entry.data.changes ?? {}) as Changes;
+        const source = typeof entry.data.source === 'string' ? entry.data.source : null;
+        const actor = entry.actorName ?? (source || entry.type === 'imported' ? t.byImport : t.bySystem);
+        return (
+          <li key={entry.id} className="rounded-md border border-slate-200 bg-white p-3 text-sm">
+            <div className="flex flex-wrap justify-between gap-2 text-slate-600">
+              <span className="font-medium text-slate-900">{t.events[entry.type] ?? entry.type}</span>
+              <span>
+                {actor} · {formatDateTime(entry.createdAt)}
+              </span>
+            </div>
+            {source && (
+              <p className="mt-1 text-slate-700">
+                {t.fields.source}: {source}
+              </p>
+            )}
+            {Object.keys(changes).length > 0 && (
+              <ul className="mt-2 space-y-1">
+                {Object.entries(changes).map(([field, change]) => (
+                  <li key={field} className="break-words">
+                    <span className="font-medium">{t.changedField(LABELS[field] ?? field)}</span>{' '}
+                    <span className="text-slate-600">{show(change.from)}</span> →{' '}
+                    <span className="text-slate-900">{show(change.to)}</span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

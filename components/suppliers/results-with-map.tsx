@@ -1,0 +1,171 @@
+'use client';
+
+import dynamic from 'next/dynamic';
+import Link from 'next/link';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { DistrictCollection } from '@/lib/geo/district-geojson';
+import { messages } from '@/lib/i18n';
+import type { SupplierHit } from '@/lib/suppliers/search';
+import { MarkedText } from './marked-text';
+import type { MapPoint, MapSelection } from './supplier-map';
+
+const t = messages.suppliers;
+
+// Leaflet needs `window`: the map is only ever rendered in the browser.
+const SupplierMap = dynamic(() => import('./supplier-map'), {
+  ssr: false,
+  loading: () => <div className="h-full min-h-64 w-full animate-pulse rounded-lg border border-slate-300 bg-slate-100" />,
+});
+
+export type ResultHit = Omit<SupplierHit, 'score'>;
+
+interface Props {
+  hits: ResultHit[];
+  terms: string[];
+  sectorTitles: Record<string, string>;
+  /** Where a result's name links to: `${basePath}/${id}`. */
+  basePath: string;
+  districts: DistrictCollection;
+  tileUrl?: string;
+  tileAttribution?: string;
+  origin: { latitude: number; longitude: number } | null;
+  radiusKm?: number;
+}
+
+/** The result list and the map side by side (stacked on phones), with one shared selection. */
+export function ResultsWithMap({ hits, terms, sectorTitles, basePath, districts, tileUrl, tileAttribution, origin, radiusKm }: Props) {
+  const [selection, setSelection] = useState<MapSelection | null>(null);
+  const rows = useRef(new Map<number, HTMLLIElement>());
+  const points = useMemo<MapPoint[]>(
+    () =>
+      hits
+        .filter((h) => h.latitude !== null && h.longitude !== null)
+        .map((h) => ({ id: h.id, name: h.name, latitude: h.latitude!, longitude: h.longitude! })),
+    [hits],
+  );
+  const located = useMemo(() => new Set(points.map((p) => p.id)), [points]);
+
+  const selectFromMap = useCallback((id: number) => setSelection({ id, from: 'map' }), []);
+  const selectFromList = (id: number) => setSelection((previous) => (previous?.id === id ? previous : { id, from: 'list' }));
+
+  useEffect(() => {
+    if (selection?.from !== 'map') return;
+    rows.current.get(selection.id)?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+  }, [selection]);
+
+  return (
+    <div className="grid gap-4 xl:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
+      <section aria-labelledby="results-title" className="min-w-0">
+        <h2 id="results-title" className="sr-only">
+          {t.results}
+        </h2>
+        <p className="mb-2 text-sm text-slate-600">{t.resultsHint}</p>
+        <ol className="space-y-3">
+          {hits.map((hit) => {
+            const isSelected = selection?.id === hit.id;
+            return (
+              <li
+                key={hit.id}
+                ref={(element) => {
+                  if (element) rows.current.set(hit.id, element);
+                  else rows.current.delete(hit.id);
+                }}
+                data-supplier-id={hit.id}
+                data-selected={isSelected ? 'true' : undefined}
+                onClick={() => selectFromList(hit.id)}
+                onFocus={() => selectFromList(hit.id)}
+                className={`scroll-mt-4 rounded-lg border bg-white p-4 transition-colors ${
+                  isSelected ? 'border-amber-500 ring-2 ring-amber-400' : 'border-slate-200 hover:border-slate-300'
+                }`}
+              >
+                <ResultRow hit={hit} terms={terms} sectorTitles={sectorTitles} basePath={basePath} located={located.has(hit.id)} selected={isSelected} />
+              </li>
+            );
+          })}
+        </ol>
+      </section>
+      <div className="min-w-0 xl:sticky xl:top-4 xl:self-start">
+        <SupplierMap
+          points={points}
+          selection={selection}
+          onSelect={selectFromMap}
+          districts={districts}
+          tileUrl={tileUrl}
+          tileAttribution={tileAttribution}
+          origin={origin}
+          radiusKm={radiusKm}
+          height="min(36rem, 80vh)"
+        />
+        {!tileUrl && <p className="mt-1 text-xs text-slate-600">{t.mapOffline}</p>}
+      </div>
+    </div>
+  );
+}
+
+interface RowProps {
+  hit: ResultHit;
+  terms: string[];
+  sectorTitles: Record<string, string>;
+  basePath: string;
+  located: boolean;
+  selected: boolean;
+}
+
+function ResultRow({ hit, terms, sectorTitles, basePath, located, selected }: RowProps) {
+  const snippets = hit.highlights.filter((h) => h.field === 'description' || h.field === 'certifications');
+  return (
+    <article className="space-y-2">
+      <header className="flex flex-wrap items-baseline justify-between gap-x-3 gap-y-1">
+        <h3 className="text-base font-semibold">
+          <Link href={`${basePath}/${hit.id}`} className="text-brand-700 underline-offset-4 hover:underline" aria-current={selected ? 'true' : undefined}>
+            <MarkedText text={hit.name} terms={terms} />
+          </Link>
+        </h3>
+        {hit.distance_km !== null && (
+          <span className="whitespace-nowrap rounded-full bg-slate-100 px-2 py-0.5 text-sm font-medium tabular-nums text-slate-800">
+            {t.distance(hit.distance_km)}
+          </span>
+        )}
+      </header>
+      <p className="text-sm text-slate-700">
+        {t.kinds[hit.kind]} · {hit.postal_code} {hit.city}
+        {hit.district && hit.district !== hit.city ? ` · ${hit.district}` : ''}
+        {!located && <span className="text-slate-500"> · {t.notOnMap}</span>}
+      </p>
+      {hit.capabilities.length > 0 && (
+        <div className="text-sm">
+          <span className="sr-only">{t.capabilities}: </span>
+          <ul className="flex flex-wrap gap-1.5">
+            {hit.capabilities.slice(0, 8).map((capability) => (
+              <li key={capability} className="rounded border border-slate-200 bg-slate-50 px-1.5 py-0.5">
+                <MarkedText text={capability} terms={terms} />
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {hit.sectors.length > 0 && (
+        <p className="text-sm text-slate-700">
+          <span className="font-medium">{t.sectors}: </span>
+          {hit.sectors.map((code, i) => (
+            <span key={code}>
+              {i > 0 && '; '}
+              <span className="font-mono text-xs">{code}</span> {sectorTitles[code] ?? ''}
+            </span>
+          ))}
+        </p>
+      )}
+      {snippets.length > 0 && (
+        <div className="text-sm text-slate-700">
+          <span className="font-medium">{t.matchedIn}: </span>
+          {snippets.map((h, i) => (
+            <span key={i}>
+              {i > 0 && ' · '}
+              <span className="text-slate-600">{t.highlightFields[h.field]}</span> „<MarkedText text={h.text} terms={terms} />“
+            </span>
+          ))}
+        </div>
+      )}
+    </article>
+  );
+}
