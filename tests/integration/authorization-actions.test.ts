@@ -13,8 +13,9 @@ import * as synonymActions from '@/app/(staff)/admin/synonyms/actions';
 import * as adminUserActions from '@/app/(staff)/admin/users/actions';
 import * as caseActions from '@/app/(staff)/cases/[id]/actions';
 import * as queueActions from '@/app/(staff)/cases/actions';
+import * as supplierActions from '@/app/(staff)/suppliers/[id]/actions';
 import { db } from '@/db/client';
-import { caseEvents, cases, outbox, synonymGroups, users } from '@/db/schema';
+import { caseEvents, cases, companies, companyEvents, outbox, synonymGroups, users } from '@/db/schema';
 import { hashPassword } from '@/lib/auth/password';
 import type { StaffUser } from '@/lib/auth/staff';
 import type { StaffRole } from '@/lib/cases/vocabulary';
@@ -87,6 +88,27 @@ async function newCase(overrides = {}) {
   return row!;
 }
 
+const supplierInput = (overrides = {}) => ({
+  name: `Maskenwerk ${Math.random().toString(36).slice(2, 8)}`,
+  kind: 'company',
+  postalCode: '99084',
+  city: 'Erfurt',
+  sectors: ['32.50'],
+  capabilities: ['FFP2-Masken'],
+  certifications: [],
+  description: '',
+  publicListing: false,
+  ...overrides,
+});
+
+async function newCompany(): Promise<number> {
+  const [row] = await db
+    .insert(companies)
+    .values({ name: `Bestand ${Math.random().toString(36).slice(2, 8)}`, postalCode: '99084', city: 'Erfurt' })
+    .returning({ id: companies.id });
+  return row!.id;
+}
+
 /** Everything an action could change: users, cases (with versions), events, mails. */
 async function snapshot() {
   const userRows = await db
@@ -113,10 +135,12 @@ async function snapshot() {
     })
     .from(cases)
     .orderBy(asc(cases.id));
+  const companyRows = await db.select({ id: companies.id, version: companies.version }).from(companies).orderBy(asc(companies.id));
+  const [companyEventCount] = await db.select({ n: count() }).from(companyEvents);
   const [events] = await db.select({ n: count() }).from(caseEvents);
   const [mails] = await db.select({ n: count() }).from(outbox);
   const synonyms = await db.select({ terms: synonymGroups.terms }).from(synonymGroups).orderBy(asc(synonymGroups.id));
-  return { users: userRows, cases: caseRows, caseEvents: events!.n, outbox: mails!.n, synonyms };
+  return { users: userRows, cases: caseRows, caseEvents: events!.n, outbox: mails!.n, synonyms, companies: companyRows, companyEvents: companyEventCount!.n };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -130,6 +154,7 @@ const ACTION_MODULES = {
   'app/(staff)/admin/synonyms/actions.ts': synonymActions,
   'app/(staff)/cases/actions.ts': queueActions,
   'app/(staff)/cases/[id]/actions.ts': caseActions,
+  'app/(staff)/suppliers/[id]/actions.ts': supplierActions,
 } as const;
 type ActionFile = keyof typeof ACTION_MODULES;
 
@@ -205,6 +230,15 @@ const MATRIX: MatrixRow[] = [
   }),
 ];
 
+MATRIX.push(
+  row('app/(staff)/suppliers/[id]/actions.ts', 'createSupplier', 'expert', async () => supplierInput()),
+  row('app/(staff)/suppliers/[id]/actions.ts', 'saveSupplier', 'expert', async () => ({
+    id: await newCompany(),
+    version: 1,
+    company: supplierInput({ employees: 80 }),
+  })),
+);
+
 const action = (r: MatrixRow) => (ACTION_MODULES[r.file] as unknown as Record<string, AnyAction>)[r.name]!;
 
 // ---------------------------------------------------------------------------------------------
@@ -214,7 +248,7 @@ beforeAll(async () => {
 });
 
 beforeEach(async () => {
-  await db.execute(sql`truncate users, cases, case_events, outbox, reference_counters, rate_limits, synonym_groups cascade`);
+  await db.execute(sql`truncate users, cases, case_events, outbox, reference_counters, rate_limits, synonym_groups, companies, company_events cascade`);
   world = {
     expert: await insertUser('Erika Expertin', 'expert'),
     admin: await insertUser('Anna Admin', 'admin'),
