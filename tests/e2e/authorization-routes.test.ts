@@ -24,14 +24,15 @@ const baseUrl = inject('baseUrl');
 
 type Jar = CookieJar;
 
+/** Strings are sent as they are (CSV uploads), anything else as JSON. */
 function request(method: string, route: string, jar: Jar, body?: unknown) {
   const headers: Record<string, string> = { cookie: jar.header() };
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (body !== undefined) headers['content-type'] = typeof body === 'string' ? 'text/csv' : 'application/json';
   return fetch(new URL(route, baseUrl), {
     method,
     redirect: 'manual',
     headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
+    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
   });
 }
 
@@ -49,19 +50,30 @@ interface StaffRoute {
   minRole: StaffRole;
   /** The concrete URL to request (filled in with real ids once the fixtures exist). */
   url: () => string;
+  body?: string;
 }
 
 let existingCaseId: number;
+let existingCompanyId: number;
+const COMPANY_CSV = 'external_id;name;kind;postal_code;city;wz_codes;public_listing\nMATRIX-1;Matrix-Prüfwerk GmbH;company;99084;Erfurt;32.50;nein\n';
 
 const STAFF_PAGES: StaffRoute[] = [
   { kind: 'page', pattern: '/cases', method: 'GET', minRole: 'expert', url: () => '/cases' },
   { kind: 'page', pattern: '/cases/[id]', method: 'GET', minRole: 'expert', url: () => `/cases/${existingCaseId}` },
   { kind: 'page', pattern: '/account', method: 'GET', minRole: 'expert', url: () => '/account' },
   { kind: 'page', pattern: '/admin/users', method: 'GET', minRole: 'admin', url: () => '/admin/users' },
+  { kind: 'page', pattern: '/admin/import', method: 'GET', minRole: 'admin', url: () => '/admin/import' },
+  { kind: 'page', pattern: '/admin/synonyms', method: 'GET', minRole: 'admin', url: () => '/admin/synonyms' },
+  { kind: 'page', pattern: '/suppliers', method: 'GET', minRole: 'expert', url: () => '/suppliers?q=Matrix' },
+  { kind: 'page', pattern: '/suppliers/new', method: 'GET', minRole: 'expert', url: () => '/suppliers/new' },
+  { kind: 'page', pattern: '/suppliers/[id]', method: 'GET', minRole: 'expert', url: () => `/suppliers/${existingCompanyId}` },
 ];
 
-/** Staff-only API routes (guarded by authorizeRequest). None exist yet; add each new one here. */
-const STAFF_APIS: StaffRoute[] = [];
+/** Staff-only API routes (guarded by authorizeRequest). */
+const STAFF_APIS: StaffRoute[] = [
+  { kind: 'api', pattern: '/api/admin/import', method: 'POST', minRole: 'admin', url: () => '/api/admin/import', body: COMPANY_CSV },
+  { kind: 'api', pattern: '/api/suppliers/export', method: 'GET', minRole: 'expert', url: () => '/api/suppliers/export?q=Matrix' },
+];
 
 /** API routes that are public on purpose, with what any caller (signed in or not) gets. */
 const PUBLIC_APIS = [
@@ -69,6 +81,8 @@ const PUBLIC_APIS = [
   // An empty body is refused as invalid input, not as "not signed in".
   { pattern: '/api/requests', method: 'POST', body: {}, status: 400 },
   { pattern: '/api/auth/[...nextauth]', method: 'GET', url: '/api/auth/csrf', body: undefined, status: 200 },
+  // The directory's API: anyone may search publicly listed companies.
+  { pattern: '/api/suppliers/search', method: 'GET', url: '/api/suppliers/search?q=Masken', body: undefined, status: 200 },
 ] as const;
 
 const ACTORS = ['anonymous', 'garbage cookie', 'forged token', 'deactivated', 'expert', 'admin'] as const;
@@ -128,6 +142,16 @@ async function forgedToken(): Promise<Jar> {
   return new CookieJar().set(SESSION_COOKIE, token);
 }
 
+/** A company imported through the admin CSV upload, found through the staff search API. */
+async function createCompany(adminJar: Jar): Promise<number> {
+  const imported = await request('POST', '/api/admin/import', adminJar, COMPANY_CSV);
+  expect(imported.status).toBe(200);
+  await imported.text();
+  const found = await request('GET', '/api/suppliers/search?q=Matrix-Pr%C3%BCfwerk', adminJar);
+  const { results } = (await found.json()) as { results: { id: number; name: string }[] };
+  return results.find((r) => r.name === 'Matrix-Prüfwerk GmbH')!.id;
+}
+
 /** A case submitted through the public API, found by its reference in the admin's queue. */
 async function createCase(adminJar: Jar): Promise<number> {
   const submitted = await request('POST', '/api/requests', new CookieJar(), validRequest({ organisation: 'Matrix-Test GmbH' }));
@@ -150,6 +174,7 @@ beforeAll(async () => {
   jars.expert = await signIn(expert.email, expert.password);
   jars.deactivated = await deactivatedSession();
   existingCaseId = await createCase(jars.admin);
+  existingCompanyId = await createCompany(jars.admin);
 });
 
 afterAll(async () => {
@@ -164,7 +189,7 @@ const CELLS = [...STAFF_PAGES, ...STAFF_APIS].flatMap((route) =>
 
 describe('staff route authorization matrix', () => {
   it.each(CELLS)('$method $pattern as $actor → $expected', async ({ route, actor, expected }) => {
-    const response = await request(route.method, route.url(), jars[actor]);
+    const response = await request(route.method, route.url(), jars[actor], route.body);
     if (expected === 'redirect to sign-in') {
       expect(response.status).toBeGreaterThanOrEqual(300);
       expect(response.status).toBeLessThan(400);
