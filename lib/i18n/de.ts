@@ -274,6 +274,7 @@ export const de = {
   },
   caseView: {
     back: 'Zurück zu den Vorgängen',
+    findSuppliers: 'Lieferanten in der Nähe suchen',
     request: 'Anfrage',
     requester: 'Anfragende Organisation',
     organisation: 'Organisation',

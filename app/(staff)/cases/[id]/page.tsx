@@ -71,6 +71,12 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
         <StatusBadge status={c.status} />
         <PriorityLabel priority={c.priority} />
         {overdue && <OverdueBadge />}
+        <Link
+          href={`/suppliers?case=${c.id}&radius_km=50`}
+          className="rounded-md border border-brand-700 bg-white px-3 py-1 text-sm font-semibold text-brand-800 hover:bg-brand-50"
+        >
+          {t.findSuppliers}
+        </Link>
         <span className="w-full text-lg font-semibold text-slate-900 sm:w-auto">{c.organisation}</span>
       </header>
 
