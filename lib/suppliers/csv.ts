@@ -1,3 +1,4 @@
+import { stringify } from 'csv-stringify/sync';
 import { parse } from 'csv-parse/sync';
 import type { Company } from '../../db/schema';
 import { messages } from '../i18n';
@@ -203,9 +204,9 @@ function cellOf(company: ExportedCompany, field: Field): string {
   return String(value);
 }
 
-function quote(value: string): string {
-  const escaped = FORMULA_START.test(value) && !PLAIN_NUMBER.test(value) ? `'${value}` : value;
-  return /[;"\r\n]|^\s|\s$/.test(escaped) ? `"${escaped.replace(/"/g, '""')}"` : escaped;
+/** Spreadsheets run cells starting with = + - @ as formulas; a leading apostrophe defuses them. */
+function defuse(value: string): string {
+  return FORMULA_START.test(value) && !PLAIN_NUMBER.test(value) ? `'${value}` : value;
 }
 
 /**
@@ -213,7 +214,6 @@ function quote(value: string): string {
  * joined with |): importing the result again changes nothing.
  */
 export function toCsv(companies: ExportedCompany[]): string {
-  const lines = [CSV_COLUMNS.join(';')];
-  for (const company of companies) lines.push(COLUMNS.map((c) => quote(cellOf(company, c.field))).join(';'));
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  const rows = companies.map((company) => COLUMNS.map((c) => defuse(cellOf(company, c.field))));
+  return stringify([CSV_COLUMNS, ...rows], { delimiter: ';', record_delimiter: 'windows', bom: true });
 }
