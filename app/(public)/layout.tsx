@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { SkipLink } from '@/components/ui/skip-link';
 import { messages } from '@/lib/i18n';
 
 const t = messages;
@@ -7,19 +8,14 @@ const t = messages;
 export default function PublicLayout({ children }: { children: ReactNode }) {
   return (
     <div className="flex min-h-screen flex-col">
-      <a
-        href="#main"
-        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
-      >
-        {t.app.skipToContent}
-      </a>
+      <SkipLink />
       <header className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-3xl flex-wrap items-center justify-between gap-x-6 gap-y-2 px-4 py-3">
           <Link href="/" className="flex items-baseline gap-2 text-brand-800 no-underline">
             <span className="text-xl font-bold tracking-tight">{t.app.name}</span>
             <span className="hidden text-sm text-slate-600 sm:inline">{t.app.tagline}</span>
           </Link>
-          <nav aria-label="Hauptnavigation" className="flex gap-4 text-sm font-medium">
+          <nav aria-label={t.nav.main} className="flex gap-4 text-sm font-medium">
             <Link href="/request" className="text-brand-700 underline-offset-4 hover:underline">
               {t.home.cta}
             </Link>

@@ -4,6 +4,7 @@ import { requireStaffPage } from '@/app/guards';
 import { SignOutButton } from '@/components/sign-out-button';
 import { type NavItem, StaffNav } from '@/components/staff-nav';
 import { hasRole } from '@/lib/auth/staff';
+import { SkipLink } from '@/components/ui/skip-link';
 import { messages } from '@/lib/i18n';
 
 const t = messages;
@@ -19,12 +20,7 @@ export default async function StaffLayout({ children }: { children: ReactNode })
   ];
   return (
     <div className="flex min-h-screen flex-col">
-      <a
-        href="#main"
-        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
-      >
-        {t.app.skipToContent}
-      </a>
+      <SkipLink />
       <header className="bg-brand-800 text-white">
         <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-2">
           <Link href="/cases" className="text-lg font-bold tracking-tight">

@@ -143,6 +143,7 @@ export const de = {
     sessionExpired: 'Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.',
   },
   nav: {
+    main: 'Hauptnavigation',
     label: 'Bereiche',
     queue: 'Vorgänge',
     suppliers: 'Lieferanten',

@@ -1,5 +1,6 @@
 import { NextResponse } from 'next/server';
 import { authorizeRequest } from '@/app/guards';
+import { readBodyLimited } from '@/lib/http/read-body';
 import { messages } from '@/lib/i18n';
 import { log } from '@/lib/log';
 import { parseCompanyCsv } from '@/lib/suppliers/csv';
@@ -7,26 +8,6 @@ import { IMPORT_MAX_MB, importCompanies } from '@/lib/suppliers/import';
 
 const t = messages.importer;
 const MAX_BYTES = IMPORT_MAX_MB * 1024 * 1024;
-
-/** The request body, or 'too_large' as soon as it exceeds the limit (never held in full). */
-async function readBody(request: Request): Promise<Buffer | 'too_large'> {
-  if (Number(request.headers.get('content-length') ?? '0') > MAX_BYTES) return 'too_large';
-  if (!request.body) return Buffer.alloc(0);
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_BYTES) {
-      await reader.cancel();
-      return 'too_large';
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks);
-}
 
 /**
  * Admins upload a supplier CSV as the raw request body. A file that cannot be read at all is a
@@ -36,7 +17,7 @@ async function readBody(request: Request): Promise<Buffer | 'too_large'> {
 export async function POST(request: Request) {
   const user = await authorizeRequest('admin');
   if (user instanceof NextResponse) return user;
-  const body = await readBody(request);
+  const body = await readBodyLimited(request, MAX_BYTES);
   if (body === 'too_large') return NextResponse.json({ error: t.tooLarge(IMPORT_MAX_MB) }, { status: 413 });
   if (body.length === 0) return NextResponse.json({ error: t.chooseFile }, { status: 400 });
   const parsed = parseCompanyCsv(body);
