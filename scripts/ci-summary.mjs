@@ -9,6 +9,8 @@ for (const file of process.argv.slice(2)) {
     continue;
   }
   const report = JSON.parse(readFileSync(file, 'utf8'));
+  // A run that executed no test at all (e.g. the app failed to build) is a failure.
+  if (report.numTotalTests === 0) failed += 1;
   passed += report.numPassedTests;
   // A file that fails to load has no failed tests but a failed suite; count it once.
   const brokenFiles = report.numFailedTests === 0 ? report.numFailedTestSuites : 0;

@@ -53,9 +53,11 @@ function buildIfStale() {
   const current = sourceHash();
   if (existsSync(STAMP) && readFileSync(STAMP, 'utf8') === current) return;
   console.log('Lotse: building the app (first start or changed sources) …');
+  // The build must not depend on (or reach) the database or secrets of the environment.
+  const { DATABASE_URL: _database, NEXTAUTH_SECRET: _secret, AUTH_SECRET: _authSecret, ...env } = process.env;
   const result = spawnSync(process.execPath, [path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next'), 'build'], {
     stdio: 'inherit',
-    env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
+    env: { ...env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', PGLITE_DIR: 'memory://' },
   });
   if (result.status !== 0) throw new Error(`next build failed with exit code ${result.status}`);
   writeFileSync(STAMP, current);

@@ -9,6 +9,9 @@ import { messages } from '@/lib/i18n';
 
 const t = messages;
 
+// Every staff page depends on the signed-in user: never prerendered at build time.
+export const dynamic = 'force-dynamic';
+
 export default async function StaffLayout({ children }: { children: ReactNode }) {
   const user = await requireStaffPage();
   const items: NavItem[] = [
