@@ -145,8 +145,9 @@ export async function seedCompanies(options: SeedCompaniesOptions): Promise<{ in
   const chunks: CompanyInput[][] = [];
   for (let start = 0; start < inputs.length; start += ROWS_PER_TRANSACTION) chunks.push(inputs.slice(start, start + ROWS_PER_TRANSACTION));
   let inserted = 0;
-  // PostgreSQL: while one transaction waits for the server, the next builds its rows.
-  const workers = getDatabaseHandle().kind === 'postgres' ? Number(process.env.SEED_WORKERS ?? 2) : 1;
+  // SEED_WORKERS > 1 overlaps building rows with the server's work, but parallel inserts can
+  // deadlock in the search_words trigger (overlapping words), so one worker is the default.
+  const workers = getDatabaseHandle().kind === 'postgres' ? Number(process.env.SEED_WORKERS ?? 1) : 1;
   await Promise.all(
     Array.from({ length: workers }, async () => {
       for (let chunk = chunks.shift(); chunk; chunk = chunks.shift()) {
