@@ -1,4 +1,4 @@
-import { and, arrayContains, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
+import { and, type AnyColumn, arrayContains, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
 import { db } from '../../db/client';
 import { companies, districts, postalPlaces, searchWords } from '../../db/schema';
 import type { CompanyKind } from '../../db/schema/vocabulary';
@@ -48,6 +48,8 @@ export interface SupplierResults {
 }
 
 const EARTH_RADIUS_KM = 6371;
+/** Length of search_text's head (name and capabilities come first): a hit there counts extra. */
+const HEAD_CHARS = 300;
 const KM_PER_DEGREE = 111.2;
 
 interface Origin {
@@ -77,7 +79,10 @@ function distanceKm(origin: Origin): SQL<number> {
 
 /**
  * Known words that look like `word` (trigram similarity), so "Desinfektionsmitel" also
- * searches "desinfektionsmittel". Looked up in the small search_words table, index-backed.
+ * searches "desinfektionsmittel". Looked up in the small search_words table, index-backed:
+ * the word sits in a scalar subquery, so the planner takes the trigram index (0.3 ms) instead
+ * of computing the similarity to every known word (3–7 ms at 2,500 words, growing with them).
+ * Equally similar words come in alphabetical order.
  */
 async function similarWords(word: string): Promise<string[]> {
   const folded = fold(word);
@@ -85,8 +90,8 @@ async function similarWords(word: string): Promise<string[]> {
   const rows = await db
     .select({ word: searchWords.word })
     .from(searchWords)
-    .where(sql`${searchWords.word} % ${folded} and similarity(${searchWords.word}, ${folded}) >= 0.45`)
-    .orderBy(sql`similarity(${searchWords.word}, ${folded}) desc`)
+    .where(sql`${searchWords.word} % (select ${folded}::text) and similarity(${searchWords.word}, ${folded}) >= 0.45`)
+    .orderBy(sql`similarity(${searchWords.word}, ${folded}) desc`, asc(searchWords.word))
     .limit(3);
   return rows.map((r) => r.word).filter((w) => w !== folded);
 }
@@ -94,35 +99,106 @@ async function similarWords(word: string): Promise<string[]> {
 /** Letters and digits only: safe inside to_tsquery. */
 const lexemes = (text: string) => text.match(/[\p{L}\p{N}]+/gu) ?? [];
 
+/** One spelling of a query word: a synonym, the word itself or a similar known word. */
+interface Alternative {
+  /** Input for to_tsquery('german', …): every part as a prefix, "FFP2:* & Maske:*". */
+  tsquery: string;
+  /** Folded substring searched inside compounds (search_text), when 3+ letters long. */
+  substring: string | null;
+}
+
+function alternativeOf(text: string): Alternative | null {
+  const parts = lexemes(text);
+  if (parts.length === 0) return null;
+  const folded = fold(parts.join(parts.length > 1 ? '-' : ''));
+  const substring = parts.length > 1 ? folded : stem(fold(parts[parts.length - 1]!));
+  return { tsquery: parts.map((part) => `${part}:*`).join(' & '), substring: substring.length >= 3 ? substring : null };
+}
+
+/**
+ * Each tsquery as PostgreSQL normalizes it (to_tsquery('german', …)::text: stemmed lexemes,
+ * stop words dropped), in one round trip.
+ */
+async function normalizeTsqueries(inputs: string[]): Promise<Map<string, string>> {
+  const distinct = [...new Set(inputs)];
+  if (distinct.length === 0) return new Map();
+  const rows = await db
+    .select({ input: sql<string>`value`, normalized: sql<string>`to_tsquery('german', value)::text` })
+    .from(sql`jsonb_array_elements_text(${JSON.stringify(distinct)}::jsonb)`);
+  return new Map(rows.map((r) => [r.input, r.normalized]));
+}
+
+/** `'ffp2':* & 'mask':*` → ["ffp2", "mask"]; null unless it is prefix lexemes joined by &. */
+function prefixConjunction(normalized: string): string[] | null {
+  const operands = normalized.split(' & ').map((part) => /^'((?:[^']|'')+)':\*$/.exec(part)?.[1]);
+  return operands.every((o): o is string => o !== undefined) ? operands : null;
+}
+
+/**
+ * Each word's normalized alternatives without redundant ones, for less ts_rank_cd work on every
+ * matching row (it grows with the number of operands). An alternative C goes when
+ * - another alternative D of the same word is implied by it (each operand of D is a prefix of
+ *   one of C's: 'desinfektionsmittel':* implies 'desinfektion':*, and 'ffp2':* & 'mask':*
+ *   implies 'ffp2':*), so the word matches the same rows without it, and
+ * - each of C's operands has a prefix among the operands kept anywhere in the query, so every
+ *   tsvector entry and position C matched is still matched by the query.
+ * ts_rank_cd depends only on those positions and on which parts of the query a stretch of
+ * them satisfies, so the scores stay the same to the last bit. Stop-word-only alternatives
+ * ('') go, as to_tsquery drops them; anything else (phrases) stays as it is.
+ */
+function pruneAlternatives(words: string[][]): string[][] {
+  const kept = words.map((alternatives) => [...new Set(alternatives.filter((q) => q !== ''))].map((q) => ({ q, operands: prefixConjunction(q) })));
+  for (const alternatives of kept) {
+    for (const candidate of [...alternatives]) {
+      const c = candidate.operands;
+      if (!c) continue;
+      const implied = alternatives.some((d) => d !== candidate && d.operands?.every((o) => c.some((x) => x.startsWith(o))));
+      const covered = c.every((x) => kept.some((list) => list.some((a) => a !== candidate && a.operands?.some((o) => x.startsWith(o)))));
+      if (implied && covered) alternatives.splice(alternatives.indexOf(candidate), 1);
+    }
+  }
+  return kept.map((alternatives) => alternatives.map((a) => a.q));
+}
+
+/** Substrings without those containing another one: `like '%desinfektio%'` already finds them. */
+function pruneSubstrings(substrings: string[]): string[] {
+  const distinct = [...new Set(substrings)];
+  return distinct.filter((s) => !distinct.some((other) => other !== s && s.includes(other)));
+}
+
 interface WordMatch {
   /** Matches the word or any synonym: full text (stemmed, prefix), inside compounds, or with typos. */
   condition: SQL;
+  /** Every substring, for marking matches in the UI. */
   stems: string[];
+  /** The substrings the SQL needs (see pruneSubstrings). */
+  substrings: string[];
+  /** Normalized tsquery of all alternatives ('' when they are all stop words). */
   tsquery: string;
 }
 
-function matchWord(alternatives: string[]): WordMatch {
+/**
+ * One word's condition: its alternatives' full-text prefixes as one tsquery (one GIN index
+ * scan instead of one per alternative; the same matches as or-ing them) or any substring in
+ * search_text (trigram index).
+ */
+function matchWord(alternatives: Alternative[], tsqueries: string[]): WordMatch {
+  const tsquery = tsqueries.map((q) => (/^'[^']*':\*$/.test(q) ? q : `( ${q} )`)).join(' | ');
+  const stems = alternatives.flatMap((a) => (a.substring ? [a.substring] : []));
+  const substrings = pruneSubstrings(stems);
+  // The values sit in scalar subqueries, so the planner does not see them and estimates the
+  // default 0.5 % of rows for each: it then always takes the GIN indexes (bitmap scans).
+  // Seeing them, it adds up the synonyms' overlapping matches as if independent, expects a
+  // quarter of the table and reads every row instead, evaluating the match on each: 10×
+  // slower. A bitmap scan that does match most rows costs little more than that scan.
   const conditions: SQL[] = [];
-  const stems: string[] = [];
-  const tsqueries: string[] = [];
-  for (const alternative of alternatives) {
-    const parts = lexemes(alternative);
-    if (parts.length === 0) continue;
-    const tsquery = parts.map((part) => `${part}:*`).join(' & ');
-    tsqueries.push(`(${tsquery})`);
-    conditions.push(sql`${companies.searchVector} @@ to_tsquery('german', ${tsquery})`);
-    const folded = fold(parts.join(parts.length > 1 ? '-' : ''));
-    const wordStem = stem(fold(parts[parts.length - 1]!));
-    const substring = parts.length > 1 ? folded : wordStem;
-    if (substring.length >= 3) {
-      conditions.push(sql`${companies.searchText} like ${`%${substring}%`}`);
-      stems.push(substring);
-    }
-  }
+  if (tsquery) conditions.push(sql`${companies.searchVector} @@ (select ${tsquery}::tsquery)`);
+  for (const substring of substrings) conditions.push(sql`${companies.searchText} like (select ${`%${substring}%`}::text)`);
   return {
     condition: conditions.length > 0 ? sql`(${sql.join(conditions, sql` or `)})` : sql`false`,
     stems,
-    tsquery: tsqueries.join(' | '),
+    substrings,
+    tsquery,
   };
 }
 
@@ -132,6 +208,8 @@ interface Plan {
   distance: SQL<number> | null;
   stems: string[];
   origin: Origin | null;
+  /** Whether the query has words: then every match has to be read and scored anyway. */
+  text: boolean;
 }
 
 async function plan(params: SupplierSearch, audience: Audience): Promise<Plan> {
@@ -158,26 +236,33 @@ async function plan(params: SupplierSearch, audience: Audience): Promise<Plan> {
 
   const words = queryWords(params.q ?? '');
   const groups = words.length > 0 ? await loadSynonymGroups() : [];
-  const matches = await Promise.all(
-    words.map(async (word) => matchWord([...expandWord(word, groups), ...(await similarWords(word))])),
+  const alternatives = await Promise.all(
+    words.map(async (word) =>
+      [...expandWord(word, groups), ...(await similarWords(word))].map(alternativeOf).filter((a): a is Alternative => a !== null),
+    ),
   );
+  const normalized = await normalizeTsqueries(alternatives.flat().map((a) => a.tsquery));
+  const tsqueries = pruneAlternatives(alternatives.map((list) => list.map((a) => normalized.get(a.tsquery) ?? '')));
+  const matches = alternatives.map((list, i) => matchWord(list, tsqueries[i]!));
   for (const match of matches) filters.push(match.condition);
 
   let score: SQL<number> = sql<number>`0`;
   if (matches.length > 0) {
-    const tsquery = matches.map((m) => `(${m.tsquery || 'x'})`).join(' & ');
-    // Name and capabilities come first in search_text: a hit there counts extra.
+    // As to_tsquery would combine the words: stop-word-only words drop out.
+    const tsquery = matches.filter((m) => m.tsquery).map((m) => `( ${m.tsquery} )`).join(' & ');
+    // Name and capabilities come first in search_text: a hit in its first 300 characters counts
+    // extra. That is where the first occurrence ends (cheaper than cutting the text with left()).
     const headHits = matches
-      .filter((m) => m.stems.length > 0)
-      .map((m) => sql`(case when ${sql.join(m.stems.map((stem) => sql`position(${stem} in left(${companies.searchText}, 300)) > 0`), sql` or `)} then 0.3 else 0 end)`);
-    score = sql<number>`(ts_rank_cd(${companies.searchVector}, to_tsquery('german', ${tsquery}), 1) * 4${
+      .filter((m) => m.substrings.length > 0)
+      .map((m) => sql`(case when ${sql.join(m.substrings.map((stem) => sql`position(${stem} in ${companies.searchText}) between 1 and ${HEAD_CHARS + 1 - [...stem].length}`), sql` or `)} then 0.3 else 0 end)`);
+    score = sql<number>`(ts_rank_cd(${companies.searchVector}, ${tsquery}::tsquery, 1) * 4${
       headHits.length > 0 ? sql` + ${sql.join(headHits, sql` + `)}` : sql``
     })`;
   }
   // Nearby suppliers rank higher: relevance is discounted by distance.
   if (distance && matches.length > 0) score = sql<number>`(${score} / (1 + coalesce(${distance}, 100) / 30))`;
 
-  return { where: and(...filters), score, distance, stems: [...new Set(matches.flatMap((m) => m.stems))], origin };
+  return { where: and(...filters), score, distance, stems: [...new Set(matches.flatMap((m) => m.stems))], origin, text: matches.length > 0 };
 }
 
 function highlightsFor(row: { name: string; capabilities: string[]; certifications: string[]; description: string }, stems: string[]): Highlight[] {
@@ -202,10 +287,45 @@ function highlightsFor(row: { name: string; capabilities: string[]; certificatio
  */
 export async function supplierSearchQueries(params: SupplierSearch, audience: Audience) {
   const built = await plan(params, audience);
-  const { where, score, distance } = built;
-  const order = params.q ? [desc(score), asc(companies.id)] : distance ? [asc(distance), asc(companies.id)] : [asc(companies.name), asc(companies.id)];
+  const { where, score, distance, text } = built;
+  const by = params.q ? 'score' : distance ? 'distance' : 'name';
 
-  const rows = db
+  // First the page of ids with the sort keys, from as few columns as possible (for a filter
+  // alone, an index-only scan of companies_name_filters_idx), then the page's details.
+  const keys = {
+    id: companies.id,
+    name: companies.name,
+    distance: (distance ?? sql<null>`null`).as('distance'),
+    score: sql<number>`${score}`.as('score'),
+  };
+  const order = <T extends { id: AnyColumn | SQL.Aliased; name: AnyColumn | SQL.Aliased }>(from: T) =>
+    by === 'score' ? [sql`score desc`, asc(from.id)] : by === 'distance' ? [sql`distance`, asc(from.id)] : [asc(from.name), asc(from.id)];
+  // With words, scoring reads and scores every match anyway, so the same pass counts them
+  // (countInPage): the matches with their scores go into a CTE that the page and the count read.
+  const matches = db.$with('matches').as(db.select(keys).from(companies).where(where));
+  const ranked = text
+    ? db
+        .select({
+          id: matches.id,
+          name: matches.name,
+          distance: matches.distance,
+          score: matches.score,
+          total: sql<string>`(select count(*) from matches)`.as('total'),
+        })
+        .from(matches)
+        .orderBy(...order(matches))
+        .limit(params.limit)
+        .offset(params.offset)
+        .as('ranked')
+    : db
+        .select({ ...keys, total: sql<null>`null`.as('total') })
+        .from(companies)
+        .where(where)
+        .orderBy(...order(companies))
+        .limit(params.limit)
+        .offset(params.offset)
+        .as('ranked');
+  const rows = (text ? db.with(matches) : db)
     .select({
       id: companies.id,
       externalId: companies.externalId,
@@ -216,19 +336,24 @@ export async function supplierSearchQueries(params: SupplierSearch, audience: Au
       district: districts.name,
       latitude: companies.latitude,
       longitude: companies.longitude,
-      distance: distance ?? sql<null>`null`,
-      score,
+      distance: ranked.distance,
+      score: ranked.score,
+      total: ranked.total,
       sectors: companies.sectors,
       capabilities: companies.capabilities,
       certifications: companies.certifications,
       description: companies.description,
     })
-    .from(companies)
+    .from(ranked)
+    .innerJoin(companies, eq(companies.id, ranked.id))
     .leftJoin(districts, eq(districts.key, companies.districtKey))
-    .where(where)
-    .orderBy(...order)
-    .limit(params.limit)
-    .offset(params.offset);
+    .orderBy(
+      ...(by === 'score'
+        ? [desc(ranked.score), asc(ranked.id)]
+        : by === 'distance'
+          ? [asc(ranked.distance), asc(ranked.id)]
+          : [asc(ranked.name), asc(ranked.id)]),
+    );
   const count = db.select({ n: sql<number>`count(*)` }).from(companies).where(where);
 
   const matched = db
@@ -255,17 +380,27 @@ export async function supplierSearchQueries(params: SupplierSearch, audience: Au
     .where(sql`value is not null`)
     .groupBy(sql`facet`, sql`value`);
 
-  return { plan: built, rows, count, facets };
+  return { plan: built, rows, count, countInPage: text, facets };
 }
 
 /** Ranked suppliers for a query; the public audience only ever sees listed companies. */
 export async function searchSuppliers(params: SupplierSearch, audience: Audience): Promise<SupplierResults> {
   const queries = await supplierSearchQueries(params, audience);
   const { stems, origin } = queries.plan;
-  const [rows, [counted]] = await Promise.all([queries.rows, queries.count]);
+  let rows: Awaited<typeof queries.rows>;
+  let total: number;
+  if (queries.countInPage) {
+    rows = await queries.rows;
+    // An offset past the last match leaves no row to carry the count.
+    total = rows.length > 0 ? Number(rows[0]!.total) : params.offset > 0 ? Number((await queries.count)[0]?.n ?? 0) : 0;
+  } else {
+    const [page, [counted]] = await Promise.all([queries.rows, queries.count]);
+    rows = page;
+    total = Number(counted?.n ?? 0);
+  }
 
   return {
-    total: Number(counted?.n ?? 0),
+    total,
     terms: stems,
     origin,
     results: rows.map((row) => ({

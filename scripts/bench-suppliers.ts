@@ -1,0 +1,316 @@
+// Supplier search benchmark: npm run bench [-- --suppliers-only --companies 5000,100000 --search-iterations 30]
+// For PostgreSQL (a throwaway database on BENCH_DATABASE_SERVER, default
+// postgres://postgres@127.0.0.1:5432/postgres) and in-memory PGlite, at each size: migrates,
+// seeds the default synonyms and N generated companies, runs VACUUM ANALYZE, then times
+// searchSuppliers and searchFacets for a fixed mix of queries. Prints EXPLAIN (ANALYZE, BUFFERS)
+// on PostgreSQL at the largest size and drops the bench databases again (also on Ctrl-C).
+// `npm run bench` first runs the queue benchmark (scripts/bench.ts) in a child process
+// (flag --with-queue); flags this script does not know are passed on to it.
+// Not a test: `npm test` never runs it. Results are recorded in docs/benchmarks.md.
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { sql } from 'drizzle-orm';
+import postgres from 'postgres';
+
+process.env.LOG_LEVEL ??= 'warn';
+// One seeding transaction at a time: two concurrent ones can deadlock in the search_words
+// trigger (both insert the same new words in different orders).
+process.env.SEED_WORKERS ??= '1';
+
+const DEFAULT_SERVER = 'postgres://postgres@127.0.0.1:5432/postgres';
+const GOAL_MS = 50;
+const SEED = 42;
+const USAGE =
+  'Usage: npm run bench -- [--suppliers-only | --queue-only] [--companies 5000,100000] [--search-iterations 30] ' +
+  '[--search-warmup 5] [--skip-postgres] [--skip-pglite] [--explain-all] [--results-json FILE] [queue bench flags …]';
+
+const { values: args, tokens } = parseArgs({
+  strict: false,
+  tokens: true,
+  options: {
+    'with-queue': { type: 'boolean', default: false },
+    'suppliers-only': { type: 'boolean', default: false },
+    'queue-only': { type: 'boolean', default: false },
+    companies: { type: 'string', default: '5000,100000' },
+    'search-iterations': { type: 'string', default: '30' },
+    'search-warmup': { type: 'string', default: '5' },
+    'skip-postgres': { type: 'boolean', default: false },
+    'skip-pglite': { type: 'boolean', default: false },
+    'explain-all': { type: 'boolean', default: false },
+    'results-json': { type: 'string' },
+  },
+});
+const OWN = new Set([
+  'with-queue', 'suppliers-only', 'queue-only', 'companies', 'search-iterations', 'search-warmup',
+  'skip-postgres', 'skip-pglite', 'explain-all', 'results-json',
+]);
+// Everything else (--cases, --pglite, --skip-page …) belongs to scripts/bench.ts.
+const forwarded = tokens.flatMap((t) => {
+  if (t.kind === 'positional') return [t.value]; // e.g. the 20000 of an unknown --cases 20000
+  if (t.kind !== 'option' || OWN.has(t.name)) return [];
+  if (t.inlineValue) return [`${t.rawName}=${t.value}`];
+  return t.value === undefined ? [t.rawName] : [t.rawName, t.value];
+});
+const SIZES = String(args.companies).split(',').map(Number);
+const ITERATIONS = Number(args['search-iterations']);
+const WARMUP = Number(args['search-warmup']);
+if (![...SIZES, ITERATIONS].every((n) => Number.isInteger(n) && n > 0) || !Number.isInteger(WARMUP) || WARMUP < 0) {
+  console.error(USAGE);
+  process.exit(1);
+}
+if (!args['with-queue'] && forwarded.length > 0) {
+  console.error(`Unknown flags: ${forwarded.join(' ')}\n${USAGE}`);
+  process.exit(1);
+}
+
+/** Runs scripts/bench.ts with the forwarded flags; resolves with its exit code. */
+function runQueueBench(): Promise<number> {
+  const tsx = path.join(process.cwd(), 'node_modules', '.bin', 'tsx');
+  console.log(`$ tsx scripts/bench.ts ${forwarded.join(' ')}`.trimEnd());
+  const child = spawn(tsx, ['scripts/bench.ts', ...forwarded], { stdio: 'inherit' });
+  // Ctrl-C reaches the child too (same process group); it drops its database itself.
+  const ignore = () => {};
+  process.on('SIGINT', ignore);
+  return new Promise((resolve) =>
+    child.on('exit', (code, signal) => {
+      process.off('SIGINT', ignore);
+      resolve(code ?? (signal ? 130 : 1));
+    }),
+  );
+}
+
+if (args['with-queue'] && !args['suppliers-only']) {
+  const code = await runQueueBench();
+  if (code !== 0 || args['queue-only']) process.exit(code);
+  console.log('\n');
+}
+
+// Imported after LOG_LEVEL is set: the logger reads it when it is loaded.
+const { closeDatabase, db, getDatabaseHandle } = await import('../db/client');
+const { prepareDatabase } = await import('../db/prepare');
+const { seedCompanies, seedDefaultSynonyms } = await import('../lib/demo/seed-companies');
+const { searchFacets, searchSuppliers, supplierSearchQueries } = await import('../lib/suppliers/search');
+const { supplierSearchSchema } = await import('../lib/suppliers/search-schema');
+const { forgetSynonymCache } = await import('../lib/suppliers/synonyms');
+
+type Kind = 'text' | 'text + sector' | 'text + radius' | 'filters only';
+
+/** The fixed mix; `explain` marks the one query per kind whose plans are printed. */
+const QUERIES: { kind: Kind; name: string; params: Record<string, string | number>; explain?: boolean }[] = [
+  { kind: 'text', name: 'q=FFP2 Masken', params: { q: 'FFP2 Masken' } },
+  { kind: 'text', name: 'q=Desinfektionsmittel', params: { q: 'Desinfektionsmittel' }, explain: true },
+  { kind: 'text', name: 'q=Spritzguss', params: { q: 'Spritzguss' } },
+  { kind: 'text', name: 'q=Laserschneiden', params: { q: 'Laserschneiden' } },
+  { kind: 'text', name: 'q=Desinfektionsmitel (typo)', params: { q: 'Desinfektionsmitel' } },
+  { kind: 'text', name: 'q=Haendedesinfektion (umlaut)', params: { q: 'Haendedesinfektion' } },
+  { kind: 'text + sector', name: 'q=Masken, sector=32', params: { q: 'Masken', sector: '32' }, explain: true },
+  { kind: 'text + radius', name: 'q=Masken, near=99084, 50 km', params: { q: 'Masken', near: '99084', radius_km: 50 }, explain: true },
+  { kind: 'filters only', name: 'sector=C', params: { sector: 'C' }, explain: true },
+  { kind: 'filters only', name: 'district=16053', params: { district: '16053' } },
+  { kind: 'filters only', name: 'certification=ISO 9001', params: { certification: 'ISO 9001' } },
+  { kind: 'filters only', name: 'near=99084 (nearest first)', params: { near: '99084' }, explain: true },
+];
+const parse = (params: Record<string, unknown>) => supplierSearchSchema.parse(params);
+
+interface Stats {
+  n: number;
+  p50: number;
+  p95: number;
+  max: number;
+}
+
+/** Nearest-rank percentiles. */
+function stats(samples: number[]): Stats {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const rank = (p: number) => sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]!;
+  return { n: sorted.length, p50: rank(0.5), p95: rank(0.95), max: sorted[sorted.length - 1]! };
+}
+
+const ms = (v: number) => v.toFixed(1);
+const seconds = (since: number) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
+
+async function timeIt(iterations: number, warmup: number, run: () => Promise<unknown>): Promise<number[]> {
+  for (let i = 0; i < warmup; i++) await run();
+  const samples: number[] = [];
+  for (let i = 0; i < iterations; i++) {
+    const started = performance.now();
+    await run();
+    samples.push(performance.now() - started);
+  }
+  return samples;
+}
+
+interface Measured {
+  label: string;
+  search: Stats;
+  facets: Stats;
+}
+
+/** Times searchSuppliers, then searchFacets, for every query of the mix on the open database. */
+async function benchMix(label: string, results: Record<string, unknown>): Promise<Measured> {
+  const lines: string[] = [];
+  const allSearch: number[] = [];
+  const allFacets: number[] = [];
+  const byKind = new Map<Kind, { search: number[]; facets: number[] }>();
+  for (const query of QUERIES) {
+    const params = parse(query.params);
+    const first = await searchSuppliers(params, 'staff');
+    const facets = await searchFacets(params, 'staff');
+    results[query.name] = {
+      total: first.total,
+      results: first.results.map((r) => [r.id, r.score, r.distance_km]),
+      terms: first.terms,
+      facets,
+    };
+    const search = await timeIt(ITERATIONS, WARMUP, () => searchSuppliers(params, 'staff'));
+    const facetTimes = await timeIt(ITERATIONS, WARMUP, () => searchFacets(params, 'staff'));
+    allSearch.push(...search);
+    allFacets.push(...facetTimes);
+    const kind = byKind.get(query.kind) ?? { search: [], facets: [] };
+    kind.search.push(...search);
+    kind.facets.push(...facetTimes);
+    byKind.set(query.kind, kind);
+    const [s, f] = [stats(search), stats(facetTimes)];
+    lines.push(`| ${query.name} | ${first.total.toLocaleString('en')} | ${ms(s.p50)} | ${ms(s.p95)} | ${ms(s.max)} | ${ms(f.p50)} | ${ms(f.p95)} | ${ms(f.max)} |`);
+  }
+  for (const [kind, samples] of byKind) {
+    const [s, f] = [stats(samples.search), stats(samples.facets)];
+    lines.push(`| *all ${kind}* | | ${ms(s.p50)} | ${ms(s.p95)} | ${ms(s.max)} | ${ms(f.p50)} | ${ms(f.p95)} | ${ms(f.max)} |`);
+  }
+  const [search, facets] = [stats(allSearch), stats(allFacets)];
+  lines.push(`| **overall** (${search.n} runs each) | | **${ms(search.p50)}** | **${ms(search.p95)}** | ${ms(search.max)} | **${ms(facets.p50)}** | **${ms(facets.p95)}** | ${ms(facets.max)} |`);
+  console.log(`\n### ${label}\n`);
+  console.log('| Query | matches | search p50 | search p95 | search max | facets p50 | facets p95 | facets max |');
+  console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
+  console.log(lines.join('\n'));
+  return { label, search, facets };
+}
+
+async function explain(client: postgres.Sql) {
+  for (const query of QUERIES.filter((q) => args['explain-all'] || q.explain)) {
+    const built = await supplierSearchQueries(parse(query.params), 'staff');
+    const parts: [string, { sql: string; params: unknown[] }][] = [
+      [built.countInPage ? 'page query (counts the matches too)' : 'page query', built.rows.toSQL()],
+      ...(built.countInPage ? [] : [['count query', built.count.toSQL()] as [string, { sql: string; params: unknown[] }]]),
+      ['facets query', built.facets.toSQL()],
+    ];
+    for (const [part, statement] of parts) {
+      const plan = await client.unsafe(`explain (analyze, buffers) ${statement.sql}`, statement.params as postgres.ParameterOrJSON<never>[]);
+      console.log(
+        `\n#### EXPLAIN (ANALYZE, BUFFERS): ${query.kind}, ${query.name}, ${part}\n\n\`\`\`\n${statement.sql}\n-- params: ${JSON.stringify(statement.params)}\n\n${plan.map((r) => r['QUERY PLAN']).join('\n')}\n\`\`\``,
+      );
+    }
+  }
+}
+
+async function seed(label: string, count: number) {
+  const started = performance.now();
+  await seedDefaultSynonyms();
+  forgetSynonymCache();
+  await seedCompanies({
+    count,
+    seed: SEED,
+    onProgress: (n) => {
+      if (process.stdout.isTTY) process.stdout.write(`\r${label}: ${n.toLocaleString('en')} / ${count.toLocaleString('en')} companies`);
+    },
+  });
+  const seeded = performance.now();
+  // What autovacuum does after a bulk load (PGlite has none; done there too, for the same plans).
+  await db.execute(sql`vacuum (analyze) companies, company_events, search_words, synonym_groups, postal_places, districts`);
+  console.log(`${process.stdout.isTTY ? '' : `${label}: ${count.toLocaleString('en')} companies`} in ${((seeded - started) / 1000).toFixed(1)} s, VACUUM ANALYZE ${seconds(seeded)}`);
+  const [size] = await db
+    .select({
+      heap: sql<string>`pg_size_pretty(pg_table_size('companies'))`,
+      indexes: sql<string>`pg_size_pretty(pg_indexes_size('companies'))`,
+      trgm: sql<string>`pg_size_pretty(pg_relation_size('companies_search_text_trgm_idx'))`,
+      words: sql<string>`(select count(*) from search_words)`,
+    })
+    .from(sql`(select 1) as one`);
+  if (size) console.log(`companies: heap ${size.heap}, indexes ${size.indexes} (trigram ${size.trgm}); search_words: ${size.words} words`);
+}
+
+async function main() {
+  const serverUrl = process.env.BENCH_DATABASE_SERVER ?? DEFAULT_SERVER;
+  const admin = args['skip-postgres'] ? null : postgres(serverUrl, { max: 1, onnotice: () => {} });
+  let current: string | null = null; // the bench database that exists right now
+  const drop = async () => {
+    if (admin && current) await admin.unsafe(`drop database if exists ${current} with (force)`);
+    current = null;
+  };
+  process.once('SIGINT', () => {
+    console.error('\nInterrupted; dropping the bench database …');
+    process.on('uncaughtException', () => {}); // from the connections the drop terminates
+    void drop().finally(() => process.exit(130));
+  });
+
+  const cpu = os.cpus();
+  let version = '-';
+  if (admin) [{ version }] = (await admin`select current_setting('server_version') as version`) as unknown as [{ version: string }];
+  console.log(`# Lotse supplier search benchmark, ${new Date().toISOString()}`);
+  console.log(`Machine: ${cpu.length} × ${cpu[0]?.model ?? '?'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM; Node ${process.version}; PostgreSQL ${version}; load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  console.log(`Data: ${SIZES.map((n) => n.toLocaleString('en')).join(' and ')} generated companies (seed ${SEED}) + default synonyms; ${WARMUP} warm-up and ${ITERATIONS} timed runs per query and function, audience staff`);
+
+  const measured: Measured[] = [];
+  const dump: Record<string, Record<string, unknown>> = {};
+  const largest = Math.max(...SIZES);
+  try {
+    if (admin) {
+      for (const size of SIZES) {
+        const started = performance.now();
+        current = `lotse_bench_suppliers_${Date.now()}_${randomBytes(3).toString('hex')}`;
+        await admin.unsafe(`create database ${current}`);
+        const url = new URL(serverUrl);
+        url.pathname = `/${current}`;
+        process.env.DATABASE_URL = url.toString();
+        await prepareDatabase(getDatabaseHandle(), url.toString());
+        const label = `PostgreSQL, ${size.toLocaleString('en')} companies`;
+        await seed(label, size);
+        measured.push(await benchMix(label, (dump[label] = {})));
+        if (size === largest) {
+          const client = postgres(url.toString(), { max: 1, onnotice: () => {} });
+          try {
+            await explain(client);
+          } finally {
+            await client.end({ timeout: 5 });
+          }
+        }
+        await closeDatabase();
+        await drop();
+        console.log(`(${label}: ${seconds(started)} in all)`);
+      }
+    }
+    if (!args['skip-pglite']) {
+      delete process.env.DATABASE_URL;
+      process.env.PGLITE_DIR = 'memory://';
+      for (const size of SIZES) {
+        const started = performance.now();
+        await prepareDatabase(getDatabaseHandle());
+        const label = `PGlite (in memory), ${size.toLocaleString('en')} companies`;
+        await seed(label, size);
+        measured.push(await benchMix(label, (dump[label] = {})));
+        await closeDatabase();
+        console.log(`(${label}: ${seconds(started)} in all)`);
+      }
+    }
+  } finally {
+    await closeDatabase();
+    await drop();
+    await admin?.end({ timeout: 5 });
+  }
+
+  if (args['results-json']) writeFileSync(String(args['results-json']), `${JSON.stringify(dump, null, 1)}\n`);
+  console.log('\n### Summary (all queries of the mix)\n');
+  console.log('| Database, size | search p50 | search p95 | search max | facets p50 | facets p95 | facets max |');
+  console.log('|---|---:|---:|---:|---:|---:|---:|');
+  for (const m of measured) {
+    console.log(`| ${m.label} | ${ms(m.search.p50)} | ${ms(m.search.p95)} | ${ms(m.search.max)} | ${ms(m.facets.p50)} | ${ms(m.facets.p95)} | ${ms(m.facets.max)} |`);
+  }
+  const goal = measured.find((m) => m.label.startsWith('PostgreSQL') && m.label.includes(largest.toLocaleString('en')));
+  if (goal) console.log(`\nGoal: searchSuppliers p95 < ${GOAL_MS} ms at ${largest.toLocaleString('en')} companies on PostgreSQL: ${ms(goal.search.p95)} ms → ${goal.search.p95 < GOAL_MS ? 'met' : 'MISSED'}`);
+}
+
+await main();
