@@ -15,6 +15,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
+import { ms, type Stats, stats, timeIt } from './bench-stats';
 
 process.env.LOG_LEVEL ??= 'warn';
 // One seeding transaction at a time: two concurrent ones can deadlock in the search_words
@@ -116,33 +117,7 @@ const QUERIES: { kind: Kind; name: string; params: Record<string, string | numbe
 ];
 const parse = (params: Record<string, unknown>) => supplierSearchSchema.parse(params);
 
-interface Stats {
-  n: number;
-  p50: number;
-  p95: number;
-  max: number;
-}
-
-/** Nearest-rank percentiles. */
-function stats(samples: number[]): Stats {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const rank = (p: number) => sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]!;
-  return { n: sorted.length, p50: rank(0.5), p95: rank(0.95), max: sorted[sorted.length - 1]! };
-}
-
-const ms = (v: number) => v.toFixed(1);
 const seconds = (since: number) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
-
-async function timeIt(iterations: number, warmup: number, run: () => Promise<unknown>): Promise<number[]> {
-  for (let i = 0; i < warmup; i++) await run();
-  const samples: number[] = [];
-  for (let i = 0; i < iterations; i++) {
-    const started = performance.now();
-    await run();
-    samples.push(performance.now() - started);
-  }
-  return samples;
-}
 
 interface Measured {
   label: string;

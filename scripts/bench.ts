@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { count, desc, eq, sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { cases, users } from '../db/schema';
+import { ms, type Stats, stats, timeIt } from './bench-stats';
 
 process.env.LOG_LEVEL ??= 'warn';
 
@@ -59,38 +60,12 @@ const SCENARIOS: { name: string; query: string; page: boolean }[] = [
 
 const filterOf = (query: string) => queueFilterSchema.parse(Object.fromEntries(new URLSearchParams(query)));
 
-interface Stats {
-  n: number;
-  p50: number;
-  p95: number;
-  max: number;
-}
-
-/** Nearest-rank percentiles. */
-function stats(samples: number[]): Stats {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const rank = (p: number) => sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]!;
-  return { n: sorted.length, p50: rank(0.5), p95: rank(0.95), max: sorted[sorted.length - 1]! };
-}
-
-const ms = (v: number) => v.toFixed(1);
 
 function printTable(title: string, rows: [string, Stats][]) {
   console.log(`\n### ${title}\n`);
   console.log('| Case | n | p50 ms | p95 ms | max ms |');
   console.log('|---|---:|---:|---:|---:|');
   for (const [name, s] of rows) console.log(`| ${name} | ${s.n} | ${ms(s.p50)} | ${ms(s.p95)} | ${ms(s.max)} |`);
-}
-
-async function timeIt(iterations: number, warmup: number, run: () => Promise<unknown>): Promise<number[]> {
-  for (let i = 0; i < warmup; i++) await run();
-  const samples: number[] = [];
-  for (let i = 0; i < iterations; i++) {
-    const started = performance.now();
-    await run();
-    samples.push(performance.now() - started);
-  }
-  return samples;
 }
 
 /** (a) loadQueue in this process, on whatever database db/client has opened. */

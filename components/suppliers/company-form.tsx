@@ -4,7 +4,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
 import { useRef, useState } from 'react';
 import { type FieldError, useForm } from 'react-hook-form';
-import { COMPANY_KINDS } from '@/db/schema/vocabulary';
+import { COMPANY_KINDS } from '@/lib/suppliers/vocabulary';
 import { messages } from '@/lib/i18n';
 import type { CompanyChangeResult } from '@/lib/suppliers/edit';
 import { companyFormSchema, type CompanyFormValues } from '@/lib/suppliers/form';

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { COMPANY_KINDS, SIZE_CLASSES } from '@/db/schema/vocabulary';
+import { COMPANY_KINDS, SIZE_CLASSES } from '@/lib/suppliers/vocabulary';
 import { messages } from '@/lib/i18n';
 import type { Facets } from '@/lib/suppliers/search';
 import { searchHref, type SearchState } from '@/lib/suppliers/search-url';
