@@ -12,6 +12,7 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
+import { inList } from './sql-list';
 import { users } from './users';
 import {
   CASE_PRIORITIES,
@@ -21,7 +22,6 @@ import {
   URGENCIES,
 } from './vocabulary';
 
-const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(', '));
 // The same list as CLOSED_STATUSES in lib/cases/lifecycle.ts; the queue's partial index below
 // only serves queries whose condition matches it.
 const CLOSED = ['resolved', 'rejected', 'duplicate', 'spam'] as const;

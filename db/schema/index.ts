@@ -6,3 +6,4 @@ export * from './vocabulary';
 export * from './sectors';
 export * from './users';
 export * from './companies';
+export * from './introductions';

@@ -40,3 +40,13 @@ export type CompanyKind = (typeof COMPANY_KINDS)[number];
 /** EU size classes by head count: micro < 10, small < 50, medium < 250, large. */
 export const SIZE_CLASSES = ['micro', 'small', 'medium', 'large'] as const;
 export type SizeClass = (typeof SIZE_CLASSES)[number];
+
+export const INTRODUCTION_CHANNELS = ['email', 'phone', 'meeting', 'event'] as const;
+export type IntroductionChannel = (typeof INTRODUCTION_CHANNELS)[number];
+
+/** pending → in_contact → agreement | no_fit | no_answer (transitions in lib/introductions). */
+export const INTRODUCTION_OUTCOMES = ['pending', 'in_contact', 'agreement', 'no_fit', 'no_answer'] as const;
+export type IntroductionOutcome = (typeof INTRODUCTION_OUTCOMES)[number];
+
+export const AGREEMENT_KINDS = ['order', 'cooperation'] as const;
+export type AgreementKind = (typeof AGREEMENT_KINDS)[number];
