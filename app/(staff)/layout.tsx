@@ -17,8 +17,16 @@ export default async function StaffLayout({ children }: { children: ReactNode })
   const items: NavItem[] = [
     { href: '/cases', label: t.nav.queue },
     { href: '/suppliers', label: t.nav.suppliers },
-    ...(hasRole(user, 'admin') ? [{ href: '/admin/users', label: t.nav.admin }] : []),
-    ...(hasRole(user, 'admin') ? [{ href: '/admin/import', label: t.importer.nav }] : []),
+    { href: '/introductions', label: t.nav.introductions },
+    { href: '/reports', label: t.nav.reports },
+    ...(hasRole(user, 'admin')
+      ? [
+          { href: '/admin/users', label: t.nav.admin },
+          { href: '/admin/import', label: t.importer.nav },
+          { href: '/admin/outbox', label: t.nav.outbox },
+          { href: '/admin/privacy', label: t.nav.privacy },
+        ]
+      : []),
     { href: '/account', label: t.nav.account },
   ];
   return (

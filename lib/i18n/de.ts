@@ -150,6 +150,8 @@ export const de = {
     introductions: 'Vermittlungen',
     reports: 'Berichte',
     admin: 'Benutzer',
+    outbox: 'Postausgang',
+    privacy: 'Datenschutz',
     account: 'Mein Konto',
   },
   users: {
