@@ -19,3 +19,10 @@ export function formatDateTime(date: Date): string {
 export function formatDate(date: Date | string): string {
   return dateOnly.format(typeof date === 'string' ? new Date(`${date}T12:00:00Z`) : date);
 }
+
+const isoDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' });
+
+/** The calendar day in Thuringia as `YYYY-MM-DD`, for date-only fields (follow-ups, introductions). */
+export function berlinDate(at: Date = new Date()): string {
+  return isoDate.format(at);
+}

@@ -32,13 +32,14 @@ export function PriorityLabel({ priority }: { priority: CasePriority }) {
   return <span className={`whitespace-nowrap text-sm ${priorityTone[priority]}`}>{messages.priorities[priority]}</span>;
 }
 
-export function OverdueBadge() {
+/** Something is late: the first response (default) or, with `followUp`, chasing an introduction. */
+export function OverdueBadge({ followUp = false }: { followUp?: boolean }) {
   return (
     <span
-      title={messages.queue.overdueHint}
-      className="inline-block whitespace-nowrap rounded bg-red-700 px-1.5 py-0.5 text-xs font-semibold text-white"
+      title={followUp ? messages.queue.followUpOverdueHint : messages.queue.overdueHint}
+      className={`inline-block whitespace-nowrap rounded px-1.5 py-0.5 text-xs font-semibold text-white ${followUp ? 'bg-amber-700' : 'bg-red-700'}`}
     >
-      {messages.queue.overdue}
+      {followUp ? messages.introductions.list.overdue : messages.queue.overdue}
     </span>
   );
 }

@@ -26,6 +26,7 @@ export interface QueueTableRow {
   assigneeName: string | null;
   status: CaseStatus;
   overdue: boolean;
+  followUpOverdue: boolean;
 }
 
 export type BulkAction = (input: BulkInput) => Promise<ActionResult<{ changed: number; skipped: number }>>;
@@ -207,6 +208,11 @@ export function QueueTable({ rows, staff, me, headers, bulk }: Props) {
                   {row.overdue && (
                     <div className="mt-1">
                       <OverdueBadge />
+                    </div>
+                  )}
+                  {row.followUpOverdue && (
+                    <div className="mt-1">
+                      <OverdueBadge followUp />
                     </div>
                   )}
                 </td>

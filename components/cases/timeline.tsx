@@ -29,9 +29,32 @@ const KINDS = {
   tags_changed: 'tags',
 } as const;
 
+const ti = messages.introductions;
+
+/** Shortlist and introduction events (lib/introductions) name the company they concern. */
+function describeIntroduction(entry: TimelineEntry): string | undefined {
+  const company = String(entry.data.company ?? '');
+  const outcome = (value: unknown) => (value ? ti.outcomes[value as keyof typeof ti.outcomes] : t.none);
+  switch (entry.type) {
+    case 'shortlist_added':
+    case 'shortlist_removed':
+    case 'introduction_sent':
+      return ti.events[entry.type](company);
+    case 'introduction_logged':
+      return ti.events.introduction_logged(company, ti.channels[entry.data.channel as keyof typeof ti.channels] ?? String(entry.data.channel));
+    case 'introduction_outcome':
+      return ti.events.introduction_outcome(company, outcome(entry.data.from), outcome(entry.data.to));
+    case 'introduction_follow_up':
+      return ti.events.introduction_follow_up(company, label(entry.data.to, 'date', new Map()));
+  }
+  return undefined;
+}
+
 function describe(entry: TimelineEntry, names: Names): string {
   if (entry.type === 'submitted') return t.submitted;
   if (entry.type === 'note') return t.note;
+  const introduction = describeIntroduction(entry);
+  if (introduction) return introduction;
   const kind = KINDS[entry.type as keyof typeof KINDS];
   if (!kind) return entry.type;
   return t[entry.type as keyof typeof KINDS](label(entry.data.from, kind, names), label(entry.data.to, kind, names));
@@ -50,6 +73,9 @@ export function Timeline({ entries, names }: { entries: TimelineEntry[]; names: 
             </span>
           </div>
           {entry.type === 'note' && <p className="mt-2 whitespace-pre-wrap break-words text-slate-900">{String(entry.data.text)}</p>}
+          {entry.type !== 'note' && typeof entry.data.note === 'string' && (
+            <p className="mt-2 whitespace-pre-wrap break-words text-slate-900">{entry.data.note}</p>
+          )}
           {typeof entry.data.reason === 'string' && <p className="mt-1 text-slate-700">{t.reason(entry.data.reason)}</p>}
         </li>
       ))}

@@ -6,6 +6,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { DistrictCollection } from '@/lib/geo/district-geojson';
 import { messages } from '@/lib/i18n';
 import type { SupplierHit } from '@/lib/suppliers/search';
+import { ShortlistButton } from '../introductions/shortlist-button';
 import { MarkedText } from './marked-text';
 import type { MapPoint, MapSelection } from './supplier-map';
 
@@ -30,10 +31,17 @@ interface Props {
   tileAttribution?: string;
   origin: { latitude: number; longitude: number } | null;
   radiusKm?: number;
+  /** Searching for a case: each result can go on its shortlist. */
+  shortlist?: Shortlist;
+}
+
+export interface Shortlist {
+  caseId: number;
+  companyIds: number[];
 }
 
 /** The result list and the map side by side (stacked on phones), with one shared selection. */
-export function ResultsWithMap({ hits, terms, sectorTitles, basePath, districts, tileUrl, tileAttribution, origin, radiusKm }: Props) {
+export function ResultsWithMap({ hits, terms, sectorTitles, basePath, districts, tileUrl, tileAttribution, origin, radiusKm, shortlist }: Props) {
   const [selection, setSelection] = useState<MapSelection | null>(null);
   const rows = useRef(new Map<number, HTMLLIElement>());
   const points = useMemo<MapPoint[]>(
@@ -78,7 +86,7 @@ export function ResultsWithMap({ hits, terms, sectorTitles, basePath, districts,
                   isSelected ? 'border-amber-500 ring-2 ring-amber-400' : 'border-slate-200 hover:border-slate-300'
                 }`}
               >
-                <ResultRow hit={hit} terms={terms} sectorTitles={sectorTitles} basePath={basePath} located={located.has(hit.id)} selected={isSelected} />
+                <ResultRow hit={hit} terms={terms} sectorTitles={sectorTitles} basePath={basePath} located={located.has(hit.id)} selected={isSelected} shortlist={shortlist} />
               </li>
             );
           })}
@@ -109,9 +117,11 @@ interface RowProps {
   basePath: string;
   located: boolean;
   selected: boolean;
+  shortlist?: Shortlist;
 }
 
-function ResultRow({ hit, terms, sectorTitles, basePath, located, selected }: RowProps) {
+/** One supplier found: why it matched, how far away, and (for a case) its shortlist button. */
+export function ResultRow({ hit, terms, sectorTitles, basePath, located, selected, shortlist }: RowProps) {
   const snippets = hit.highlights.filter((h) => h.field === 'description' || h.field === 'certifications');
   return (
     <article className="space-y-2">
@@ -165,6 +175,9 @@ function ResultRow({ hit, terms, sectorTitles, basePath, located, selected }: Ro
             </span>
           ))}
         </div>
+      )}
+      {shortlist && (
+        <ShortlistButton caseId={shortlist.caseId} companyId={hit.id} companyName={hit.name} shortlisted={shortlist.companyIds.includes(hit.id)} />
       )}
     </article>
   );

@@ -7,7 +7,7 @@ import { inputClass } from '../ui/field';
 
 const t = messages.suppliers;
 const compact = inputClass.replace('py-2.5', 'py-2');
-const RADII = [10, 25, 50, 100, 200];
+export const RADII = [10, 25, 50, 100, 200];
 const PAGE_SIZES = [20, 50, 100, 200];
 
 export interface CaseOrigin {

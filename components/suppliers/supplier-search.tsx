@@ -5,7 +5,7 @@ import { messages } from '@/lib/i18n';
 import { searchHref, type SearchState } from '@/lib/suppliers/search-url';
 import type { SearchView } from '@/lib/suppliers/search-view';
 import { FilterPanel } from './filter-panel';
-import { ResultsWithMap } from './results-with-map';
+import { ResultsWithMap, type Shortlist } from './results-with-map';
 import { type CaseOrigin, SearchForm } from './search-form';
 import { SectorTree } from './sector-tree';
 
@@ -22,6 +22,7 @@ interface Props {
   tileAttribution?: string;
   /** Extra links above the results (e.g. the CSV export for staff). */
   actions?: ReactNode;
+  shortlist?: Shortlist;
 }
 
 function FacetBox({ title, children }: { title: string; children: ReactNode }) {
@@ -34,7 +35,7 @@ function FacetBox({ title, children }: { title: string; children: ReactNode }) {
 }
 
 /** Search form, filter sidebar with counts, results and map: shared by staff search and public directory. */
-export function SupplierSearch({ path, state, view, caseOrigin, districtShapes, tileUrl, tileAttribution, actions }: Props) {
+export function SupplierSearch({ path, state, view, caseOrigin, districtShapes, tileUrl, tileAttribution, actions, shortlist }: Props) {
   const { results } = view;
   const from = results.total === 0 ? 0 : state.offset + 1;
   const to = Math.min(state.offset + state.limit, results.total);
@@ -107,6 +108,7 @@ export function SupplierSearch({ path, state, view, caseOrigin, districtShapes, 
               tileAttribution={tileAttribution}
               origin={results.origin}
               radiusKm={results.origin ? state.radius_km : undefined}
+              shortlist={shortlist}
             />
           )}
           {results.total > state.limit && (

@@ -1,7 +1,9 @@
 import { and, asc, count, desc, eq, gte, inArray, isNull, lt, notInArray, sql, type SQL } from 'drizzle-orm';
 import { unionAll } from 'drizzle-orm/pg-core';
 import { db } from '../../db/client';
-import { cases, districts, users } from '../../db/schema';
+import { cases, districts, introductions, users } from '../../db/schema';
+import { berlinDate } from '../format';
+import { OPEN_OUTCOMES } from '../introductions/outcomes';
 import type { StaffUser } from '../auth/staff';
 import { CLOSED_STATUSES, WAITING_STATUSES } from './lifecycle';
 import { QUEUE_VIEWS, type QueueFilter, type QueueView } from './schema';
@@ -82,6 +84,8 @@ export interface QueueRow {
   assigneeName: string | null;
   status: (typeof cases.$inferSelect)['status'];
   overdue: boolean;
+  /** An introduction of the case waits for a follow-up that is past its date. */
+  followUpOverdue: boolean;
   version: number;
 }
 
@@ -108,6 +112,9 @@ function selectRows(where: SQL | undefined) {
       assigneeName: users.name,
       status: cases.status,
       overdue: isOverdue.as('overdue'),
+      // Per page row, through introductions_case_idx.
+      followUpOverdue: sql<boolean>`exists (select 1 from ${introductions} i where i.case_id = ${cases.id}
+        and i.outcome in (${sql.join(OPEN_OUTCOMES.map((o) => sql`${o}`), sql`, `)}) and i.follow_up_on < ${berlinDate()})`.as('follow_up_overdue'),
       version: cases.version,
       rank: priorityRank.as('rank'),
     })

@@ -25,7 +25,7 @@ export function editableState(c: Case): EditableState {
   return { version: c.version, status: c.status, priority: c.priority, assigneeId: c.assigneeId, dueDate: c.dueDate, tags: c.tags };
 }
 
-type EventDraft = { type: string; data: Record<string, unknown> };
+export type EventDraft = { type: string; data: Record<string, unknown> };
 
 const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
@@ -100,8 +100,11 @@ async function isActiveStaff(tx: Executor, userId: number): Promise<boolean> {
   return row?.active === true;
 }
 
-/** Applies changed columns, bumps the version, records events and the first response. */
-async function writeChange(
+/**
+ * Applies changed columns, bumps the version, records events and the first response: the one
+ * way every staff change to a case (here and in lib/introductions) reaches the database.
+ */
+export async function writeChange(
   tx: Executor,
   actor: StaffUser,
   current: Case,

@@ -248,6 +248,7 @@ export const de = {
     overdueFirst: 'Überfällige zuerst',
     overdue: 'Überfällig',
     overdueHint: 'Erste Reaktion überfällig',
+    followUpOverdueHint: 'Bei einer Vermittlung ist das Nachfassen überfällig',
     empty: 'Keine Vorgänge in dieser Ansicht.',
     selectRow: (reference: string) => `${reference} auswählen`,
     selectAll: 'Alle auf dieser Seite auswählen',
@@ -277,7 +278,7 @@ export const de = {
   },
   caseView: {
     back: 'Zurück zu den Vorgängen',
-    findSuppliers: 'Lieferanten in der Nähe suchen',
+    findSuppliers: 'Lieferanten finden',
     request: 'Anfrage',
     requester: 'Anfragende Organisation',
     organisation: 'Organisation',
@@ -539,6 +540,172 @@ export const de = {
     back: 'Zurück zum Verzeichnis',
     contact: 'Kontakt',
     profile: 'Profil',
+  },
+  introductions: {
+    title: 'Vermittlungen',
+    intro: 'Alle vermittelten Kontakte mit Ergebnis und Wiedervorlage.',
+    channels: { email: 'E-Mail', phone: 'Telefon', meeting: 'Treffen', event: 'Veranstaltung' },
+    outcomes: {
+      pending: 'Offen',
+      in_contact: 'In Kontakt',
+      agreement: 'Vereinbarung',
+      no_fit: 'Passt nicht',
+      no_answer: 'Keine Antwort',
+    },
+    agreementKinds: { order: 'Auftrag', cooperation: 'Kooperation' },
+    candidates: {
+      title: 'Kandidaten',
+      hint: 'Vorschläge aus der Lieferantendatenbank, vorbelegt aus der Anfrage. Suchbegriffe und Umkreis lassen sich hier anpassen.',
+      query: 'Suchbegriffe',
+      search: 'Suchen',
+      allWithMap: 'Alle Treffer mit Karte und Filtern',
+      none: 'Keine passenden Anbieter gefunden. Versuchen Sie andere Suchbegriffe oder einen größeren Umkreis.',
+      noTerms: 'Aus der Beschreibung ließen sich keine Suchbegriffe ableiten. Bitte geben Sie welche ein.',
+      total: (shown: number, total: number) =>
+        total > shown ? `Die besten ${shown} von ${total.toLocaleString('de-DE')} Treffern` : `${total} Treffer`,
+      from: (place: string) => `Entfernung ab ${place}`,
+    },
+    shortlist: {
+      title: 'Merkliste',
+      empty: 'Noch keine Kandidaten gemerkt.',
+      add: 'Merken',
+      added: 'Auf der Merkliste',
+      remove: 'Entfernen',
+      note: 'Notiz zur Merkliste (optional)',
+      save: 'Auf die Merkliste',
+      cancel: 'Abbrechen',
+      alreadyThere: 'Dieser Anbieter steht schon auf der Merkliste.',
+      notThere: 'Dieser Anbieter steht nicht (mehr) auf der Merkliste.',
+      forCase: (reference: string) => `Merkliste für ${reference}`,
+      introduced: 'vermittelt',
+    },
+    log: {
+      title: 'Vermittlung erfassen',
+      open: 'Vermittlung erfassen',
+      company: 'Anbieter',
+      date: 'Datum',
+      channel: 'Weg',
+      note: 'Notiz',
+      contactShared: 'Der Anbieter ist einverstanden, dass seine Kontaktdaten an die anfragende Organisation gehen.',
+      followUpOn: 'Nachfassen am',
+      submit: 'Vermittlung speichern',
+      saved: 'Vermittlung gespeichert.',
+    },
+    list: {
+      caseTitle: 'Vermittlungen',
+      none: 'Noch keine Vermittlungen.',
+      company: 'Anbieter',
+      case: 'Vorgang',
+      date: 'Vermittelt am',
+      by: 'Vermittelt von',
+      outcome: 'Ergebnis',
+      followUp: 'Nachfassen',
+      contactShared: 'Kontaktweitergabe vereinbart',
+      contactNotShared: 'Keine Zustimmung zur Kontaktweitergabe',
+      overdue: 'Nachfassen überfällig',
+      dueToday: 'heute fällig',
+    },
+    filters: {
+      label: 'Filter',
+      view: 'Ansicht',
+      all: 'Alle',
+      mine: 'Meine fälligen Wiedervorlagen',
+      outcome: 'Ergebnis',
+      anyOutcome: 'Alle Ergebnisse',
+      expert: 'Vermittelt von',
+      anyone: 'Alle',
+      apply: 'Anwenden',
+      count: (n: number) => (n === 1 ? '1 Vermittlung' : `${n.toLocaleString('de-DE')} Vermittlungen`),
+      mineEmpty: 'Keine fälligen Wiedervorlagen – gut gemacht.',
+      empty: 'Keine Vermittlungen für diese Auswahl.',
+      previous: 'Zurück',
+      next: 'Weiter',
+    },
+    outcome: {
+      title: 'Ergebnis ändern',
+      outcome: 'Ergebnis',
+      agreementKind: 'Art der Vereinbarung',
+      followUpOn: 'Nachfassen am',
+      note: 'Notiz (optional)',
+      save: 'Ergebnis speichern',
+      saved: 'Ergebnis gespeichert.',
+    },
+    letter: {
+      title: 'Vorbereiteter Vermittlungstext',
+      copy: 'Text kopieren',
+      copied: 'Kopiert.',
+      send: 'Über den Postausgang senden',
+      sent: (recipients: number) => `Der Text geht an ${recipients} Empfänger (Postausgang).`,
+      notAgreed: 'Senden ist erst möglich, wenn der Anbieter der Weitergabe seiner Kontaktdaten zugestimmt hat.',
+      noSupplierEmail: 'Für diesen Anbieter ist keine E-Mail-Adresse hinterlegt; bitte den Text kopieren.',
+      subject: (reference: string, company: string) => `Kontaktvermittlung ${reference}: ${company}`,
+      body: (p: {
+        reference: string;
+        organisation: string;
+        contactName: string;
+        requesterEmail: string;
+        requesterPhone: string | null;
+        requesterPlace: string;
+        need: string;
+        company: string;
+        companyPlace: string;
+        companyEmail: string | null;
+        companyPhone: string | null;
+        companyWebsite: string | null;
+        companyContact: string | null;
+        staffName: string;
+      }) =>
+        [
+          'Guten Tag,',
+          '',
+          `im Rahmen unserer Anfrage ${p.reference} möchten wir Sie miteinander bekannt machen.`,
+          '',
+          'Anfragende Organisation:',
+          `  ${p.organisation}, ${p.requesterPlace}`,
+          `  Ansprechperson: ${p.contactName}`,
+          `  E-Mail: ${p.requesterEmail}${p.requesterPhone ? `, Telefon: ${p.requesterPhone}` : ''}`,
+          '',
+          'Bedarf:',
+          ...p.need.split('\n').map((line) => `  ${line}`),
+          '',
+          'Anbieter:',
+          `  ${p.company}, ${p.companyPlace}`,
+          ...(p.companyContact ? [`  Ansprechperson: ${p.companyContact}`] : []),
+          ...(p.companyEmail || p.companyPhone
+            ? [`  ${[p.companyEmail && `E-Mail: ${p.companyEmail}`, p.companyPhone && `Telefon: ${p.companyPhone}`].filter(Boolean).join(', ')}`]
+            : []),
+          ...(p.companyWebsite ? [`  Web: ${p.companyWebsite}`] : []),
+          '',
+          'Bitte nehmen Sie direkt miteinander Kontakt auf. Wir freuen uns über eine kurze Rückmeldung, ob die Vermittlung weitergeholfen hat.',
+          '',
+          'Mit freundlichen Grüßen',
+          p.staffName,
+          'LEG Thüringen – Lotse',
+        ].join('\n'),
+    },
+    company: {
+      title: 'Vermittlungen',
+      none: 'Dieser Anbieter wurde noch nicht vermittelt.',
+    },
+    events: {
+      shortlist_added: (company: string) => `Auf die Merkliste: ${company}`,
+      shortlist_removed: (company: string) => `Von der Merkliste entfernt: ${company}`,
+      introduction_logged: (company: string, channel: string) => `Vermittlung an ${company} (${channel})`,
+      introduction_outcome: (company: string, from: string, to: string) => `Vermittlung an ${company}: ${from} → ${to}`,
+      introduction_follow_up: (company: string, date: string) => `Nachfassen bei ${company}: ${date}`,
+      introduction_sent: (company: string) => `Vermittlungstext an ${company} und die anfragende Organisation gesendet`,
+    },
+    errors: {
+      caseClosed: 'Der Vorgang ist abgeschlossen. Öffnen Sie ihn wieder, um weitere Vermittlungen zu erfassen.',
+      companyNotFound: 'Diesen Anbieter gibt es nicht (mehr).',
+      notFound: 'Diese Vermittlung gibt es nicht (mehr).',
+      futureDate: 'Das Datum darf nicht in der Zukunft liegen.',
+      followUpBeforeIntroduction: 'Das Nachfassen kann nicht vor der Vermittlung liegen.',
+      agreementKindRequired: 'Bitte wählen Sie, ob es ein Auftrag oder eine Kooperation ist.',
+      transitionRefused: (from: string, to: string) => `Von „${from}“ kann das Ergebnis nicht direkt auf „${to}“ wechseln.`,
+      conflict: (by: string | null) =>
+        `${by ?? 'Jemand anderes'} hat diese Vermittlung inzwischen geändert. Bitte prüfen Sie den aktuellen Stand; Ihre Eingaben sind erhalten.`,
+    },
   },
   importer: {
     nav: 'Import',

@@ -27,7 +27,12 @@ export function stem(folded: string): string {
   return folded;
 }
 
-/** Words of a search query: letters, digits and inner hyphens (FFP2, Mund-Nasen-Schutz). */
+/** Words of a text: letters, digits and inner hyphens (FFP2, Mund-Nasen-Schutz). */
+export function textWords(text: string): string[] {
+  return text.match(/[\p{L}\p{N}]+(?:[-/.][\p{L}\p{N}]+)*/gu) ?? [];
+}
+
+/** The words of a search query that count (at most eight). */
 export function queryWords(query: string): string[] {
-  return (query.match(/[\p{L}\p{N}]+(?:[-/.][\p{L}\p{N}]+)*/gu) ?? []).slice(0, 8);
+  return textWords(query).slice(0, 8);
 }

@@ -13,9 +13,10 @@ import * as synonymActions from '@/app/(staff)/admin/synonyms/actions';
 import * as adminUserActions from '@/app/(staff)/admin/users/actions';
 import * as caseActions from '@/app/(staff)/cases/[id]/actions';
 import * as queueActions from '@/app/(staff)/cases/actions';
+import * as introductionActions from '@/app/(staff)/introductions/actions';
 import * as supplierActions from '@/app/(staff)/suppliers/[id]/actions';
 import { db } from '@/db/client';
-import { caseEvents, cases, companies, companyEvents, outbox, synonymGroups, users } from '@/db/schema';
+import { caseEvents, cases, companies, companyEvents, introductions, outbox, shortlistEntries, synonymGroups, users } from '@/db/schema';
 import { hashPassword } from '@/lib/auth/password';
 import type { StaffUser } from '@/lib/auth/staff';
 import type { StaffRole } from '@/lib/cases/vocabulary';
@@ -154,6 +155,7 @@ const ACTION_MODULES = {
   'app/(staff)/admin/synonyms/actions.ts': synonymActions,
   'app/(staff)/cases/actions.ts': queueActions,
   'app/(staff)/cases/[id]/actions.ts': caseActions,
+  'app/(staff)/introductions/actions.ts': introductionActions,
   'app/(staff)/suppliers/[id]/actions.ts': supplierActions,
 } as const;
 type ActionFile = keyof typeof ACTION_MODULES;
@@ -237,6 +239,48 @@ MATRIX.push(
     version: 1,
     company: supplierInput({ employees: 80 }),
   })),
+);
+
+/** A case with one introduction to a company that agreed to share its contact (and has an email). */
+async function introducedCase() {
+  const c = await newCase();
+  const companyId = await newCompany();
+  await db.update(companies).set({ email: 'vertrieb@maskenwerk.example' }).where(eq(companies.id, companyId));
+  const [intro] = await db
+    .insert(introductions)
+    .values({ caseId: c.id, companyId, introducedOn: '2026-11-20', channel: 'email', introducedById: world.expert.id, contactShared: true })
+    .returning({ id: introductions.id });
+  return intro!.id;
+}
+
+MATRIX.push(
+  row('app/(staff)/introductions/actions.ts', 'shortlistCandidate', 'expert', async () => ({
+    caseId: (await newCase()).id,
+    companyId: await newCompany(),
+    note: 'Liefert EN 149',
+  })),
+  row('app/(staff)/introductions/actions.ts', 'unshortlistCandidate', 'expert', async () => {
+    const caseId = (await newCase()).id;
+    const companyId = await newCompany();
+    await db.insert(shortlistEntries).values({ caseId, companyId });
+    return { caseId, companyId };
+  }),
+  row('app/(staff)/introductions/actions.ts', 'recordIntroduction', 'expert', async () => ({
+    caseId: (await newCase()).id,
+    companyId: await newCompany(),
+    introducedOn: '2026-11-20',
+    channel: 'phone',
+    note: '',
+    contactShared: 'on',
+    followUpOn: '',
+  })),
+  row('app/(staff)/introductions/actions.ts', 'setIntroductionOutcome', 'expert', async () => ({
+    introductionId: await introducedCase(),
+    version: 1,
+    outcome: 'in_contact',
+    followUpOn: '2026-12-01',
+  })),
+  row('app/(staff)/introductions/actions.ts', 'sendIntroductionText', 'expert', async () => ({ introductionId: await introducedCase() })),
 );
 
 const action = (r: MatrixRow) => (ACTION_MODULES[r.file] as unknown as Record<string, AnyAction>)[r.name]!;

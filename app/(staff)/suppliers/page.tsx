@@ -6,6 +6,7 @@ import { loadCase } from '@/lib/cases/detail';
 import { config } from '@/lib/config';
 import { districtGeoJson } from '@/lib/geo/district-geojson';
 import { messages } from '@/lib/i18n';
+import { loadShortlist } from '@/lib/introductions/shortlist';
 import { parseSearchParams } from '@/lib/suppliers/search-schema';
 import { searchQuery, type SearchState } from '@/lib/suppliers/search-url';
 import { loadSearchView } from '@/lib/suppliers/search-view';
@@ -39,7 +40,7 @@ export default async function SuppliersPage({ searchParams }: { searchParams: Pr
   const caseOrigin = await caseOriginOf(raw);
   const state: SearchState = { ...params, case: caseOrigin?.id };
   const search = { ...params, near: params.near ?? caseOrigin?.near };
-  const view = await loadSearchView(search, 'staff');
+  const [view, shortlist] = await Promise.all([loadSearchView(search, 'staff'), caseOrigin ? loadShortlist(caseOrigin.id) : undefined]);
   const { MAP_TILE_URL, MAP_TILE_ATTRIBUTION } = config();
   const exportQuery = searchQuery({ ...search, limit: 20, offset: 0 });
 
@@ -62,6 +63,7 @@ export default async function SuppliersPage({ searchParams }: { searchParams: Pr
         districtShapes={districtGeoJson()}
         tileUrl={MAP_TILE_URL}
         tileAttribution={MAP_TILE_ATTRIBUTION}
+        shortlist={caseOrigin && shortlist && { caseId: caseOrigin.id, companyIds: shortlist.map((s) => s.companyId) }}
         actions={
           view.results.total > 0 && (
             <a href={`/api/suppliers/export${exportQuery ? `?${exportQuery}` : ''}`} className="text-sm font-medium text-brand-700 underline underline-offset-4">

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import type { ReactNode } from 'react';
+import { type ReactNode, Suspense } from 'react';
 import { requireStaffPage } from '@/app/guards';
 import { OverdueBadge, PriorityLabel, StatusBadge } from '@/components/cases/badges';
 import { CaseEditForm } from '@/components/cases/case-edit-form';
@@ -9,16 +9,27 @@ import { DistrictMap } from '@/components/cases/district-map';
 import { DuplicateForm } from '@/components/cases/duplicate-form';
 import { NoteForm } from '@/components/cases/note-form';
 import { Timeline } from '@/components/cases/timeline';
+import { CaseCandidates } from '@/components/introductions/case-candidates';
+import { CaseIntroductions } from '@/components/introductions/case-introductions';
+import { IntroductionForm } from '@/components/introductions/introduction-form';
+import { ShortlistPanel } from '@/components/introductions/shortlist-panel';
 import { listUsers } from '@/lib/auth/users';
 import { findRelatedCases, findSimilarCases, listActiveStaff, loadCase, loadTimeline } from '@/lib/cases/detail';
 import { allowedTransitions } from '@/lib/cases/lifecycle';
 import { editableState } from '@/lib/cases/update';
-import { formatDate, formatDateTime } from '@/lib/format';
+import { berlinDate, formatDate, formatDateTime } from '@/lib/format';
 import { messages } from '@/lib/i18n';
+import { caseIntroductions } from '@/lib/introductions/queries';
+import { loadShortlist } from '@/lib/introductions/shortlist';
 import { sectorTitle } from '@/lib/sectors/queries';
 import { addCaseNote, markCaseDuplicate, saveCase } from './actions';
 
 const t = messages.caseView;
+const ti = messages.introductions;
+const FOLLOW_UP_DAYS = 7;
+
+type Params = Record<string, string | string[] | undefined>;
+const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   return { title: `Vorgang ${(await params).id}` };
@@ -33,31 +44,38 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-function Section({ title, children }: { title: string; children: ReactNode }) {
+function Section({ title, id, children }: { title: string; id?: string; children: ReactNode }) {
   return (
-    <section className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 sm:p-5">
+    <section id={id} className="scroll-mt-4 space-y-3 rounded-lg border border-slate-200 bg-white p-4 sm:p-5">
       <h2 className="text-lg font-semibold text-brand-800">{title}</h2>
       {children}
     </section>
   );
 }
 
-export default async function CasePage({ params }: { params: Promise<{ id: string }> }) {
+export default async function CasePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Params> }) {
   const { id } = await params;
   const caseId = Number(id);
-  await requireStaffPage('expert', `/cases/${id}`);
+  const me = await requireStaffPage('expert', `/cases/${id}`);
+  const query = await searchParams;
+  const q = first(query.q);
+  const requested = q === undefined ? null : { q, radius_km: first(query.radius_km) };
   if (!Number.isSafeInteger(caseId) || caseId <= 0) notFound();
   const detail = await loadCase(caseId);
   if (!detail) notFound();
   const c = detail.case;
-  const [timeline, related, similar, staff, everyone, sector] = await Promise.all([
+  const [timeline, related, similar, staff, everyone, sector, shortlist, introductions] = await Promise.all([
     loadTimeline(c.id),
     findRelatedCases(c),
     findSimilarCases(c),
     listActiveStaff(),
     listUsers(),
     c.sector ? sectorTitle(c.sector) : undefined,
+    loadShortlist(c.id),
+    caseIntroductions(c.id),
   ]);
+  const today = berlinDate();
+  const followUpDefault = berlinDate(new Date(Date.now() + FOLLOW_UP_DAYS * 86_400_000));
   const names = new Map(everyone.map((u) => [u.id, u.name]));
   const overdue = !c.firstRespondedAt && c.firstResponseDueAt !== null && c.firstResponseDueAt < new Date();
 
@@ -72,7 +90,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
         <PriorityLabel priority={c.priority} />
         {overdue && <OverdueBadge />}
         <Link
-          href={`/suppliers?case=${c.id}&radius_km=50`}
+          href="#kandidaten"
           className="rounded-md border border-brand-700 bg-white px-3 py-1 text-sm font-semibold text-brand-800 hover:bg-brand-50"
         >
           {t.findSuppliers}
@@ -133,6 +151,16 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
             </div>
           </Section>
 
+          <Section title={ti.list.caseTitle} id="vermittlungen">
+            <CaseIntroductions c={c} rows={introductions} today={today} staffName={me.name} />
+          </Section>
+
+          <Section title={ti.candidates.title} id="kandidaten">
+            <Suspense fallback={<p className="text-sm text-slate-600">…</p>}>
+              <CaseCandidates c={c} requested={requested} shortlisted={shortlist.map((s) => s.companyId)} />
+            </Suspense>
+          </Section>
+
           <Section title={t.history}>
             <Timeline entries={timeline} names={names} />
           </Section>
@@ -147,6 +175,17 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
               staff={staff}
               save={saveCase}
             />
+          </Section>
+          <Section title={ti.shortlist.title} id="merkliste">
+            <ShortlistPanel caseId={c.id} items={shortlist} />
+            {shortlist.length > 0 && (
+              <details className="rounded border border-slate-200 p-3" open={introductions.length === 0}>
+                <summary className="cursor-pointer font-semibold text-brand-800">{ti.log.open}</summary>
+                <div className="pt-3">
+                  <IntroductionForm caseId={c.id} companies={shortlist.map((s) => ({ id: s.companyId, name: s.name }))} today={today} followUpDefault={followUpDefault} />
+                </div>
+              </details>
+            )}
           </Section>
           <Section title={t.notes}>
             <NoteForm caseId={c.id} addNote={addCaseNote} />

@@ -5,10 +5,12 @@ import { requireStaffPage } from '@/app/guards';
 import { DistrictMap } from '@/components/cases/district-map';
 import { Fact, Panel, SectorList, Tags, WebsiteLink } from '@/components/suppliers/company-parts';
 import { CompanyForm } from '@/components/suppliers/company-form';
+import { CompanyIntroductions } from '@/components/introductions/company-introductions';
 import { CompanyHistory } from '@/components/suppliers/company-history';
 import { formatDateTime } from '@/lib/format';
 import { messages } from '@/lib/i18n';
 import { sectorTitles } from '@/lib/sectors/queries';
+import { companyIntroductions } from '@/lib/introductions/queries';
 import { loadCompany, loadCompanyHistory } from '@/lib/suppliers/detail';
 import { companyFormValues } from '@/lib/suppliers/form';
 import { saveSupplier } from './actions';
@@ -31,7 +33,11 @@ export default async function SupplierPage({ params }: { params: Promise<{ id: s
   const id = idOf(raw);
   const company = id && (await loadCompany(id));
   if (!company) notFound();
-  const [history, titles] = await Promise.all([loadCompanyHistory(company.id), sectorTitles(company.sectors)]);
+  const [history, titles, introductions] = await Promise.all([
+    loadCompanyHistory(company.id),
+    sectorTitles(company.sectors),
+    companyIntroductions(company.id),
+  ]);
 
   return (
     <div className="space-y-5">
@@ -123,6 +129,10 @@ export default async function SupplierPage({ params }: { params: Promise<{ id: s
                 <p className="whitespace-pre-wrap">{company.description || t.none}</p>
               </Fact>
             </dl>
+          </Panel>
+
+          <Panel title={messages.introductions.company.title}>
+            <CompanyIntroductions rows={introductions} />
           </Panel>
 
           <Panel title={t.history}>

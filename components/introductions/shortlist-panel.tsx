@@ -1,0 +1,33 @@
+import Link from 'next/link';
+import { formatDate } from '@/lib/format';
+import { messages } from '@/lib/i18n';
+import type { ShortlistItem } from '@/lib/introductions/shortlist';
+import { ShortlistButton } from './shortlist-button';
+
+const t = messages.introductions.shortlist;
+
+export function ShortlistPanel({ caseId, items }: { caseId: number; items: ShortlistItem[] }) {
+  if (items.length === 0) return <p className="text-sm text-slate-600">{t.empty}</p>;
+  return (
+    <ul className="divide-y divide-slate-100" aria-label={t.title}>
+      {items.map((item) => (
+        <li key={item.companyId} className="space-y-1 py-2 text-sm" data-shortlist-company={item.companyId}>
+          <div className="flex flex-wrap items-baseline gap-2">
+            <Link href={`/suppliers/${item.companyId}`} className="font-semibold text-brand-700 underline-offset-4 hover:underline">
+              {item.name}
+            </Link>
+            <span className="text-slate-600">
+              {item.postalCode} {item.city}
+            </span>
+            {item.introductions > 0 && <span className="rounded bg-green-50 px-1.5 text-xs font-semibold text-green-900">{t.introduced}</span>}
+          </div>
+          {item.note && <p className="whitespace-pre-wrap break-words text-slate-800">{item.note}</p>}
+          <p className="text-xs text-slate-600">
+            {item.addedBy ?? ''} · {formatDate(item.createdAt)}
+          </p>
+          <ShortlistButton caseId={caseId} companyId={item.companyId} companyName={item.name} shortlisted />
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,25 @@
+import type { IntroductionOutcome } from '../../db/schema/vocabulary';
+
+/** Outcomes that still need chasing: they carry a follow-up date. */
+export const OPEN_OUTCOMES = ['pending', 'in_contact'] as const satisfies readonly IntroductionOutcome[];
+
+// The final outcomes can go back to "in contact": a supplier that did not answer may still call.
+const TRANSITIONS: Record<IntroductionOutcome, readonly IntroductionOutcome[]> = {
+  pending: ['in_contact', 'no_fit', 'no_answer'],
+  in_contact: ['agreement', 'no_fit', 'no_answer'],
+  agreement: ['in_contact'],
+  no_fit: ['in_contact'],
+  no_answer: ['in_contact'],
+};
+
+export function allowedOutcomes(from: IntroductionOutcome): readonly IntroductionOutcome[] {
+  return TRANSITIONS[from];
+}
+
+export function canChangeOutcome(from: IntroductionOutcome, to: IntroductionOutcome): boolean {
+  return from === to || TRANSITIONS[from].includes(to);
+}
+
+export function isOpenOutcome(outcome: IntroductionOutcome): boolean {
+  return (OPEN_OUTCOMES as readonly IntroductionOutcome[]).includes(outcome);
+}
