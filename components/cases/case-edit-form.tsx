@@ -2,7 +2,7 @@
 
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { needsReason } from '@/lib/cases/lifecycle';
@@ -47,11 +47,19 @@ export function CaseEditForm({ caseId, state, statusOptions, staff, save }: Prop
   const router = useRouter();
   const [notice, setNotice] = useState<{ tone: 'success' | 'error'; text: string }>();
   const [theirs, setTheirs] = useState<EditableState>();
-  const { register, handleSubmit, watch, setValue, setError, formState } = useForm<Input, unknown, Output>({
+  const { register, handleSubmit, watch, setValue, getValues, setError, reset, formState } = useForm<Input, unknown, Output>({
     resolver: zodResolver(caseUpdateSchema),
     defaultValues: toForm(caseId, state),
   });
   const errors = formState.errors;
+  // A change made elsewhere on the page (the first introduction sets the status) arrives with
+  // the refresh: an untouched form follows it; typed values stay for the conflict check on save.
+  const { isDirty } = formState;
+  useEffect(() => {
+    if (!isDirty) reset(toForm(caseId, state));
+    // Only a new version of the case is news; `state` is a new object on every render.
+  }, [state.version]);
+
   const status = watch('status') as CaseStatus;
   const staffName = (id: number | null) => staff.find((s) => s.id === id)?.name ?? t.nobody;
 
@@ -62,6 +70,7 @@ export function CaseEditForm({ caseId, state, statusOptions, staff, save }: Prop
       setTheirs(undefined);
       setValue('version', result.version);
       setValue('reason', '');
+      reset(getValues()); // the saved values are the new baseline
       setNotice({ tone: 'success', text: t.saved });
       router.refresh();
       return;

@@ -58,18 +58,23 @@ async function countMatches(params: Partial<SupplierSearch>): Promise<number> {
  * The supplier search a case starts with: key terms of its need text (each known to the
  * database, general ones left out, combined while enough candidates remain), the category's
  * term when the text yields none, and distances from the requester's location.
+ * Costs a count per term and per combination tried: a few milliseconds each.
  */
 export async function candidateSearch(c: Pick<Case, 'description' | 'category' | 'latitude' | 'longitude' | 'postalCode'>): Promise<Partial<SupplierSearch>> {
   const near = c.latitude !== null && c.longitude !== null ? `${c.latitude},${c.longitude}` : c.postalCode;
   const terms = keyTerms(c.description).slice(0, 8);
   const [all, ...single] = await Promise.all([countMatches({}), ...terms.map((q) => countMatches({ q }))]);
-  const matching = terms.filter((_, i) => single[i]! > 0);
-  const specific = matching.filter((term) => single[terms.indexOf(term)]! <= all * GENERAL_SHARE);
+  const counts = new Map(terms.map((term, i) => [term, single[i]!]));
+  const matching = terms.filter((term) => counts.get(term)! > 0);
+  const specific = matching.filter((term) => counts.get(term)! <= all * GENERAL_SHARE);
   const useful = specific.length > 0 ? specific : matching;
-  const chosen: string[] = [];
-  for (const term of useful) {
+  // The need comes first in a request ("FFP2-Masken der Marke X für unsere Pflegekräfte"): the
+  // first term with enough candidates leads; the others narrow it, most selective first.
+  const lead = useful.find((term) => counts.get(term)! >= MIN_CANDIDATES) ?? useful[0];
+  const chosen = lead ? [lead] : [];
+  for (const term of useful.filter((t) => t !== lead).sort((a, b) => counts.get(a)! - counts.get(b)!)) {
     if (chosen.length === MAX_TERMS) break;
-    if (chosen.length === 0 || (await countMatches({ q: [...chosen, term].join(' ') })) >= MIN_CANDIDATES) chosen.push(term);
+    if ((await countMatches({ q: [...chosen, term].join(' ') })) >= MIN_CANDIDATES) chosen.push(term);
   }
   const q = chosen.length > 0 ? chosen.join(' ') : CATEGORY_TERMS[c.category];
   // Nothing within the usual radius: all of Thuringia, nearest first.

@@ -23,3 +23,10 @@ export function canChangeOutcome(from: IntroductionOutcome, to: IntroductionOutc
 export function isOpenOutcome(outcome: IntroductionOutcome): boolean {
   return (OPEN_OUTCOMES as readonly IntroductionOutcome[]).includes(outcome);
 }
+
+/** Whether a follow-up is past (`overdue`) or today (`due`), for open outcomes only. */
+export function followUpState(row: { outcome: IntroductionOutcome; followUpOn: string | null }, today: string): 'overdue' | 'due' | null {
+  if (!row.followUpOn || !isOpenOutcome(row.outcome)) return null;
+  if (row.followUpOn < today) return 'overdue';
+  return row.followUpOn === today ? 'due' : null;
+}

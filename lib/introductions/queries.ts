@@ -2,7 +2,6 @@ import { and, asc, count, desc, eq, inArray, lte, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { db } from '../../db/client';
 import { cases, companies, introductions, users } from '../../db/schema';
-import type { IntroductionOutcome } from '../../db/schema/vocabulary';
 import { OPEN_OUTCOMES } from './outcomes';
 import type { IntroductionFilter } from './list-schema';
 
@@ -53,13 +52,6 @@ export function caseIntroductions(caseId: number) {
 
 export function companyIntroductions(companyId: number) {
   return selectIntroductions().where(eq(introductions.companyId, companyId)).orderBy(desc(introductions.introducedOn), desc(introductions.id));
-}
-
-/** Whether a follow-up is past (`overdue`) or today (`due`), for open outcomes only. */
-export function followUpState(row: { outcome: IntroductionOutcome; followUpOn: string | null }, today: string): 'overdue' | 'due' | null {
-  if (!row.followUpOn || !(OPEN_OUTCOMES as readonly string[]).includes(row.outcome)) return null;
-  if (row.followUpOn < today) return 'overdue';
-  return row.followUpOn === today ? 'due' : null;
 }
 
 /** What I must chase: my open introductions whose follow-up date has come (index introductions_follow_up_idx). */

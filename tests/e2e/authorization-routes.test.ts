@@ -61,6 +61,7 @@ const STAFF_PAGES: StaffRoute[] = [
   { kind: 'page', pattern: '/cases', method: 'GET', minRole: 'expert', url: () => '/cases' },
   { kind: 'page', pattern: '/cases/[id]', method: 'GET', minRole: 'expert', url: () => `/cases/${existingCaseId}` },
   { kind: 'page', pattern: '/account', method: 'GET', minRole: 'expert', url: () => '/account' },
+  { kind: 'page', pattern: '/introductions', method: 'GET', minRole: 'expert', url: () => '/introductions?view=mine' },
   { kind: 'page', pattern: '/admin/users', method: 'GET', minRole: 'admin', url: () => '/admin/users' },
   { kind: 'page', pattern: '/admin/import', method: 'GET', minRole: 'admin', url: () => '/admin/import' },
   { kind: 'page', pattern: '/admin/synonyms', method: 'GET', minRole: 'admin', url: () => '/admin/synonyms' },

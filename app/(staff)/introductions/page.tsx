@@ -8,8 +8,8 @@ import { listActiveStaff } from '@/lib/cases/detail';
 import { berlinDate, formatDate } from '@/lib/format';
 import { messages } from '@/lib/i18n';
 import { type IntroductionFilter, parseIntroductionFilter } from '@/lib/introductions/list-schema';
-import { allowedOutcomes } from '@/lib/introductions/outcomes';
-import { countFollowUpsDue, followUpState, listIntroductions } from '@/lib/introductions/queries';
+import { allowedOutcomes, followUpState } from '@/lib/introductions/outcomes';
+import { countFollowUpsDue, listIntroductions } from '@/lib/introductions/queries';
 
 const t = messages.introductions;
 
