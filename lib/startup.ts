@@ -2,6 +2,7 @@ import { getDatabaseHandle } from '../db/client';
 import { prepareDatabase } from '../db/prepare';
 import { config } from './config';
 import { seedDemoCases } from './demo/seed-cases';
+import { seedDemoIntroductions } from './demo/seed-introductions';
 import { seedDefaultSynonyms, seedDemoCompanies } from './demo/seed-companies';
 import { seedDemoUsers } from './demo/seed-users';
 import { log } from './log';
@@ -22,8 +23,9 @@ export async function startApp() {
     const started = performance.now();
     const seededCompanies = await seedDemoCompanies();
     const ms = Math.round(performance.now() - started);
-    if (seededUsers + seededCases + seededCompanies > 0) {
-      log.info({ event: 'demo.seeded', users: seededUsers, cases: seededCases, companies: seededCompanies, companies_ms: ms });
+    const seededIntroductions = await seedDemoIntroductions();
+    if (seededUsers + seededCases + seededCompanies + seededIntroductions > 0) {
+      log.info({ event: 'demo.seeded', users: seededUsers, cases: seededCases, companies: seededCompanies, introductions: seededIntroductions, companies_ms: ms });
     }
   }
   startOutboxWorker();

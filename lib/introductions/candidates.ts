@@ -1,19 +1,19 @@
 import type { Case } from '../../db/schema';
 import type { NeedCategory } from '../../db/schema/vocabulary';
 import { type SupplierSearch, supplierSearchSchema } from '../suppliers/search-schema';
-import { searchSuppliers } from '../suppliers/search';
+import { supplierSearchQueries } from '../suppliers/search';
 import { textWords } from '../suppliers/text';
 
 // Capitalised words that say nothing about the need: sentence starts and the words of any request.
 const NOT_A_NEED = new Set(
   [
-    'aber', 'aktuell', 'als', 'anfrage', 'anbieter', 'auch', 'auf', 'aufgrund', 'aus', 'bedarf', 'bei', 'betrieb', 'bis', 'bitte',
-    'da', 'danke', 'das', 'dem', 'den', 'der', 'derzeit', 'des', 'die', 'dies', 'diese', 'dringend', 'durch', 'ein', 'eine', 'einen',
-    'engpass', 'er', 'es', 'euro', 'fa', 'firma', 'für', 'gesucht', 'gmbh', 'grüße', 'guten', 'hallo', 'hersteller', 'hilfe', 'ich',
-    'ihr', 'ihre', 'im', 'in', 'jahr', 'jahre', 'kunden', 'leider', 'lieferant', 'lieferanten', 'lieferkette', 'lieferung',
+    'aber', 'aktuell', 'ausfall', 'als', 'anfrage', 'anbieter', 'auch', 'auf', 'aufgrund', 'aus', 'bedarf', 'bei', 'betrieb', 'bis', 'bitte',
+    'da', 'danke', 'das', 'dem', 'den', 'der', 'derzeit', 'des', 'die', 'dienstleister', 'dies', 'diese', 'dringend', 'durch', 'ein', 'eine', 'einen',
+    'engpass', 'ersatz', 'er', 'es', 'euro', 'fa', 'firma', 'forschungsprojekt', 'für', 'gesucht', 'gmbh', 'grüße', 'guten', 'hallo', 'hersteller', 'hilfe', 'ich',
+    'ihr', 'ihre', 'im', 'in', 'industriepartner', 'jahr', 'jahre', 'kunden', 'leider', 'lieferant', 'lieferanten', 'lieferkette', 'lieferung',
     'lieferungen', 'menge', 'mengen', 'mit', 'mitarbeiter', 'mitarbeitende', 'mitarbeitenden', 'monat', 'monate', 'monaten', 'nach',
-    'partner', 'problem', 'region', 'sie', 'so', 'stück', 'suche', 'suchen', 'tag', 'tage', 'tagen', 'thüringen', 'um', 'und',
-    'uns', 'unser', 'unsere', 'unseren', 'unternehmen', 'von', 'vor', 'wegen', 'wir', 'woche', 'wochen', 'zeit', 'zu', 'zum', 'zur',
+    'partner', 'problem', 'projekt', 'quelle', 'region', 'sie', 'so', 'stück', 'suche', 'suchen', 'tag', 'tage', 'tagen', 'thüringen', 'um', 'und',
+    'umstellung', 'uns', 'unser', 'unsere', 'unseren', 'unternehmen', 'unterstützung', 'von', 'vor', 'wegen', 'wir', 'woche', 'wochen', 'zeit', 'zu', 'zum', 'zur',
   ],
 );
 
@@ -49,9 +49,14 @@ const MAX_TERMS = 3;
 const MIN_CANDIDATES = 3;
 /** Terms matching more than this share of all companies are too general to narrow anything. */
 const GENERAL_SHARE = 0.25;
+/** A lead term matching more than this share is narrowed by the others. */
+const BROAD_SHARE = 0.05;
 
+/** How many companies a search finds (its count statement only: no ranking, no page). */
 async function countMatches(params: Partial<SupplierSearch>): Promise<number> {
-  return (await searchSuppliers(supplierSearchSchema.parse({ ...params, limit: 1 }), 'staff')).total;
+  const { count } = await supplierSearchQueries(supplierSearchSchema.parse(params), 'staff');
+  const [row] = await count;
+  return Number(row?.n ?? 0);
 }
 
 /**
@@ -68,13 +73,16 @@ export async function candidateSearch(c: Pick<Case, 'description' | 'category' |
   const matching = terms.filter((term) => counts.get(term)! > 0);
   const specific = matching.filter((term) => counts.get(term)! <= all * GENERAL_SHARE);
   const useful = specific.length > 0 ? specific : matching;
-  // The need comes first in a request ("FFP2-Masken der Marke X für unsere Pflegekräfte"): the
-  // first term with enough candidates leads; the others narrow it, most selective first.
+  // The need comes first in a request ("FFP2-Masken nach EN 149 und Desinfektionsmittel für
+  // unsere Pflegeheime"): the first term with enough candidates leads. Only a broad lead is
+  // narrowed by the others, most selective first; two needs of one request stay apart.
   const lead = useful.find((term) => counts.get(term)! >= MIN_CANDIDATES) ?? useful[0];
   const chosen = lead ? [lead] : [];
-  for (const term of useful.filter((t) => t !== lead).sort((a, b) => counts.get(a)! - counts.get(b)!)) {
-    if (chosen.length === MAX_TERMS) break;
-    if ((await countMatches({ q: [...chosen, term].join(' ') })) >= MIN_CANDIDATES) chosen.push(term);
+  if (lead && counts.get(lead)! > all * BROAD_SHARE) {
+    for (const term of useful.filter((t) => t !== lead).sort((a, b) => counts.get(a)! - counts.get(b)!)) {
+      if (chosen.length === MAX_TERMS) break;
+      if ((await countMatches({ q: [...chosen, term].join(' ') })) >= MIN_CANDIDATES) chosen.push(term);
+    }
   }
   const q = chosen.length > 0 ? chosen.join(' ') : CATEGORY_TERMS[c.category];
   // Nothing within the usual radius: all of Thuringia, nearest first.

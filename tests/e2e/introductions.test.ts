@@ -41,7 +41,8 @@ async function fileRequest(): Promise<string> {
     body: JSON.stringify(
       validRequest({
         organisation: `Pflegedienst Sonnenschein ${token}`,
-        description: `Wir benötigen dringend 2.000 FFP2-Masken der Marke ${token} für unsere Pflegekräfte.`,
+        // The run's word leads the need text, as the product a requester asks for first would.
+        description: `${token}: wir benötigen dringend 2.000 FFP2-Masken für unsere Pflegekräfte.`,
         postal_code: '99084',
         city: 'Erfurt',
       }),
@@ -99,7 +100,8 @@ describe('from case to introduction', () => {
     await expert.getByRole('link', { name: 'Lieferanten finden' }).click();
 
     const section = expert.locator('#kandidaten');
-    await expect(section.getByLabel('Suchbegriffe').inputValue()).resolves.toBe(`FFP2-Masken ${token}`);
+    // With thousands of demo companies the run's word alone is specific; with few, FFP2 narrows it.
+    await expect(section.getByLabel('Suchbegriffe').inputValue()).resolves.toMatch(new RegExp(`^${token}( FFP2-Masken)?$`));
     await expect(section.getByLabel('Umkreis').inputValue()).resolves.toBe('50');
     await section.getByText('3 Treffer').waitFor();
     // Nearest first among equally good matches; each with its distance and why it matched.
@@ -113,7 +115,7 @@ describe('from case to introduction', () => {
     await section.getByRole('button', { name: 'Suchen' }).click();
     await expert.waitForURL(/radius_km=25/);
     await expert.locator('#kandidaten').getByText('2 Treffer').waitFor();
-    await expert.goto(`${caseUrl}?q=${encodeURIComponent(`FFP2-Masken ${token}`)}&radius_km=50`);
+    await expert.goto(`${caseUrl}?q=${token}&radius_km=50`);
   });
 
   it('shortlists three candidates with a note, and the history says so', async () => {

@@ -1,7 +1,10 @@
 import { asc, count, eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { db, getDatabaseHandle } from '@/db/client';
-import { companies, companyEvents, postalPlaces, synonymGroups } from '@/db/schema';
+import { cases, companies, companyEvents, introductions, postalPlaces, shortlistEntries, synonymGroups } from '@/db/schema';
+import { seedDemoCases } from '@/lib/demo/seed-cases';
+import { seedDemoIntroductions } from '@/lib/demo/seed-introductions';
+import { seedDemoUsers } from '@/lib/demo/seed-users';
 import { generateCompanies } from '@/lib/demo/generate-companies';
 import {
   DEFAULT_SYNONYM_GROUPS,
@@ -124,5 +127,24 @@ describe('seedDefaultSynonyms', () => {
     expect(await seedDefaultSynonyms()).toBe(0);
     const rows = await db.select({ terms: synonymGroups.terms }).from(synonymGroups);
     expect(rows).toEqual([{ terms: ['Kittel', 'Schutzkittel'] }]);
+  });
+});
+
+describe('seedDemoIntroductions', () => {
+  it('works the oldest demo cases through candidates, shortlist and introductions with outcomes, once', async () => {
+    await seedDemoUsers();
+    await seedDemoCases();
+    const made = await seedDemoIntroductions();
+    expect(made).toBeGreaterThanOrEqual(4);
+    const outcomes = await db.select({ outcome: introductions.outcome, n: count() }).from(introductions).groupBy(introductions.outcome);
+    expect(outcomes.map((o) => o.outcome).sort()).toEqual(expect.arrayContaining(['agreement', 'in_contact']));
+    const worked = await db
+      .selectDistinct({ status: cases.status })
+      .from(cases)
+      .innerJoin(introductions, eq(introductions.caseId, cases.id));
+    expect(worked.map((w) => w.status)).toEqual(['introduced']);
+    const [shortlisted] = await db.select({ n: count() }).from(shortlistEntries);
+    expect(shortlisted!.n).toBeGreaterThanOrEqual(made);
+    expect(await seedDemoIntroductions()).toBe(0);
   });
 });

@@ -112,7 +112,7 @@ export default async function IntroductionsPage({ searchParams }: { searchParams
                   <FollowUp date={row.followUpOn} state={followUpState(row, today)} />
                 </div>
               </div>
-              <details className="rounded border border-slate-200 p-2">
+              <details className="self-start rounded border border-slate-200 p-2">
                 <summary className="cursor-pointer font-medium text-brand-800">{t.outcome.title}</summary>
                 <div className="pt-2">
                   <OutcomeForm introduction={row} options={[row.outcome, ...allowedOutcomes(row.outcome)]} />
