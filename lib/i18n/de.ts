@@ -407,7 +407,7 @@ export const de = {
     erasing: 'Wird gelöscht …',
     eraseTitle: 'Daten löschen',
     eraseExplanation: (n: number) =>
-      `${n === 1 ? 'Die Anfrage wird' : `Alle ${n} Anfragen werden`} anonymisiert: Name, E-Mail, Telefon, Organisation, Beschreibung, Notizen und Gründe werden entfernt, ebenso alle E-Mails an diese Adresse im Postausgang. Das lässt sich nicht rückgängig machen.`,
+      `${n === 1 ? 'Die Anfrage wird' : `Alle ${n} Anfragen werden`} anonymisiert: Name, E-Mail, Telefon, Organisation, Beschreibung, Notizen und Gründe werden entfernt, ebenso alle E-Mails an diese Adresse im Postausgang. Offene Anfragen werden abgeschlossen. Das lässt sich nicht rückgängig machen.`,
     eraseConfirm: 'Ich habe die Identität der anfragenden Person geprüft und möchte die Daten endgültig löschen.',
     confirmRequired: 'Bitte bestätigen Sie die Löschung.',
     erased: (cases: number, mails: number) =>
@@ -417,6 +417,7 @@ export const de = {
     erasureEntry: (date: string, actor: string, cases: number) =>
       `${date}: ${cases === 1 ? '1 Anfrage' : `${cases} Anfragen`} gelöscht von ${actor}`,
     anonymisedValue: '[anonymisiert]',
+    withdrawnReason: 'Daten auf Wunsch der anfragenden Person gelöscht',
     timeline: {
       retention: 'Personenbezogene Daten nach Ablauf der Aufbewahrungsfrist anonymisiert',
       erasure: 'Personenbezogene Daten auf Wunsch der anfragenden Person gelöscht',

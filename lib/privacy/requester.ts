@@ -1,8 +1,11 @@
 import { createHmac } from 'node:crypto';
 import { asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
-import { db } from '../../db/client';
+import { db, type Transaction } from '../../db/client';
 import { caseEvents, cases, companies, introductions, outbox, privacyErasures, shortlistEntries, users } from '../../db/schema';
 import { assertRole, type StaffUser } from '../auth/staff';
+import { isClosed } from '../cases/lifecycle';
+import type { CaseStatus } from '../cases/vocabulary';
+import { messages } from '../i18n';
 import { log } from '../log';
 import { serverSecret } from '../secret';
 import { anonymiseCases } from './anonymise';
@@ -110,16 +113,31 @@ export async function exportRequester(email: string, now = new Date()) {
 }
 export type RequesterExport = Awaited<ReturnType<typeof exportRequester>>;
 
+/** Open cases of an erased requester leave the queue: nobody could be contacted about them. */
+async function closeWithdrawn(tx: Transaction, open: { id: number; status: CaseStatus }[], actor: StaffUser, now: Date) {
+  if (open.length === 0) return;
+  const reason = messages.dataProtection.withdrawnReason;
+  await tx
+    .update(cases)
+    .set({ status: 'rejected', closeReason: reason })
+    .where(inArray(cases.id, open.map((c) => c.id)));
+  await tx.insert(caseEvents).values(
+    open.map((c) => ({ caseId: c.id, type: 'status_changed', actorId: actor.id, data: { from: c.status, to: 'rejected', reason }, createdAt: now })),
+  );
+}
+
 /**
- * Erases a requester on request (Art. 17 DSGVO): anonymises their cases, deletes every mail to
- * the address from the outbox and records who erased how much, all in one transaction.
+ * Erases a requester on request (Art. 17 DSGVO): anonymises their cases (open ones are closed
+ * as rejected), deletes every mail to the address from the outbox and records who erased how
+ * much, all in one transaction.
  * Returns null when nothing personal is stored under the address.
  */
 export async function eraseRequester(actor: StaffUser, email: string, now = new Date()) {
   assertRole(actor, 'admin');
   const result = await db.transaction(async (tx) => {
-    const due = await tx.select({ id: cases.id }).from(cases).where(byEmail(email)).for('update');
+    const due = await tx.select({ id: cases.id, status: cases.status }).from(cases).where(byEmail(email)).for('update');
     const ids = await anonymiseCases(tx, due.map((d) => d.id), { kind: 'erasure', actorId: actor.id }, now);
+    await closeWithdrawn(tx, due.filter((d) => ids.includes(d.id) && !isClosed(d.status)), actor, now);
     const mails = await tx
       .delete(outbox)
       .where(eq(sql`lower(${outbox.recipient})`, normalised(email)))

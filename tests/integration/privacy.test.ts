@@ -272,13 +272,28 @@ describe('requester export and erasure', () => {
     for (const id of [closed.id, open.id]) {
       const [row] = await db.select().from(cases).where(eq(cases.id, id));
       expect(row).toMatchObject({ anonymisedAt: erasedAt, email: '', contactName: ANONYMISED });
-      const [last] = await db.select().from(caseEvents).where(eq(caseEvents.caseId, id)).orderBy(sql`${caseEvents.id} desc`).limit(1);
-      expect(last).toMatchObject({ type: 'anonymised', actorId: anna.id, data: { cause: 'erasure' } });
+      const marks = await db.select().from(caseEvents).where(sql`${caseEvents.caseId} = ${id} and ${caseEvents.type} = 'anonymised'`);
+      expect(marks).toEqual([expect.objectContaining({ actorId: anna.id, data: { cause: 'erasure' }, createdAt: erasedAt })]);
     }
     const [audit] = await db.select().from(privacyErasures);
     expect(audit).toMatchObject({ actorId: anna.id, caseIds: [closed.id, open.id].sort((a, b) => a - b), mailsDeleted: 2, createdAt: erasedAt });
     expect(audit!.emailHash).toBe(emailHash(WEISS.email));
     expect(audit!.emailHash).not.toContain('weiss');
+
+    // The open case leaves the queue; the closed one keeps its status.
+    const statuses = await db.select({ id: cases.id, status: cases.status, closeReason: cases.closeReason }).from(cases).where(sql`${cases.id} in (${closed.id}, ${open.id})`);
+    expect(statuses).toEqual(
+      expect.arrayContaining([
+        { id: closed.id, status: 'rejected', closeReason: ANONYMISED },
+        { id: open.id, status: 'rejected', closeReason: 'Daten auf Wunsch der anfragenden Person gelöscht' },
+      ]),
+    );
+    const openEvents = await db.select().from(caseEvents).where(eq(caseEvents.caseId, open.id)).orderBy(asc(caseEvents.id));
+    expect(openEvents.map((e) => [e.type, e.actorId, e.data])).toEqual([
+      ['submitted', null, { reference: open.reference, geocoded: true }],
+      ['anonymised', anna.id, { cause: 'erasure' }],
+      ['status_changed', anna.id, { from: 'new', to: 'rejected', reason: 'Daten auf Wunsch der anfragenden Person gelöscht' }],
+    ]);
 
     // The other requester is untouched.
     const [untouched] = await db.select().from(cases).where(eq(cases.id, other.id));

@@ -62,7 +62,7 @@ export default async function PrivacyAdminPage({ searchParams }: { searchParams:
                     <tr>
                       <th scope="col" className="px-3 py-2">{t.reference}</th>
                       <th scope="col" className="px-3 py-2">{t.status}</th>
-                      <th scope="col" className="px-3 py-2">{t.submittedAt}</th>
+                      <th scope="col" className="hidden px-3 py-2 sm:table-cell">{t.submittedAt}</th>
                       <th scope="col" className="px-3 py-2">{t.organisation}</th>
                     </tr>
                   </thead>
@@ -77,7 +77,7 @@ export default async function PrivacyAdminPage({ searchParams }: { searchParams:
                         <td className="px-3 py-2">
                           <StatusBadge status={c.status} />
                         </td>
-                        <td className="px-3 py-2 whitespace-nowrap">{formatDate(c.createdAt)}</td>
+                        <td className="hidden px-3 py-2 whitespace-nowrap sm:table-cell">{formatDate(c.createdAt)}</td>
                         <td className="px-3 py-2">
                           {c.organisation}
                           {c.anonymisedAt && <span className="block text-xs text-slate-600">{t.anonymisedOn(formatDate(c.anonymisedAt))}</span>}
