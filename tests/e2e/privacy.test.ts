@@ -80,6 +80,7 @@ describe('requester export and erasure (/admin/privacy)', () => {
     const body = (await page.locator('main').textContent()) ?? '';
     for (const value of [requester.contact_name, requester.email, requester.organisation, requester.phone]) expect(body).not.toContain(value);
     expect(body).toContain('Personenbezogene Daten auf Wunsch der anfragenden Person gelöscht');
+    await screenshot(page, 'case-anonymised-desktop');
     await page.context().close();
 
     const phone = await openPage(browser, PHONE);
