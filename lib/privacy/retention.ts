@@ -4,6 +4,7 @@ import { cases, outbox } from '../../db/schema';
 import { CLOSED_STATUSES } from '../cases/lifecycle';
 import { config } from '../config';
 import { log } from '../log';
+import { runPeriodically } from '../periodic';
 import { anonymiseCases } from './anonymise';
 
 const BATCH = 200;
@@ -56,24 +57,5 @@ export async function runRetention(options: { now?: Date; months?: number } = {}
 
 /** Runs the retention job in the background of each app instance, soon after start and then periodically. */
 export function startRetentionWorker(): () => void {
-  let running = false;
-  const run = async () => {
-    if (running) return;
-    running = true;
-    try {
-      await runRetention();
-    } catch (error) {
-      log.error({ event: 'retention.error', message: error instanceof Error ? error.message : String(error) });
-    } finally {
-      running = false;
-    }
-  };
-  const first = setTimeout(run, FIRST_RUN_DELAY_MS);
-  const timer = setInterval(run, config().RETENTION_INTERVAL_MINUTES * 60_000);
-  first.unref();
-  timer.unref();
-  return () => {
-    clearTimeout(first);
-    clearInterval(timer);
-  };
+  return runPeriodically('retention', () => runRetention(), config().RETENTION_INTERVAL_MINUTES * 60_000, FIRST_RUN_DELAY_MS);
 }
