@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { asc, eq, sql } from 'drizzle-orm';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { db } from '@/db/client';
 import { caseEvents, cases, companies, introductions, outbox, privacyErasures, referenceCounters, shortlistEntries } from '@/db/schema';
 import type { StaffUser } from '@/lib/auth/staff';
@@ -15,7 +15,7 @@ import { findPublicStatus } from '@/lib/intake/status';
 import { submitHelpRequest } from '@/lib/intake/submit';
 import { ANONYMISED } from '@/lib/privacy/anonymise';
 import { emailHash, eraseRequester, exportRequester, findRequester } from '@/lib/privacy/requester';
-import { runRetention } from '@/lib/privacy/retention';
+import { runRetention, startRetentionWorker } from '@/lib/privacy/retention';
 import { validRequest } from '../helpers/fixtures';
 import { staffUser } from '../helpers/staff-users';
 
@@ -207,6 +207,30 @@ describe('retention job', () => {
     await db.update(outbox).set({ status: 'pending', sentAt: null });
     expect(await runRetention({ now: NOW })).toEqual({ cases: 1, mails: 0 });
     expect(await db.select().from(outbox)).toHaveLength(1);
+  });
+
+  it('runs inside each app instance shortly after start and then every RETENTION_INTERVAL_MINUTES', async () => {
+    const first = await workedCase(WEISS, 'rejected', new Date('2020-01-01T00:00:00Z'));
+    vi.useFakeTimers({ toFake: ['setTimeout', 'setInterval'] });
+    process.env.RETENTION_INTERVAL_MINUTES = '30';
+    const stop = startRetentionWorker();
+    try {
+      const anonymisedAt = async (id: number) => (await db.select().from(cases).where(eq(cases.id, id)))[0]!.anonymisedAt;
+      await vi.advanceTimersByTimeAsync(14_000);
+      expect(await anonymisedAt(first.id)).toBeNull();
+      await vi.advanceTimersByTimeAsync(1_000);
+      await vi.waitFor(async () => expect(await anonymisedAt(first.id)).not.toBeNull(), { timeout: 10_000, interval: 50 });
+
+      const second = await workedCase({ email: 'spaeter@example.org' }, 'rejected', new Date('2020-01-01T00:00:00Z'));
+      await vi.advanceTimersByTimeAsync(29 * 60_000);
+      expect(await anonymisedAt(second.id)).toBeNull();
+      await vi.advanceTimersByTimeAsync(60_000);
+      await vi.waitFor(async () => expect(await anonymisedAt(second.id)).not.toBeNull(), { timeout: 10_000, interval: 50 });
+    } finally {
+      stop();
+      vi.useRealTimers();
+      delete process.env.RETENTION_INTERVAL_MINUTES;
+    }
   });
 
   it('does each case exactly once when several instances run it at the same time', async () => {
