@@ -57,7 +57,6 @@ export async function findRequester(email: string) {
     .orderBy(desc(cases.createdAt));
   return { cases: found, erasures };
 }
-export type RequesterOverview = Awaited<ReturnType<typeof findRequester>>;
 
 /** Everything stored about one requester (Art. 15 DSGVO), as plain JSON-ready objects. */
 export async function exportRequester(email: string, now = new Date()) {
@@ -111,7 +110,6 @@ export async function exportRequester(email: string, now = new Date()) {
     mails,
   };
 }
-export type RequesterExport = Awaited<ReturnType<typeof exportRequester>>;
 
 /** Open cases of an erased requester leave the queue: nobody could be contacted about them. */
 async function closeWithdrawn(tx: Transaction, open: { id: number; status: CaseStatus }[], actor: StaffUser, now: Date) {

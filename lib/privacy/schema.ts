@@ -8,5 +8,3 @@ export const requesterEmailSchema = z.object({ email: statusLookupSchema.shape.e
 export const eraseRequesterSchema = requesterEmailSchema.extend({
   confirm: z.literal(true, { error: messages.dataProtection.confirmRequired }),
 });
-
-export type EraseRequesterInput = z.input<typeof eraseRequesterSchema>;
