@@ -21,6 +21,12 @@ const envSchema = z.object({
   // Unset: maps show only the bundled district outlines (works offline, sends nothing to third parties).
   MAP_TILE_URL: z.preprocess((v) => (v === '' ? undefined : v), z.string().regex(/^https?:\/\//).optional()),
   MAP_TILE_ATTRIBUTION: z.string().default(''),
+  // Closed cases are anonymised this many months after their last change (lib/privacy/retention.ts).
+  RETENTION_MONTHS: z.coerce.number().int().positive().default(24),
+  RETENTION_INTERVAL_MINUTES: z.coerce.number().int().positive().default(60),
+  // Operator-supplied texts for /impressum and /datenschutz (lib/privacy/legal-text.ts).
+  IMPRINT_FILE: z.string().optional(),
+  PRIVACY_POLICY_FILE: z.string().optional(),
 });
 
 export type Config = z.infer<typeof envSchema> & { baseUrl: string; isDemo: boolean };

@@ -7,11 +7,16 @@ import { seedDefaultSynonyms, seedDemoCompanies } from './demo/seed-companies';
 import { seedDemoUsers } from './demo/seed-users';
 import { log } from './log';
 import { startOutboxWorker } from './outbox/worker';
+import { imprintText, privacyPolicyText } from './privacy/legal-text';
+import { startRetentionWorker } from './privacy/retention';
 import { serverSecret } from './secret';
 
 /** Runs once per app process before it serves requests. */
 export async function startApp() {
   serverSecret(); // fails fast in production without NEXTAUTH_SECRET
+  // A configured IMPRINT_FILE or PRIVACY_POLICY_FILE that cannot be read stops the start.
+  imprintText();
+  privacyPolicyText();
   const handle = getDatabaseHandle();
   await prepareDatabase(handle);
   // Synonyms are configuration, not demo data: every new installation gets the defaults.
@@ -29,5 +34,6 @@ export async function startApp() {
     }
   }
   startOutboxWorker();
+  startRetentionWorker();
   log.info({ event: 'app.started', database: handle.kind, demo: config().isDemo });
 }

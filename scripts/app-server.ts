@@ -35,13 +35,22 @@ async function waitForHealth(url: string, server: ChildProcess, timeoutMs: numbe
  * Starts the built app (scripts/server.ts) on a free loopback port for tests and benchmarks,
  * and resolves once /api/health answers. `env` decides the database.
  */
-export async function startAppServer(env: NodeJS.ProcessEnv, timeoutMs = 120_000): Promise<RunningApp> {
+export async function startAppServer(
+  env: NodeJS.ProcessEnv,
+  timeoutMs = 120_000,
+  /** Receives everything the server writes to stdout and stderr instead of the terminal. */
+  onOutput?: (text: string) => void,
+): Promise<RunningApp> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const server = spawn(process.execPath, ['--import', 'tsx', 'scripts/server.ts'], {
     env: { PUBLIC_BASE_URL: baseUrl, NEXTAUTH_URL: baseUrl, ...env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1' },
-    stdio: 'inherit',
+    stdio: onOutput ? ['ignore', 'pipe', 'pipe'] : 'inherit',
   });
+  if (onOutput) {
+    server.stdout?.setEncoding('utf8').on('data', onOutput);
+    server.stderr?.setEncoding('utf8').on('data', onOutput);
+  }
   const stop = async () => {
     if (server.exitCode !== null) return;
     server.kill('SIGTERM');

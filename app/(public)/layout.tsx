@@ -34,9 +34,14 @@ export default function PublicLayout({ children }: { children: ReactNode }) {
       <footer className="border-t border-slate-200 bg-white">
         <div className="mx-auto flex max-w-3xl flex-wrap justify-between gap-2 px-4 py-4 text-sm text-slate-600">
           <span>{t.app.footer}</span>
-          <Link href="/datenschutz" className="underline underline-offset-4">
-            {t.request.privacyLink}
-          </Link>
+          <nav aria-label={t.imprint.footerNav} className="flex gap-4">
+            <Link href="/datenschutz" className="underline underline-offset-4">
+              {t.request.privacyLink}
+            </Link>
+            <Link href="/impressum" className="underline underline-offset-4">
+              {t.imprint.link}
+            </Link>
+          </nav>
         </div>
       </footer>
     </div>

@@ -53,6 +53,7 @@ function describeIntroduction(entry: TimelineEntry): string | undefined {
 function describe(entry: TimelineEntry, names: Names): string {
   if (entry.type === 'submitted') return t.submitted;
   if (entry.type === 'note') return t.note;
+  if (entry.type === 'anonymised') return messages.dataProtection.timeline[entry.data.cause === 'erasure' ? 'erasure' : 'retention'];
   const introduction = describeIntroduction(entry);
   if (introduction) return introduction;
   const kind = KINDS[entry.type as keyof typeof KINDS];
@@ -69,7 +70,8 @@ export function Timeline({ entries, names }: { entries: TimelineEntry[]; names: 
           <div className="flex flex-wrap justify-between gap-2 text-slate-600">
             <span className="font-medium text-slate-900">{describe(entry, names)}</span>
             <span>
-              {entry.actorName ?? t.byRequester} · {formatDateTime(entry.createdAt)}
+              {entry.actorName ?? (entry.type === 'anonymised' ? messages.dataProtection.timeline.automatic : t.byRequester)} ·{' '}
+              {formatDateTime(entry.createdAt)}
             </span>
           </div>
           {entry.type === 'note' && <p className="mt-2 whitespace-pre-wrap break-words text-slate-900">{String(entry.data.text)}</p>}

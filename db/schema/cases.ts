@@ -60,6 +60,8 @@ export const cases = pgTable(
     firstResponseDueAt: timestamp('first_response_due_at', { withTimezone: true }),
     firstRespondedAt: timestamp('first_responded_at', { withTimezone: true }),
     version: integer('version').notNull().default(1),
+    // Set when the personal data was removed (retention period over, or erased on request).
+    anonymisedAt: timestamp('anonymised_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -81,6 +83,10 @@ export const cases = pgTable(
       sql`(case ${t.priority} when 'urgent' then 4 when 'high' then 3 when 'normal' then 2 else 1 end) desc`,
       t.createdAt,
     ),
+    // The retention job (lib/privacy/retention.ts): closed cases still holding personal data.
+    index('cases_retention_idx')
+      .on(t.updatedAt)
+      .where(sql`${t.anonymisedAt} is null and ${t.status} in (${inList(CLOSED)})`),
     index('cases_district_category_idx').on(t.districtKey, t.category),
     index('cases_search_trgm_idx').using(
       'gin',

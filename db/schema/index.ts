@@ -7,3 +7,4 @@ export * from './sectors';
 export * from './users';
 export * from './companies';
 export * from './introductions';
+export * from './privacy';

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, getTableColumns, ne, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, isNull, ne, or, sql } from 'drizzle-orm';
 import { db } from '../../db/client';
 import { caseEvents, cases, districts, users } from '../../db/schema';
 
@@ -53,14 +53,19 @@ const related = {
   createdAt: cases.createdAt,
 };
 
+// Anonymised cases share placeholder texts; they are no evidence of being related or similar.
+const notAnonymised = isNull(cases.anonymisedAt);
+
 /** Earlier or later cases from the same organisation or email address. */
-export function findRelatedCases(current: { id: number; organisation: string; email: string }) {
+export async function findRelatedCases(current: { id: number; organisation: string; email: string; anonymisedAt: Date | null }) {
+  if (current.anonymisedAt) return [];
   return db
     .select(related)
     .from(cases)
     .where(
       and(
         ne(cases.id, current.id),
+        notAnonymised,
         or(
           eq(sql`lower(${cases.organisation})`, current.organisation.toLowerCase()),
           eq(sql`lower(${cases.email})`, current.email.toLowerCase()),
@@ -74,12 +79,13 @@ export function findRelatedCases(current: { id: number; organisation: string; em
 const searchText = sql`(${cases.reference} || ' ' || ${cases.organisation} || ' ' || ${cases.description})`;
 
 /** Cases whose text resembles this one (trigram similarity, index-backed by the % operator). */
-export function findSimilarCases(current: { id: number; organisation: string; description: string }) {
+export async function findSimilarCases(current: { id: number; organisation: string; description: string; anonymisedAt: Date | null }) {
+  if (current.anonymisedAt) return [];
   const probe = `${current.organisation} ${current.description}`.slice(0, 500);
   return db
     .select({ ...related, similarity: sql<number>`similarity(${searchText}, ${probe})` })
     .from(cases)
-    .where(and(ne(cases.id, current.id), sql`${searchText} % ${probe}`))
+    .where(and(ne(cases.id, current.id), notAnonymised, sql`${searchText} % ${probe}`))
     .orderBy(sql`similarity(${searchText}, ${probe}) desc`)
     .limit(5);
 }

@@ -390,6 +390,66 @@ export const de = {
         'Ihr Lotse-Team der LEG Thüringen',
       ].join('\n'),
   },
+  dataProtection: {
+    title: 'Datenschutz: Auskunft und Löschung',
+    intro:
+      'Suchen Sie die Anfragen einer Person über ihre E-Mail-Adresse. Sie können alle gespeicherten Daten als JSON exportieren (Auskunft, Art. 15 DSGVO) oder sie löschen lassen (Art. 17 DSGVO): Die Anfragen werden dann anonymisiert, Statistik und Vermittlungsergebnisse bleiben erhalten.',
+    emailLabel: 'E-Mail-Adresse der anfragenden Person',
+    search: 'Suchen',
+    results: (n: number) => (n === 1 ? '1 Anfrage gefunden' : `${n} Anfragen gefunden`),
+    nothingFound: 'Zu dieser E-Mail-Adresse sind keine Anfragen gespeichert.',
+    reference: 'Vorgangsnummer',
+    status: 'Status',
+    submittedAt: 'Eingegangen',
+    organisation: 'Organisation',
+    anonymisedOn: (date: string) => `anonymisiert am ${date}`,
+    export: 'Export als JSON',
+    erase: 'Löschen',
+    erasing: 'Wird gelöscht …',
+    eraseTitle: 'Daten löschen',
+    eraseExplanation: (n: number) =>
+      `${n === 1 ? 'Die Anfrage wird' : `Alle ${n} Anfragen werden`} anonymisiert: Name, E-Mail, Telefon, Organisation, Beschreibung, Notizen und Gründe werden entfernt, ebenso alle E-Mails an diese Adresse im Postausgang. Offene Anfragen werden abgeschlossen. Das lässt sich nicht rückgängig machen.`,
+    eraseConfirm: 'Ich habe die Identität der anfragenden Person geprüft und möchte die Daten endgültig löschen.',
+    confirmRequired: 'Bitte bestätigen Sie die Löschung.',
+    erased: (cases: number, mails: number) =>
+      `Gelöscht: ${cases === 1 ? '1 Anfrage' : `${cases} Anfragen`} anonymisiert, ${mails === 1 ? '1 E-Mail' : `${mails} E-Mails`} aus dem Postausgang entfernt.`,
+    nothingToErase: 'Zu dieser E-Mail-Adresse sind keine personenbezogenen Daten (mehr) gespeichert.',
+    erasuresTitle: 'Bereits durchgeführte Löschungen für diese Adresse',
+    erasureEntry: (date: string, actor: string, cases: number) =>
+      `${date}: ${cases === 1 ? '1 Anfrage' : `${cases} Anfragen`} gelöscht von ${actor}`,
+    anonymisedValue: '[anonymisiert]',
+    withdrawnReason: 'Daten auf Wunsch der anfragenden Person gelöscht',
+    timeline: {
+      retention: 'Personenbezogene Daten nach Ablauf der Aufbewahrungsfrist anonymisiert',
+      erasure: 'Personenbezogene Daten auf Wunsch der anfragenden Person gelöscht',
+      automatic: 'Automatisch',
+    },
+    invalidExport: 'Bitte geben Sie eine gültige E-Mail-Adresse an.',
+    exportFilename: 'lotse-auskunft.json',
+    retentionDone: (cases: number, mails: number) =>
+      `Aufbewahrungsfrist geprüft: ${cases} Vorgänge anonymisiert, ${mails} alte E-Mails gelöscht.`,
+  },
+  imprint: {
+    title: 'Impressum',
+    link: 'Impressum',
+    footerNav: 'Rechtliches',
+    // Shown until the operator configures IMPRINT_FILE; every placeholder is marked as such.
+    defaultText: [
+      '# Angaben gemäß § 5 DDG',
+      'Landesentwicklungsgesellschaft Thüringen mbH (LEG Thüringen)\n[Platzhalter: Straße und Hausnummer]\n[Platzhalter: PLZ] Erfurt',
+      '# Vertreten durch',
+      '[Platzhalter: Name der Geschäftsführung]',
+      '# Kontakt',
+      'Telefon: [Platzhalter: Telefonnummer]\nE-Mail: [Platzhalter: E-Mail-Adresse]',
+      '# Registereintrag',
+      'Registergericht: [Platzhalter: Amtsgericht]\nRegisternummer: [Platzhalter: HRB-Nummer]',
+      '# Umsatzsteuer-ID',
+      '[Platzhalter: USt-IdNr. gemäß § 27a UStG]',
+      '# Verantwortlich für den Inhalt',
+      '[Platzhalter: Name und Anschrift der verantwortlichen Person]',
+      'Hinweis für den Betrieb: Diese Angaben sind Platzhalter. Hinterlegen Sie das gültige Impressum in einer Textdatei und setzen Sie IMPRINT_FILE auf ihren Pfad.',
+    ].join('\n\n'),
+  },
   forbidden: {
     title: 'Keine Berechtigung',
     explanation:

@@ -7,7 +7,7 @@ import { geocodePostalCode } from '../geo/geocode';
 import { messages } from '../i18n';
 import { log } from '../log';
 import { enqueueMail } from '../outbox/enqueue';
-import { CONSENT_VERSION } from './consent';
+import { currentConsentVersion } from './consent';
 import { nextReference } from './reference';
 import type { HelpRequest } from './schema';
 
@@ -62,7 +62,7 @@ export async function submitHelpRequest(
         urgency: request.urgency,
         neededBy: request.needed_by ?? null,
         sector: request.sector ?? null,
-        consentVersion: CONSENT_VERSION,
+        consentVersion: currentConsentVersion(),
         consentedAt: now,
         idempotencyKey: key ?? null,
         firstResponseDueAt: firstResponseDue(now, config().FIRST_RESPONSE_WORKING_DAYS),

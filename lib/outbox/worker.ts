@@ -5,6 +5,7 @@ import { db } from '../../db/client';
 import { outbox, type OutboxMessage } from '../../db/schema';
 import { config } from '../config';
 import { log } from '../log';
+import { runPeriodically } from '../periodic';
 
 const BATCH = 10;
 // Longer than a whole batch can take with the SMTP timeouts below (10 × 50 s), so a slow
@@ -109,19 +110,5 @@ export function defaultSender(): SendMail {
 
 /** Polls the outbox in the background of each app instance. */
 export function startOutboxWorker(): () => void {
-  const intervalMs = Math.max(1, config().OUTBOX_INTERVAL_SECONDS) * 1000;
-  let running = false;
-  const timer = setInterval(async () => {
-    if (running) return;
-    running = true;
-    try {
-      await processOutbox();
-    } catch (error) {
-      log.error({ event: 'outbox.error', message: error instanceof Error ? error.message : String(error) });
-    } finally {
-      running = false;
-    }
-  }, intervalMs);
-  timer.unref();
-  return () => clearInterval(timer);
+  return runPeriodically('outbox', () => processOutbox(), Math.max(1, config().OUTBOX_INTERVAL_SECONDS) * 1000);
 }

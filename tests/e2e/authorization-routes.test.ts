@@ -65,6 +65,7 @@ const STAFF_PAGES: StaffRoute[] = [
   { kind: 'page', pattern: '/admin/users', method: 'GET', minRole: 'admin', url: () => '/admin/users' },
   { kind: 'page', pattern: '/admin/import', method: 'GET', minRole: 'admin', url: () => '/admin/import' },
   { kind: 'page', pattern: '/admin/synonyms', method: 'GET', minRole: 'admin', url: () => '/admin/synonyms' },
+  { kind: 'page', pattern: '/admin/privacy', method: 'GET', minRole: 'admin', url: () => '/admin/privacy?email=j.weiss%40mueller-praezision.de' },
   { kind: 'page', pattern: '/suppliers', method: 'GET', minRole: 'expert', url: () => '/suppliers?q=Matrix' },
   { kind: 'page', pattern: '/suppliers/new', method: 'GET', minRole: 'expert', url: () => '/suppliers/new' },
   { kind: 'page', pattern: '/suppliers/[id]', method: 'GET', minRole: 'expert', url: () => `/suppliers/${existingCompanyId}` },
@@ -74,6 +75,7 @@ const STAFF_PAGES: StaffRoute[] = [
 const STAFF_APIS: StaffRoute[] = [
   { kind: 'api', pattern: '/api/admin/import', method: 'POST', minRole: 'admin', url: () => '/api/admin/import', body: COMPANY_CSV },
   { kind: 'api', pattern: '/api/suppliers/export', method: 'GET', minRole: 'expert', url: () => '/api/suppliers/export?q=Matrix' },
+  { kind: 'api', pattern: '/api/admin/privacy/export', method: 'GET', minRole: 'admin', url: () => '/api/admin/privacy/export?email=j.weiss%40mueller-praezision.de' },
 ];
 
 /** API routes that are public on purpose, with what any caller (signed in or not) gets. */

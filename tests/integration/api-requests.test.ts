@@ -50,7 +50,7 @@ function endlessStream(chunk: Uint8Array) {
 }
 
 beforeEach(async () => {
-  await db.execute(sql`truncate ${cases}, ${caseEvents}, ${outbox}, ${referenceCounters}, ${rateLimits}`);
+  await db.execute(sql`truncate ${cases}, ${caseEvents}, ${outbox}, ${referenceCounters}, ${rateLimits} cascade`);
 });
 afterEach(() => {
   vi.unstubAllEnvs();

@@ -9,6 +9,7 @@ import { asc, count, eq, sql } from 'drizzle-orm';
 import { getServerSession, type Session } from 'next-auth';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as accountActions from '@/app/(staff)/account/actions';
+import * as privacyActions from '@/app/(staff)/admin/privacy/actions';
 import * as synonymActions from '@/app/(staff)/admin/synonyms/actions';
 import * as adminUserActions from '@/app/(staff)/admin/users/actions';
 import * as caseActions from '@/app/(staff)/cases/[id]/actions';
@@ -153,6 +154,7 @@ const ACTION_MODULES = {
   'app/(staff)/account/actions.ts': accountActions,
   'app/(staff)/admin/users/actions.ts': adminUserActions,
   'app/(staff)/admin/synonyms/actions.ts': synonymActions,
+  'app/(staff)/admin/privacy/actions.ts': privacyActions,
   'app/(staff)/cases/actions.ts': queueActions,
   'app/(staff)/cases/[id]/actions.ts': caseActions,
   'app/(staff)/introductions/actions.ts': introductionActions,
@@ -205,6 +207,10 @@ const MATRIX: MatrixRow[] = [
   })),
   row('app/(staff)/admin/synonyms/actions.ts', 'saveSynonyms', 'admin', async () => ({
     text: 'FFP2, Atemschutzmaske\nSpritzguss, Kunststoffspritzgießen',
+  })),
+  row('app/(staff)/admin/privacy/actions.ts', 'eraseRequesterData', 'admin', async () => ({
+    email: (await newCase({ email: 'loeschen@mueller-praezision.de' })).email,
+    confirm: true,
   })),
   row('app/(staff)/cases/actions.ts', 'bulkUpdateCases', 'expert', async () => ({
     caseIds: [(await newCase()).id],
@@ -292,7 +298,7 @@ beforeAll(async () => {
 });
 
 beforeEach(async () => {
-  await db.execute(sql`truncate users, cases, case_events, outbox, reference_counters, rate_limits, synonym_groups, companies, company_events cascade`);
+  await db.execute(sql`truncate users, cases, case_events, outbox, reference_counters, rate_limits, synonym_groups, companies, company_events, privacy_erasures cascade`);
   world = {
     expert: await insertUser('Erika Expertin', 'expert'),
     admin: await insertUser('Anna Admin', 'admin'),

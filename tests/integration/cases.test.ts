@@ -22,7 +22,7 @@ beforeAll(async () => {
 });
 
 beforeEach(async () => {
-  await db.execute(sql`truncate ${cases}, ${caseEvents}, ${outbox}, ${referenceCounters}`);
+  await db.execute(sql`truncate ${cases}, ${caseEvents}, ${outbox}, ${referenceCounters} cascade`);
 });
 
 async function newCase(overrides = {}, submittedAt?: Date) {

@@ -21,7 +21,7 @@ async function countRows() {
 }
 
 beforeEach(async () => {
-  await db.execute(sql`truncate ${cases}, ${caseEvents}, ${outbox}, ${referenceCounters}, ${rateLimits}`);
+  await db.execute(sql`truncate ${cases}, ${caseEvents}, ${outbox}, ${referenceCounters}, ${rateLimits} cascade`);
 });
 
 describe('submitHelpRequest', () => {

@@ -1,21 +1,15 @@
 import type { Metadata } from 'next';
+import { LegalDocument } from '@/components/legal-document';
 import { messages } from '@/lib/i18n';
-import { CONSENT_VERSION } from '@/lib/intake/consent';
+import { currentConsentVersion } from '@/lib/intake/consent';
+import { parseLegalText, privacyPolicyText } from '@/lib/privacy/legal-text';
 
 const t = messages.privacy;
 
 export const metadata: Metadata = { title: t.title };
+// The text may come from PRIVACY_POLICY_FILE, read when the page is requested.
+export const dynamic = 'force-dynamic';
 
 export default function PrivacyPage() {
-  return (
-    <article className="space-y-4">
-      <h1 className="text-2xl font-bold tracking-tight text-brand-800 sm:text-3xl">{t.title}</h1>
-      {t.paragraphs.map((paragraph) => (
-        <p key={paragraph} className="leading-relaxed text-slate-800">
-          {paragraph}
-        </p>
-      ))}
-      <p className="text-sm text-slate-600">{t.version(CONSENT_VERSION)}</p>
-    </article>
-  );
+  return <LegalDocument title={t.title} blocks={parseLegalText(privacyPolicyText())} footnote={t.version(currentConsentVersion())} />;
 }

@@ -128,9 +128,13 @@ export default async function CasePage({ params, searchParams }: { params: Promi
                 <Row label={t.kind}>{messages.kinds[c.organisationKind]}</Row>
                 <Row label={t.contact}>{c.contactName}</Row>
                 <Row label={t.email}>
-                  <a href={`mailto:${c.email}`} className="text-brand-700 underline">
-                    {c.email}
-                  </a>
+                  {c.anonymisedAt ? (
+                    messages.dataProtection.anonymisedValue
+                  ) : (
+                    <a href={`mailto:${c.email}`} className="text-brand-700 underline">
+                      {c.email}
+                    </a>
+                  )}
                 </Row>
                 {c.phone && (
                   <Row label={t.phone}>
