@@ -1,0 +1,302 @@
+import { and, asc, count, desc, eq, inArray, isNotNull, lte, notInArray, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { db } from '../../db/client';
+import {
+  cases,
+  districts,
+  introductions,
+  sectors,
+  users,
+  type AgreementKind,
+  type CaseStatus,
+  type IntroductionOutcome,
+  type NeedCategory,
+} from '../../db/schema';
+import { CLOSED_STATUSES } from '../cases/lifecycle';
+import type { ReportPeriod } from './period';
+import {
+  berlinWeekOf,
+  caseCreatedDay,
+  caseInPeriod,
+  firstIntroducedOn,
+  firstResolvedAt,
+  introductionInPeriod,
+  weekOfDate,
+} from './period-sql';
+
+/** Outcomes after which nothing more is expected; the agreement rate is taken among these. */
+export const FINAL_OUTCOMES = ['agreement', 'no_fit', 'no_answer'] as const satisfies readonly IntroductionOutcome[];
+// Must match the predicate of the partial index introductions_follow_up_idx.
+const OPEN_OUTCOMES = ['pending', 'in_contact'] as const satisfies readonly IntroductionOutcome[];
+/** Sectors (WZ divisions) listed in the "top needs" figure. */
+export const TOP_SECTORS = 10;
+
+export interface Week {
+  /** Monday of the ISO week, YYYY-MM-DD. */
+  week: string;
+  isoYear: number;
+  isoWeek: number;
+}
+
+/** Counts per week and key, every week of the period present (zero when nothing happened). */
+export interface WeeklyCounts<K extends string> {
+  weeks: (Week & { counts: Partial<Record<K, number>>; total: number })[];
+}
+
+export interface Median {
+  /** Cases whose milestone was reached; the median is over these. */
+  cases: number;
+  median: number | null;
+}
+
+export interface Report {
+  period: ReportPeriod;
+  casesTotal: number;
+  casesByCategory: WeeklyCounts<NeedCategory>;
+  casesByStatus: WeeklyCounts<CaseStatus>;
+  medians: { firstResponseHours: Median; firstIntroductionDays: Median; resolutionDays: Median };
+  introductionsPerWeek: WeeklyCounts<'introductions'>;
+  outcomes: {
+    counts: Record<IntroductionOutcome, number>;
+    agreementKinds: Record<AgreementKind, number>;
+    total: number;
+    final: number;
+    /** agreement / final, null without final outcomes. */
+    agreementRate: number | null;
+  };
+  topCategories: { category: NeedCategory; cases: number }[];
+  topSectors: { division: string; title: string; section: string; sectionTitle: string; cases: number }[];
+  casesWithoutSector: number;
+  districts: { key: string | null; name: string | null; requests: number; introductions: number }[];
+  workload: { userId: number; name: string; openCases: number; introductions: number; followUpsDue: number }[];
+}
+
+const countAll = () => count().mapWith(Number);
+
+function weeksOf(period: ReportPeriod) {
+  const monday = sql`date_trunc('week', ${period.from}::date::timestamp)`;
+  return db
+    .select({
+      week: sql<string>`to_char(w, 'YYYY-MM-DD')`,
+      isoYear: sql<number>`to_char(w, 'IYYY')::int`.mapWith(Number),
+      isoWeek: sql<number>`to_char(w, 'IW')::int`.mapWith(Number),
+    })
+    .from(sql`generate_series(${monday}, ${period.to}::date::timestamp, interval '1 week') as w`)
+    .orderBy(sql`w`);
+}
+
+function pivot<K extends string>(weeks: Week[], rows: { week: string; key: K; n: number }[]): WeeklyCounts<K> {
+  const byWeek = new Map(weeks.map((w) => [w.week, { ...w, counts: {} as Partial<Record<K, number>>, total: 0 }]));
+  for (const row of rows) {
+    const week = byWeek.get(row.week);
+    if (!week) continue;
+    week.counts[row.key] = row.n;
+    week.total += row.n;
+  }
+  return { weeks: [...byWeek.values()] };
+}
+
+function casesPerWeekBy(period: ReportPeriod, column: typeof cases.category | typeof cases.status) {
+  const week = berlinWeekOf(cases.createdAt);
+  return db
+    .select({ week, key: column, n: countAll() })
+    .from(cases)
+    .where(caseInPeriod(period))
+    .groupBy(week, column);
+}
+
+const median = (value: ReturnType<typeof sql>) =>
+  sql<number | null>`percentile_cont(0.5) within group (order by ${value})`.mapWith((v) => (v === null ? null : Number(v)));
+
+function medians(period: ReportPeriod) {
+  const perCase = db.$with('per_case').as(
+    db
+      .select({
+        responseHours: sql<number>`extract(epoch from ${cases.firstRespondedAt} - ${cases.createdAt})::float8 / 3600`.as('response_hours'),
+        introductionDays: sql<number>`(${firstIntroducedOn} - ${caseCreatedDay})::float8`.as('introduction_days'),
+        resolutionDays: sql<number>`extract(epoch from ${firstResolvedAt} - ${cases.createdAt})::float8 / 86400`.as('resolution_days'),
+      })
+      .from(cases)
+      .where(caseInPeriod(period)),
+  );
+  return db
+    .with(perCase)
+    .select({
+      cases: countAll(),
+      responded: sql<number>`count(${perCase.responseHours})`.mapWith(Number),
+      responseHours: median(sql`${perCase.responseHours}`),
+      introduced: sql<number>`count(${perCase.introductionDays})`.mapWith(Number),
+      introductionDays: median(sql`${perCase.introductionDays}`),
+      resolved: sql<number>`count(${perCase.resolutionDays})`.mapWith(Number),
+      resolutionDays: median(sql`${perCase.resolutionDays}`),
+    })
+    .from(perCase);
+}
+
+function introductionsPerWeek(period: ReportPeriod) {
+  const week = weekOfDate(introductions.introducedOn);
+  return db
+    .select({ week, n: countAll() })
+    .from(introductions)
+    .where(introductionInPeriod(period))
+    .groupBy(week);
+}
+
+function outcomeCounts(period: ReportPeriod) {
+  return db
+    .select({ outcome: introductions.outcome, agreementKind: introductions.agreementKind, n: countAll() })
+    .from(introductions)
+    .where(introductionInPeriod(period))
+    .groupBy(introductions.outcome, introductions.agreementKind);
+}
+
+function categoryTotals(period: ReportPeriod) {
+  return db
+    .select({ category: cases.category, cases: countAll() })
+    .from(cases)
+    .where(caseInPeriod(period))
+    .groupBy(cases.category)
+    .orderBy(desc(countAll()), asc(cases.category));
+}
+
+function sectorTotals(period: ReportPeriod) {
+  const division = alias(sectors, 'division');
+  const section = alias(sectors, 'section');
+  const divisionCode = sql<string>`left(${cases.sector}, 2)`;
+  return db
+    .select({
+      division: divisionCode,
+      title: sql<string>`coalesce(${division.title}, '')`,
+      section: sql<string>`coalesce(${section.code}, '')`,
+      sectionTitle: sql<string>`coalesce(${section.title}, '')`,
+      cases: countAll(),
+    })
+    .from(cases)
+    .leftJoin(division, eq(division.code, divisionCode))
+    .leftJoin(section, eq(section.code, division.section))
+    .where(and(caseInPeriod(period), isNotNull(cases.sector)))
+    .groupBy(divisionCode, division.title, section.code, section.title)
+    .orderBy(desc(countAll()), asc(divisionCode));
+}
+
+function districtTotals(period: ReportPeriod) {
+  return Promise.all([
+    db
+      .select({ key: cases.districtKey, n: countAll() })
+      .from(cases)
+      .where(caseInPeriod(period))
+      .groupBy(cases.districtKey),
+    db
+      .select({ key: cases.districtKey, n: countAll() })
+      .from(introductions)
+      .innerJoin(cases, eq(cases.id, introductions.caseId))
+      .where(introductionInPeriod(period))
+      .groupBy(cases.districtKey),
+    db.select({ key: districts.key, name: districts.name }).from(districts).orderBy(asc(districts.name)),
+  ]);
+}
+
+/** Open cases now, introductions in the period and follow-ups due by `today`, per staff member. */
+function workloadTotals(period: ReportPeriod, today: string) {
+  return Promise.all([
+    db.select({ id: users.id, name: users.name, active: users.active }).from(users).orderBy(asc(users.name), asc(users.id)),
+    db
+      .select({ userId: cases.assigneeId, n: countAll() })
+      .from(cases)
+      .where(and(isNotNull(cases.assigneeId), notInArray(cases.status, [...CLOSED_STATUSES])))
+      .groupBy(cases.assigneeId),
+    db
+      .select({ userId: introductions.introducedById, n: countAll() })
+      .from(introductions)
+      .where(introductionInPeriod(period))
+      .groupBy(introductions.introducedById),
+    db
+      .select({ userId: introductions.introducedById, n: countAll() })
+      .from(introductions)
+      .where(and(inArray(introductions.outcome, [...OPEN_OUTCOMES]), lte(introductions.followUpOn, today)))
+      .groupBy(introductions.introducedById),
+  ]);
+}
+
+function lookup<R extends { n: number }, K>(rows: R[], keyOf: (row: R) => K): Map<K, number> {
+  return new Map(rows.map((row) => [keyOf(row), row.n]));
+}
+
+/**
+ * Every figure of the reports page for one period. Cases count by when they came in,
+ * introductions by the date they were made; open cases and follow-ups due are as of `today`.
+ */
+export async function loadReport(period: ReportPeriod, today: string): Promise<Report> {
+  const [weeks, byCategory, byStatus, [times], introWeeks, outcomeRows, categories, sectorRows, districtRows, workloadRows] =
+    await Promise.all([
+      weeksOf(period),
+      casesPerWeekBy(period, cases.category),
+      casesPerWeekBy(period, cases.status),
+      medians(period),
+      introductionsPerWeek(period),
+      outcomeCounts(period),
+      categoryTotals(period),
+      sectorTotals(period),
+      districtTotals(period),
+      workloadTotals(period, today),
+    ]);
+
+  const counts = { pending: 0, in_contact: 0, agreement: 0, no_fit: 0, no_answer: 0 } satisfies Record<IntroductionOutcome, number>;
+  const agreementKinds = { order: 0, cooperation: 0 } satisfies Record<AgreementKind, number>;
+  for (const row of outcomeRows) {
+    counts[row.outcome] += row.n;
+    if (row.agreementKind) agreementKinds[row.agreementKind] += row.n;
+  }
+  const final = FINAL_OUTCOMES.reduce((sum, outcome) => sum + counts[outcome], 0);
+
+  const [requestRows, introductionRows, districtList] = districtRows;
+  const requests = lookup(requestRows, (r) => r.key);
+  const introduced = lookup(introductionRows, (r) => r.key);
+  const districtFigures = [
+    ...districtList.map((d) => ({ key: d.key as string | null, name: d.name as string | null })),
+    { key: null, name: null },
+  ]
+    .map((d) => ({ ...d, requests: requests.get(d.key) ?? 0, introductions: introduced.get(d.key) ?? 0 }))
+    .filter((d) => d.key !== null || d.requests + d.introductions > 0);
+
+  const [staff, openRows, madeRows, dueRows] = workloadRows;
+  const open = lookup(openRows, (r) => r.userId);
+  const made = lookup(madeRows, (r) => r.userId);
+  const due = lookup(dueRows, (r) => r.userId);
+  // Deactivated staff only appear while something is still attributed to them.
+  const workload = staff
+    .map((u) => ({
+      userId: u.id,
+      name: u.name,
+      active: u.active,
+      figures: { openCases: open.get(u.id) ?? 0, introductions: made.get(u.id) ?? 0, followUpsDue: due.get(u.id) ?? 0 },
+    }))
+    .filter((u) => u.active || Object.values(u.figures).some((n) => n > 0))
+    .map((u) => ({ userId: u.userId, name: u.name, ...u.figures }));
+
+  const casesWithSector = sectorRows.reduce((sum, row) => sum + row.cases, 0);
+  return {
+    period,
+    casesTotal: times?.cases ?? 0,
+    casesByCategory: pivot(weeks, byCategory),
+    casesByStatus: pivot(weeks, byStatus),
+    medians: {
+      firstResponseHours: { cases: times?.responded ?? 0, median: times?.responseHours ?? null },
+      firstIntroductionDays: { cases: times?.introduced ?? 0, median: times?.introductionDays ?? null },
+      resolutionDays: { cases: times?.resolved ?? 0, median: times?.resolutionDays ?? null },
+    },
+    introductionsPerWeek: pivot(weeks, introWeeks.map((row) => ({ ...row, key: 'introductions' as const }))),
+    outcomes: {
+      counts,
+      agreementKinds,
+      total: Object.values(counts).reduce((a, b) => a + b, 0),
+      final,
+      agreementRate: final > 0 ? counts.agreement / final : null,
+    },
+    topCategories: categories,
+    topSectors: sectorRows.slice(0, TOP_SECTORS),
+    casesWithoutSector: (times?.cases ?? 0) - casesWithSector,
+    districts: districtFigures,
+    workload,
+  };
+}
