@@ -25,8 +25,9 @@ function mondayOf(isoDate: string): string {
   return addDays(isoDate, -((weekday + 6) % 7));
 }
 
-export function defaultPeriod(today: string): ReportPeriod {
-  return { from: addDays(mondayOf(today), -7 * (DEFAULT_WEEKS - 1)), to: today };
+/** The current ISO week up to today and the `weeks - 1` whole weeks before it. */
+export function lastWeeks(today: string, weeks = DEFAULT_WEEKS): ReportPeriod {
+  return { from: addDays(mondayOf(today), -7 * (weeks - 1)), to: today };
 }
 
 const isoDate = z.iso.date({ error: t.invalidDate });
@@ -49,7 +50,7 @@ export type PeriodParseResult = { ok: true; period: ReportPeriod } | { ok: false
  * with the German reason and the default period, so a page can still show something.
  */
 export function parseReportPeriod(params: { from?: string | null; to?: string | null }, today: string): PeriodParseResult {
-  const fallback = defaultPeriod(today);
+  const fallback = lastWeeks(today);
   const parsed = reportPeriodSchema.safeParse({ from: params.from || fallback.from, to: params.to || fallback.to });
   if (parsed.success) return { ok: true, period: parsed.data };
   return { ok: false, error: parsed.error.issues[0]?.message ?? t.invalidDate, period: fallback };

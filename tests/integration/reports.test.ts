@@ -28,13 +28,13 @@ async function user(name: string, active = true) {
   ids[name] = row!.id;
 }
 
-async function kase(reference: string, values: Partial<NewCase> & Pick<NewCase, 'createdAt' | 'category' | 'status'>) {
+async function kase(reference: string, values: Partial<NewCase> & Required<Pick<NewCase, 'category' | 'status'>> & { createdAt: Date }) {
   const [row] = await db
     .insert(cases)
     .values({
       reference,
       organisation: `Firma ${reference}`,
-      organisationKind: 'company',
+      organisationKind: 'company' as const,
       contactName: 'Geheime Person',
       email: 'geheim@example.org',
       phone: '+49 361 999',

@@ -1,0 +1,66 @@
+import Link from 'next/link';
+import { messages } from '@/lib/i18n';
+import type { ReportPeriod } from '@/lib/reports/period';
+import { inputClass } from '../ui/field';
+
+const t = messages.reports.period;
+
+interface Props {
+  /** What the inputs show: the URL's values, even when they were refused. */
+  values: { from: string; to: string };
+  /** Quick choices: a label and the period it stands for. */
+  presets: { label: string; period: ReportPeriod }[];
+  error?: string;
+}
+
+/** A plain GET form: the period lives in the URL, so a report can be bookmarked and shared. */
+export function PeriodForm({ values, presets, error }: Props) {
+  return (
+    <form method="get" action="/reports" className="rounded-lg border border-slate-200 bg-white p-4">
+      <fieldset className="flex flex-wrap items-end gap-3">
+        <legend className="mb-2 font-semibold text-brand-800">{t.legend}</legend>
+        <label className="block text-sm font-medium">
+          {t.from}
+          <input
+            type="date"
+            name="from"
+            defaultValue={values.from}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={error ? 'period-error' : undefined}
+            className={`${inputClass} mt-1 py-1.5`}
+          />
+        </label>
+        <label className="block text-sm font-medium">
+          {t.to}
+          <input
+            type="date"
+            name="to"
+            defaultValue={values.to}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={error ? 'period-error' : undefined}
+            className={`${inputClass} mt-1 py-1.5`}
+          />
+        </label>
+        <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
+          {t.submit}
+        </button>
+        <div className="flex flex-wrap gap-2 text-sm">
+          {presets.map((preset) => (
+            <Link
+              key={preset.label}
+              href={`/reports?from=${preset.period.from}&to=${preset.period.to}`}
+              className="rounded-full border border-slate-300 px-3 py-1 font-medium text-slate-800 hover:bg-slate-100"
+            >
+              {preset.label}
+            </Link>
+          ))}
+        </div>
+      </fieldset>
+      {error && (
+        <p id="period-error" role="alert" className="mt-3 text-sm font-medium text-red-700">
+          {error} {t.fallback}
+        </p>
+      )}
+    </form>
+  );
+}
