@@ -35,6 +35,8 @@ const shorten = (value: unknown) => {
  * holds the same numbers.
  */
 export function ReportBarChart({ data, labelKey, series, stacked = false, horizontal = false }: Props) {
+  // Empty axes say nothing the table's zeros do not.
+  if (!data.some((row) => series.some((s) => Number(row[s.key]) > 0))) return null;
   const barsPerRow = stacked ? 1 : series.length;
   const height = horizontal ? Math.max(140, data.length * (ROW_PADDING + BAR_HEIGHT * barsPerRow) + 70) : 280;
   const legend = series.length > 1;
@@ -69,6 +71,7 @@ export function ReportBarChart({ data, labelKey, series, stacked = false, horizo
               fill={PALETTE[i % PALETTE.length]}
               stackId={stacked ? 'all' : undefined}
               isAnimationActive={false}
+              maxBarSize={48}
             />
           ))}
         </BarChart>

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, isNotNull, lte, notInArray, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNotNull, lte, notInArray, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { db } from '../../db/client';
 import {
@@ -13,6 +13,7 @@ import {
   type NeedCategory,
 } from '../../db/schema';
 import { CLOSED_STATUSES } from '../cases/lifecycle';
+import { groupingSets } from './grouping-sets';
 import type { ReportPeriod } from './period';
 import {
   berlinWeekOf,
@@ -21,6 +22,7 @@ import {
   firstIntroducedOn,
   firstResolvedAt,
   introductionInPeriod,
+  mondayOf,
   weekOfDate,
 } from './period-sql';
 
@@ -77,7 +79,7 @@ function weeksOf(period: ReportPeriod) {
   const monday = sql`date_trunc('week', ${period.from}::date::timestamp)`;
   return db
     .select({
-      week: sql<string>`to_char(w, 'YYYY-MM-DD')`,
+      week: mondayOf(sql`w`).mapWith(String),
       isoYear: sql<number>`to_char(w, 'IYYY')::int`.mapWith(Number),
       isoWeek: sql<number>`to_char(w, 'IW')::int`.mapWith(Number),
     })
@@ -96,13 +98,63 @@ function pivot<K extends string>(weeks: Week[], rows: { week: string; key: K; n:
   return { weeks: [...byWeek.values()] };
 }
 
-function casesPerWeekBy(period: ReportPeriod, column: typeof cases.category | typeof cases.status) {
-  const week = berlinWeekOf(cases.createdAt);
+const caseWeek = berlinWeekOf(cases.createdAt);
+const caseSets = groupingSets(
+  {
+    week: caseWeek,
+    category: sql`${cases.category}`,
+    status: sql`${cases.status}`,
+    district: sql`${cases.districtKey}`,
+    division: sql`left(${cases.sector}, 2)`,
+  },
+  { weekCategory: ['week', 'category'], weekStatus: ['week', 'status'], category: ['category'], district: ['district'], division: ['division'] },
+);
+
+/** Every breakdown of the period's cases in one pass over them (index cases_created_idx). */
+function caseBreakdowns(period: ReportPeriod) {
   return db
-    .select({ week, key: column, n: countAll() })
+    .select({
+      grouping: caseSets.grouping,
+      week: mondayOf(caseWeek),
+      category: cases.category,
+      status: cases.status,
+      district: cases.districtKey,
+      division: sql<string | null>`left(${cases.sector}, 2)`,
+      n: countAll(),
+    })
     .from(cases)
     .where(caseInPeriod(period))
-    .groupBy(week, column);
+    .groupBy(caseSets.groupBy);
+}
+
+const introductionWeek = weekOfDate(introductions.introducedOn);
+const introductionSets = groupingSets(
+  {
+    week: introductionWeek,
+    outcome: sql`${introductions.outcome}`,
+    agreementKind: sql`${introductions.agreementKind}`,
+    district: sql`${cases.districtKey}`,
+    introducedBy: sql`${introductions.introducedById}`,
+  },
+  { week: ['week'], outcome: ['outcome', 'agreementKind'], district: ['district'], introducedBy: ['introducedBy'] },
+);
+
+/** Every breakdown of the period's introductions in one pass (index introductions_introduced_on_idx). */
+function introductionBreakdowns(period: ReportPeriod) {
+  return db
+    .select({
+      grouping: introductionSets.grouping,
+      week: mondayOf(introductionWeek),
+      outcome: introductions.outcome,
+      agreementKind: introductions.agreementKind,
+      district: cases.districtKey,
+      introducedBy: introductions.introducedById,
+      n: countAll(),
+    })
+    .from(introductions)
+    .innerJoin(cases, eq(cases.id, introductions.caseId))
+    .where(introductionInPeriod(period))
+    .groupBy(introductionSets.groupBy);
 }
 
 const median = (value: ReturnType<typeof sql>) =>
@@ -133,71 +185,19 @@ function medians(period: ReportPeriod) {
     .from(perCase);
 }
 
-function introductionsPerWeek(period: ReportPeriod) {
-  const week = weekOfDate(introductions.introducedOn);
-  return db
-    .select({ week, n: countAll() })
-    .from(introductions)
-    .where(introductionInPeriod(period))
-    .groupBy(week);
-}
-
-function outcomeCounts(period: ReportPeriod) {
-  return db
-    .select({ outcome: introductions.outcome, agreementKind: introductions.agreementKind, n: countAll() })
-    .from(introductions)
-    .where(introductionInPeriod(period))
-    .groupBy(introductions.outcome, introductions.agreementKind);
-}
-
-function categoryTotals(period: ReportPeriod) {
-  return db
-    .select({ category: cases.category, cases: countAll() })
-    .from(cases)
-    .where(caseInPeriod(period))
-    .groupBy(cases.category)
-    .orderBy(desc(countAll()), asc(cases.category));
-}
-
-function sectorTotals(period: ReportPeriod) {
+/** WZ divisions (two-digit codes) with their section, for naming the sector figure. */
+function divisionTitles() {
   const division = alias(sectors, 'division');
   const section = alias(sectors, 'section');
-  const divisionCode = sql<string>`left(${cases.sector}, 2)`;
   return db
-    .select({
-      division: divisionCode,
-      title: sql<string>`coalesce(${division.title}, '')`,
-      section: sql<string>`coalesce(${section.code}, '')`,
-      sectionTitle: sql<string>`coalesce(${section.title}, '')`,
-      cases: countAll(),
-    })
-    .from(cases)
-    .leftJoin(division, eq(division.code, divisionCode))
-    .leftJoin(section, eq(section.code, division.section))
-    .where(and(caseInPeriod(period), isNotNull(cases.sector)))
-    .groupBy(divisionCode, division.title, section.code, section.title)
-    .orderBy(desc(countAll()), asc(divisionCode));
+    .select({ division: division.code, title: division.title, section: section.code, sectionTitle: section.title })
+    .from(division)
+    .innerJoin(section, eq(section.code, division.section))
+    .where(eq(division.level, 2));
 }
 
-function districtTotals(period: ReportPeriod) {
-  return Promise.all([
-    db
-      .select({ key: cases.districtKey, n: countAll() })
-      .from(cases)
-      .where(caseInPeriod(period))
-      .groupBy(cases.districtKey),
-    db
-      .select({ key: cases.districtKey, n: countAll() })
-      .from(introductions)
-      .innerJoin(cases, eq(cases.id, introductions.caseId))
-      .where(introductionInPeriod(period))
-      .groupBy(cases.districtKey),
-    db.select({ key: districts.key, name: districts.name }).from(districts).orderBy(asc(districts.name)),
-  ]);
-}
-
-/** Open cases now, introductions in the period and follow-ups due by `today`, per staff member. */
-function workloadTotals(period: ReportPeriod, today: string) {
+/** Open cases and follow-ups due by `today` per staff member (partial indexes cases_open_assignee_idx, introductions_follow_up_idx). */
+function workloadTotals(today: string) {
   return Promise.all([
     db.select({ id: users.id, name: users.name, active: users.active }).from(users).orderBy(asc(users.name), asc(users.id)),
     db
@@ -205,11 +205,6 @@ function workloadTotals(period: ReportPeriod, today: string) {
       .from(cases)
       .where(and(isNotNull(cases.assigneeId), notInArray(cases.status, [...CLOSED_STATUSES])))
       .groupBy(cases.assigneeId),
-    db
-      .select({ userId: introductions.introducedById, n: countAll() })
-      .from(introductions)
-      .where(introductionInPeriod(period))
-      .groupBy(introductions.introducedById),
     db
       .select({ userId: introductions.introducedById, n: countAll() })
       .from(introductions)
@@ -222,46 +217,42 @@ function lookup<R extends { n: number }, K>(rows: R[], keyOf: (row: R) => K): Ma
   return new Map(rows.map((row) => [keyOf(row), row.n]));
 }
 
+const byCountThen = <T extends { cases: number }>(key: (row: T) => string) => (a: T, b: T) =>
+  b.cases - a.cases || key(a).localeCompare(key(b));
+
 /**
  * Every figure of the reports page for one period. Cases count by when they came in,
  * introductions by the date they were made; open cases and follow-ups due are as of `today`.
  */
 export async function loadReport(period: ReportPeriod, today: string): Promise<Report> {
-  const [weeks, byCategory, byStatus, [times], introWeeks, outcomeRows, categories, sectorRows, districtRows, workloadRows] =
-    await Promise.all([
-      weeksOf(period),
-      casesPerWeekBy(period, cases.category),
-      casesPerWeekBy(period, cases.status),
-      medians(period),
-      introductionsPerWeek(period),
-      outcomeCounts(period),
-      categoryTotals(period),
-      sectorTotals(period),
-      districtTotals(period),
-      workloadTotals(period, today),
-    ]);
+  const [weeks, caseRows, introductionRows, [times], divisions, districtList, [staff, openRows, dueRows]] = await Promise.all([
+    weeksOf(period),
+    caseBreakdowns(period),
+    introductionBreakdowns(period),
+    medians(period),
+    divisionTitles(),
+    db.select({ key: districts.key, name: districts.name }).from(districts).orderBy(asc(districts.name)),
+    workloadTotals(today),
+  ]);
+  const caseSet = (set: string) => caseRows.filter((row) => caseSets.setOf(row.grouping) === set);
+  const introductionSet = (set: string) => introductionRows.filter((row) => introductionSets.setOf(row.grouping) === set);
 
   const counts = { pending: 0, in_contact: 0, agreement: 0, no_fit: 0, no_answer: 0 } satisfies Record<IntroductionOutcome, number>;
   const agreementKinds = { order: 0, cooperation: 0 } satisfies Record<AgreementKind, number>;
-  for (const row of outcomeRows) {
+  for (const row of introductionSet('outcome')) {
     counts[row.outcome] += row.n;
     if (row.agreementKind) agreementKinds[row.agreementKind] += row.n;
   }
   const final = FINAL_OUTCOMES.reduce((sum, outcome) => sum + counts[outcome], 0);
 
-  const [requestRows, introductionRows, districtList] = districtRows;
-  const requests = lookup(requestRows, (r) => r.key);
-  const introduced = lookup(introductionRows, (r) => r.key);
-  const districtFigures = [
-    ...districtList.map((d) => ({ key: d.key as string | null, name: d.name as string | null })),
-    { key: null, name: null },
-  ]
-    .map((d) => ({ ...d, requests: requests.get(d.key) ?? 0, introductions: introduced.get(d.key) ?? 0 }))
+  const requests = lookup(caseSet('district'), (r) => r.district);
+  const introduced = lookup(introductionSet('district'), (r) => r.district);
+  const districtFigures = [...districtList, { key: null, name: null }]
+    .map((d) => ({ key: d.key, name: d.name, requests: requests.get(d.key) ?? 0, introductions: introduced.get(d.key) ?? 0 }))
     .filter((d) => d.key !== null || d.requests + d.introductions > 0);
 
-  const [staff, openRows, madeRows, dueRows] = workloadRows;
   const open = lookup(openRows, (r) => r.userId);
-  const made = lookup(madeRows, (r) => r.userId);
+  const made = lookup(introductionSet('introducedBy'), (r) => r.introducedBy);
   const due = lookup(dueRows, (r) => r.userId);
   // Deactivated staff only appear while something is still attributed to them.
   const workload = staff
@@ -274,18 +265,27 @@ export async function loadReport(period: ReportPeriod, today: string): Promise<R
     .filter((u) => u.active || Object.values(u.figures).some((n) => n > 0))
     .map((u) => ({ userId: u.userId, name: u.name, ...u.figures }));
 
-  const casesWithSector = sectorRows.reduce((sum, row) => sum + row.cases, 0);
+  const divisionByCode = new Map(divisions.map((d) => [d.division, d]));
+  const sectorRows = caseSet('division').filter((row) => row.division !== null);
+  const topSectors = sectorRows
+    .map((row) => {
+      const known = divisionByCode.get(row.division!);
+      return { division: row.division!, title: known?.title ?? '', section: known?.section ?? '', sectionTitle: known?.sectionTitle ?? '', cases: row.n };
+    })
+    .sort(byCountThen((row) => row.division));
+  const casesTotal = times?.cases ?? 0;
+
   return {
     period,
-    casesTotal: times?.cases ?? 0,
-    casesByCategory: pivot(weeks, byCategory),
-    casesByStatus: pivot(weeks, byStatus),
+    casesTotal,
+    casesByCategory: pivot(weeks, caseSet('weekCategory').map((row) => ({ week: row.week!, key: row.category, n: row.n }))),
+    casesByStatus: pivot(weeks, caseSet('weekStatus').map((row) => ({ week: row.week!, key: row.status, n: row.n }))),
     medians: {
       firstResponseHours: { cases: times?.responded ?? 0, median: times?.responseHours ?? null },
       firstIntroductionDays: { cases: times?.introduced ?? 0, median: times?.introductionDays ?? null },
       resolutionDays: { cases: times?.resolved ?? 0, median: times?.resolutionDays ?? null },
     },
-    introductionsPerWeek: pivot(weeks, introWeeks.map((row) => ({ ...row, key: 'introductions' as const }))),
+    introductionsPerWeek: pivot(weeks, introductionSet('week').map((row) => ({ week: row.week!, key: 'introductions' as const, n: row.n }))),
     outcomes: {
       counts,
       agreementKinds,
@@ -293,9 +293,11 @@ export async function loadReport(period: ReportPeriod, today: string): Promise<R
       final,
       agreementRate: final > 0 ? counts.agreement / final : null,
     },
-    topCategories: categories,
-    topSectors: sectorRows.slice(0, TOP_SECTORS),
-    casesWithoutSector: (times?.cases ?? 0) - casesWithSector,
+    topCategories: caseSet('category')
+      .map((row) => ({ category: row.category, cases: row.n }))
+      .sort(byCountThen((row) => row.category)),
+    topSectors: topSectors.slice(0, TOP_SECTORS),
+    casesWithoutSector: casesTotal - sectorRows.reduce((sum, row) => sum + row.n, 0),
     districts: districtFigures,
     workload,
   };

@@ -17,11 +17,12 @@ export function timestampInPeriod(column: PgColumn, period: ReportPeriod): SQL {
 export const caseInPeriod = (period: ReportPeriod) => timestampInPeriod(cases.createdAt, period);
 export const introductionInPeriod = (period: ReportPeriod) => between(introductions.introducedOn, period.from, period.to);
 
-/** The Monday (YYYY-MM-DD) of the ISO week a timestamp falls in, in German time. */
-export const berlinWeekOf = (column: PgColumn) =>
-  sql<string>`to_char(date_trunc('week', ${column} at time zone 'Europe/Berlin'), 'YYYY-MM-DD')`;
-/** The Monday of the ISO week of a date column; the cast keeps date_trunc off the session time zone. */
-export const weekOfDate = (column: PgColumn) => sql<string>`to_char(date_trunc('week', ${column}::timestamp), 'YYYY-MM-DD')`;
+/** The start (Monday 00:00) of the ISO week a timestamp falls in, in German time. */
+export const berlinWeekOf = (column: PgColumn) => sql`date_trunc('week', ${column} at time zone 'Europe/Berlin')`;
+/** The start of the ISO week of a date column; the cast keeps date_trunc off the session time zone. */
+export const weekOfDate = (column: PgColumn) => sql`date_trunc('week', ${column}::timestamp)`;
+/** A week start as the date of its Monday, YYYY-MM-DD. */
+export const mondayOf = (week: SQL) => sql<string | null>`to_char(${week}, 'YYYY-MM-DD')`;
 
 /** The calendar day (Europe/Berlin) a case came in. */
 export const caseCreatedDay = sql`(${cases.createdAt} at time zone 'Europe/Berlin')::date`;
