@@ -22,7 +22,7 @@ const PALETTE = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00
 // Height of one bar in a horizontal chart, and the room each label needs around its bars.
 const BAR_HEIGHT = 14;
 const ROW_PADDING = 14;
-const MAX_TICK_CHARS = 22;
+const MAX_TICK_CHARS = 20;
 
 const formatNumber = (value: unknown) => (typeof value === 'number' ? value.toLocaleString('de-DE') : String(value));
 const shorten = (value: unknown) => {
@@ -40,6 +40,8 @@ export function ReportBarChart({ data, labelKey, series, stacked = false, horizo
   const barsPerRow = stacked ? 1 : series.length;
   const height = horizontal ? Math.max(140, data.length * (ROW_PADDING + BAR_HEIGHT * barsPerRow) + 70) : 280;
   const legend = series.length > 1;
+  // In the order of the table's columns (recharts sorts by label otherwise).
+  const seriesOrder = (item: { dataKey?: unknown }) => series.findIndex((s) => s.key === item.dataKey);
   return (
     <div aria-hidden="true" className="w-full" style={{ height }}>
       <ResponsiveContainer width="100%" height="100%">
@@ -53,16 +55,16 @@ export function ReportBarChart({ data, labelKey, series, stacked = false, horizo
           {horizontal ? (
             <>
               <XAxis type="number" allowDecimals={false} tickFormatter={formatNumber} />
-              <YAxis type="category" dataKey={labelKey} width={150} tickFormatter={shorten} interval={0} tick={{ fontSize: 12 }} />
+              <YAxis type="category" dataKey={labelKey} width={160} tickFormatter={shorten} interval={0} tick={{ fontSize: 12 }} />
             </>
           ) : (
             <>
               <XAxis dataKey={labelKey} tick={{ fontSize: 12 }} />
-              <YAxis allowDecimals={false} width={40} tickFormatter={formatNumber} />
+              <YAxis allowDecimals={false} width={56} tickFormatter={formatNumber} />
             </>
           )}
-          <Tooltip formatter={formatNumber} />
-          {legend && <Legend wrapperStyle={{ fontSize: 12 }} />}
+          <Tooltip formatter={formatNumber} itemSorter={seriesOrder} />
+          {legend && <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={seriesOrder} />}
           {series.map((s, i) => (
             <Bar
               key={s.key}

@@ -13,34 +13,30 @@ interface Props {
   error?: string;
 }
 
+function DateInput({ name, label, value, invalid }: { name: string; label: string; value: string; invalid: boolean }) {
+  return (
+    <label className="block text-sm font-medium">
+      {label}
+      <input
+        type="date"
+        name={name}
+        defaultValue={value}
+        aria-invalid={invalid || undefined}
+        aria-describedby={invalid ? 'period-error' : undefined}
+        className={`${inputClass} mt-1 py-1.5`}
+      />
+    </label>
+  );
+}
+
 /** A plain GET form: the period lives in the URL, so a report can be bookmarked and shared. */
 export function PeriodForm({ values, presets, error }: Props) {
   return (
     <form method="get" action="/reports" className="rounded-lg border border-slate-200 bg-white p-4">
       <fieldset className="flex flex-wrap items-end gap-3">
         <legend className="mb-2 font-semibold text-brand-800">{t.legend}</legend>
-        <label className="block text-sm font-medium">
-          {t.from}
-          <input
-            type="date"
-            name="from"
-            defaultValue={values.from}
-            aria-invalid={error ? true : undefined}
-            aria-describedby={error ? 'period-error' : undefined}
-            className={`${inputClass} mt-1 py-1.5`}
-          />
-        </label>
-        <label className="block text-sm font-medium">
-          {t.to}
-          <input
-            type="date"
-            name="to"
-            defaultValue={values.to}
-            aria-invalid={error ? true : undefined}
-            aria-describedby={error ? 'period-error' : undefined}
-            className={`${inputClass} mt-1 py-1.5`}
-          />
-        </label>
+        <DateInput name="from" label={t.from} value={values.from} invalid={Boolean(error)} />
+        <DateInput name="to" label={t.to} value={values.to} invalid={Boolean(error)} />
         <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
           {t.submit}
         </button>

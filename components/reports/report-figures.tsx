@@ -68,11 +68,7 @@ function Outcomes({ outcomes }: { outcomes: Report['outcomes'] }) {
   const rate =
     outcomes.agreementRate === null
       ? t.outcomes.noRate
-      : t.outcomes.rate(
-          outcomes.agreementRate.toLocaleString('de-DE', { style: 'percent', maximumFractionDigits: 1 }),
-          outcomes.counts.agreement,
-          outcomes.final,
-        );
+      : t.outcomes.rate(outcomes.agreementRate, outcomes.counts.agreement, outcomes.final);
   return (
     <>
       <p className="text-base font-semibold text-slate-900">{rate}</p>

@@ -389,7 +389,8 @@ export const de = {
     outcomes: {
       title: 'Ergebnisse der Vermittlungen',
       description: 'Vermittlungen des Zeitraums nach ihrem aktuellen Ergebnis. Die Erfolgsquote ist der Anteil mit Vereinbarung an allen Vermittlungen mit abschließendem Ergebnis (Vereinbarung, passt nicht, keine Antwort).',
-      rate: (rate: string, agreements: number, final: number) => `Erfolgsquote ${rate} (${agreements} von ${final} abgeschlossenen Vermittlungen)`,
+      rate: (rate: number, agreements: number, final: number) =>
+        `Erfolgsquote ${rate.toLocaleString('de-DE', { style: 'percent', maximumFractionDigits: 1 })} (${agreements.toLocaleString('de-DE')} von ${final.toLocaleString('de-DE')} abgeschlossenen Vermittlungen)`,
       noRate: 'Erfolgsquote: noch keine Vermittlung mit abschließendem Ergebnis.',
       outcome: 'Ergebnis',
       labels: {

@@ -99,13 +99,14 @@ function pivot<K extends string>(weeks: Week[], rows: { week: string; key: K; n:
 }
 
 const caseWeek = berlinWeekOf(cases.createdAt);
+const caseDivision = sql<string | null>`left(${cases.sector}, 2)`;
 const caseSets = groupingSets(
   {
     week: caseWeek,
     category: sql`${cases.category}`,
     status: sql`${cases.status}`,
     district: sql`${cases.districtKey}`,
-    division: sql`left(${cases.sector}, 2)`,
+    division: caseDivision,
   },
   { weekCategory: ['week', 'category'], weekStatus: ['week', 'status'], category: ['category'], district: ['district'], division: ['division'] },
 );
@@ -119,7 +120,7 @@ function caseBreakdowns(period: ReportPeriod) {
       category: cases.category,
       status: cases.status,
       district: cases.districtKey,
-      division: sql<string | null>`left(${cases.sector}, 2)`,
+      division: caseDivision,
       n: countAll(),
     })
     .from(cases)
