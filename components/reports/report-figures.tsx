@@ -1,7 +1,6 @@
 import { formatDate } from '@/lib/format';
 import { messages } from '@/lib/i18n';
 import type { Median, Report, WeeklyCounts } from '@/lib/reports/figures';
-import { TOP_SECTORS } from '@/lib/reports/figures';
 import { ReportBarChart, type ChartSeries } from './bar-chart';
 import { FigureCard } from './figure-card';
 import { ReportTable } from './report-table';
@@ -141,7 +140,7 @@ export function ReportFigures({ report, today }: { report: Report; today: string
           rows={report.topCategories.map((c) => ({ key: c.category, label: messages.categories[c.category], values: [c.cases] }))}
         />
       </FigureCard>
-      <FigureCard id="top-sectors" title={t.topSectors.title} description={t.topSectors.description(TOP_SECTORS, report.casesWithoutSector)}>
+      <FigureCard id="top-sectors" title={t.topSectors.title} description={t.topSectors.description(report.topSectors.length, report.casesWithoutSector)}>
         <Breakdown
           caption={t.topSectors.title}
           head={[t.topSectors.sector, t.count]}

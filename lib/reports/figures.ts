@@ -31,7 +31,7 @@ export const FINAL_OUTCOMES = ['agreement', 'no_fit', 'no_answer'] as const sati
 // Must match the predicate of the partial index introductions_follow_up_idx.
 const OPEN_OUTCOMES = ['pending', 'in_contact'] as const satisfies readonly IntroductionOutcome[];
 /** Sectors (WZ divisions) listed in the "top needs" figure. */
-export const TOP_SECTORS = 10;
+const TOP_SECTORS = 10;
 
 export interface Week {
   /** Monday of the ISO week, YYYY-MM-DD. */

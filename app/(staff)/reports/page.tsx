@@ -37,7 +37,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
         presets={PRESET_WEEKS.map((weeks) => ({ label: t.period.lastWeeks(weeks), period: lastWeeks(today, weeks) }))}
         error={parsed.ok ? undefined : parsed.error}
       />
-      <p className="text-lg font-semibold text-slate-900" aria-live="polite">
+      <p className="text-lg font-semibold text-slate-900">
         {t.period.shown(formatDate(period.from), formatDate(period.to))}
       </p>
       <ReportFigures report={report} today={today} />
