@@ -27,7 +27,7 @@ import {
 } from './period-sql';
 
 /** Outcomes after which nothing more is expected; the agreement rate is taken among these. */
-export const FINAL_OUTCOMES = ['agreement', 'no_fit', 'no_answer'] as const satisfies readonly IntroductionOutcome[];
+const FINAL_OUTCOMES = ['agreement', 'no_fit', 'no_answer'] as const satisfies readonly IntroductionOutcome[];
 // Must match the predicate of the partial index introductions_follow_up_idx.
 const OPEN_OUTCOMES = ['pending', 'in_contact'] as const satisfies readonly IntroductionOutcome[];
 /** Sectors (WZ divisions) listed in the "top needs" figure. */
