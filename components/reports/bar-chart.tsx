@@ -30,6 +30,9 @@ const shorten = (value: unknown) => {
   return text.length > MAX_TICK_CHARS ? `${text.slice(0, MAX_TICK_CHARS - 1)}…` : text;
 };
 
+// Recharts colours legend text like its bars; yellow text on white is unreadable.
+const legendLabel = (value: string) => <span className="text-slate-700">{value}</span>;
+
 /**
  * A bar chart that fills its card. It is hidden from assistive technology: the table beside it
  * holds the same numbers.
@@ -64,7 +67,7 @@ export function ReportBarChart({ data, labelKey, series, stacked = false, horizo
             </>
           )}
           <Tooltip formatter={formatNumber} itemSorter={seriesOrder} />
-          {legend && <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={seriesOrder} />}
+          {legend && <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={seriesOrder} formatter={legendLabel} />}
           {series.map((s, i) => (
             <Bar
               key={s.key}

@@ -352,7 +352,8 @@ export const de = {
       tooLong: (days: number) => `Ein Bericht umfasst höchstens ${days} Tage. Bitte wählen Sie einen kürzeren Zeitraum.`,
       fallback: 'Es wird stattdessen der Standardzeitraum angezeigt.',
     },
-    week: (isoWeek: number, isoYear: number) => `KW ${isoWeek}/${isoYear}`,
+    // A no-break space keeps „KW 37/2026“ on one line in narrow tables.
+    week: (isoWeek: number, isoYear: number) => `KW\u00a0${isoWeek}/${isoYear}`,
     weekColumn: 'Woche',
     total: 'Summe',
     count: 'Anzahl',
