@@ -5,6 +5,8 @@ import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAx
 export interface ChartSeries {
   key: string;
   label: string;
+  /** Position in the full list of keys, so a category keeps its colour when others are left out. */
+  colorIndex?: number;
 }
 
 interface Props {
@@ -73,7 +75,7 @@ export function ReportBarChart({ data, labelKey, series, stacked = false, horizo
               key={s.key}
               dataKey={s.key}
               name={s.label}
-              fill={PALETTE[i % PALETTE.length]}
+              fill={PALETTE[(s.colorIndex ?? i) % PALETTE.length]}
               stackId={stacked ? 'all' : undefined}
               isAnimationActive={false}
               maxBarSize={48}

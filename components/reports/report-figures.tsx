@@ -8,7 +8,7 @@ import { ReportTable } from './report-table';
 const t = messages.reports;
 
 /** A weekly figure: stacked bars per week, and the table of weeks × series with totals. */
-function WeeklyFigure<K extends string>({ caption, counts, series }: { caption: string; counts: WeeklyCounts<K>; series: { key: K; label: string }[] }) {
+function WeeklyFigure<K extends string>({ caption, counts, series }: { caption: string; counts: WeeklyCounts<K>; series: (ChartSeries & { key: K })[] }) {
   const rows = counts.weeks.map((w) => ({ label: t.week(w.isoWeek, w.isoYear), values: series.map((s) => w.counts[s.key] ?? 0), total: w.total }));
   const data = rows.map((row) => ({ label: row.label, ...Object.fromEntries(series.map((s, i) => [s.key, row.values[i]!])) }));
   const totals = series.map((_, i) => rows.reduce((sum, row) => sum + row.values[i]!, 0));
@@ -27,8 +27,10 @@ function WeeklyFigure<K extends string>({ caption, counts, series }: { caption: 
 }
 
 /** Only the keys that occur in the period: nine statuses with mostly zeros say nothing. */
-function occurring<K extends string>(counts: WeeklyCounts<K>, keys: readonly K[], labels: Record<K, string>): { key: K; label: string }[] {
-  return keys.filter((key) => counts.weeks.some((w) => (w.counts[key] ?? 0) > 0)).map((key) => ({ key, label: labels[key] }));
+function occurring<K extends string>(counts: WeeklyCounts<K>, keys: readonly K[], labels: Record<K, string>): (ChartSeries & { key: K })[] {
+  return keys
+    .map((key, colorIndex) => ({ key, label: labels[key], colorIndex }))
+    .filter(({ key }) => counts.weeks.some((w) => (w.counts[key] ?? 0) > 0));
 }
 
 function medianText(median: Median, unit: (value: number) => string) {
