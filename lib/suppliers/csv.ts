@@ -1,6 +1,6 @@
-import { stringify } from 'csv-stringify/sync';
 import { parse } from 'csv-parse/sync';
 import type { Company } from '../../db/schema';
+import { toSpreadsheetCsv } from '../spreadsheet-csv';
 import { messages } from '../i18n';
 import type { CompanyInput } from './schema';
 import { fold } from './text';
@@ -72,10 +72,8 @@ export type CsvParseResult =
     }
   | { ok: false; error: string };
 
-// A cell starting with one of these is a formula to spreadsheet programs; the export prefixes
-// it with an apostrophe (shown as text) and the import takes that apostrophe off again.
-const FORMULA_START = /^[=+\-@\t\r']/;
-const PLAIN_NUMBER = /^[+-]?[\d\s()/.,-]+$/;
+// The export prefixes a formula-like cell with an apostrophe (lib/spreadsheet-csv.ts); the
+// import takes that apostrophe off again.
 const unescapeCell = (value: string) => (/^'[=+\-@\t\r']/.test(value) ? value.slice(1) : value);
 
 function detectDelimiter(buffer: Buffer): ';' | ',' {
@@ -204,16 +202,13 @@ function cellOf(company: ExportedCompany, field: Field): string {
   return String(value);
 }
 
-/** Spreadsheets run cells starting with = + - @ as formulas; a leading apostrophe defuses them. */
-function defuse(value: string): string {
-  return FORMULA_START.test(value) && !PLAIN_NUMBER.test(value) ? `'${value}` : value;
-}
-
 /**
  * Companies as a CSV file in the import format (`;`, UTF-8 with BOM and CRLF for Excel, lists
  * joined with |): importing the result again changes nothing.
  */
 export function toCsv(companies: ExportedCompany[]): string {
-  const rows = companies.map((company) => COLUMNS.map((c) => defuse(cellOf(company, c.field))));
-  return stringify([CSV_COLUMNS, ...rows], { delimiter: ';', record_delimiter: 'windows', bom: true });
+  return toSpreadsheetCsv(
+    CSV_COLUMNS,
+    companies.map((company) => COLUMNS.map((c) => cellOf(company, c.field))),
+  );
 }

@@ -69,6 +69,7 @@ const STAFF_PAGES: StaffRoute[] = [
   { kind: 'page', pattern: '/suppliers', method: 'GET', minRole: 'expert', url: () => '/suppliers?q=Matrix' },
   { kind: 'page', pattern: '/suppliers/new', method: 'GET', minRole: 'expert', url: () => '/suppliers/new' },
   { kind: 'page', pattern: '/suppliers/[id]', method: 'GET', minRole: 'expert', url: () => `/suppliers/${existingCompanyId}` },
+  { kind: 'page', pattern: '/reports', method: 'GET', minRole: 'expert', url: () => '/reports?from=2026-01-01&to=2026-03-31' },
 ];
 
 /** Staff-only API routes (guarded by authorizeRequest). */
@@ -76,6 +77,8 @@ const STAFF_APIS: StaffRoute[] = [
   { kind: 'api', pattern: '/api/admin/import', method: 'POST', minRole: 'admin', url: () => '/api/admin/import', body: COMPANY_CSV },
   { kind: 'api', pattern: '/api/suppliers/export', method: 'GET', minRole: 'expert', url: () => '/api/suppliers/export?q=Matrix' },
   { kind: 'api', pattern: '/api/admin/privacy/export', method: 'GET', minRole: 'admin', url: () => '/api/admin/privacy/export?email=j.weiss%40mueller-praezision.de' },
+  { kind: 'api', pattern: '/api/reports/cases.csv', method: 'GET', minRole: 'expert', url: () => '/api/reports/cases.csv' },
+  { kind: 'api', pattern: '/api/reports/introductions.csv', method: 'GET', minRole: 'expert', url: () => '/api/reports/introductions.csv' },
 ];
 
 /** API routes that are public on purpose, with what any caller (signed in or not) gets. */
