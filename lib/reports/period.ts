@@ -9,13 +9,6 @@ export const DEFAULT_WEEKS = 12;
 export const MAX_PERIOD_DAYS = 3 * 366;
 
 const DAY_MS = 86_400_000;
-const berlinDate = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Berlin' });
-
-/** Today's date (YYYY-MM-DD) in Germany, where the desk works. */
-export function berlinToday(now = new Date()): string {
-  return berlinDate.format(now);
-}
-
 function addDays(isoDate: string, days: number): string {
   return new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 }

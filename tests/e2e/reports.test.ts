@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
+import { berlinDate } from '../../lib/format';
 import type { Browser, Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { berlinToday } from '../../lib/reports/period';
 import { DESKTOP, launchBrowser, openPage, PHONE, screenshot } from '../helpers/browser';
 import { validRequest } from '../helpers/fixtures';
 import { signInAs } from '../helpers/staff';
@@ -48,7 +48,7 @@ describe('reports', () => {
     await page.waitForURL((url) => url.pathname === '/reports');
     await page.getByRole('heading', { level: 1, name: 'Berichte' }).waitFor();
 
-    const today = berlinToday();
+    const today = berlinDate();
     await page.getByLabel('Von').fill(today);
     await page.getByLabel('Bis').fill(today);
     await page.getByRole('button', { name: 'Anzeigen' }).click();

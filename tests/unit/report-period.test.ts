@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { berlinToday, lastWeeks, parseReportPeriod } from '../../lib/reports/period';
+import { berlinDate } from '../../lib/format';
+import { lastWeeks, parseReportPeriod } from '../../lib/reports/period';
 
 describe('report period', () => {
   it('defaults to the current ISO week and the eleven before it', () => {
@@ -31,8 +32,8 @@ describe('report period', () => {
   });
 
   it('knows the date in Germany around midnight UTC', () => {
-    expect(berlinToday(new Date('2026-11-24T23:30:00Z'))).toBe('2026-11-25');
-    expect(berlinToday(new Date('2026-07-01T21:59:00Z'))).toBe('2026-07-01');
-    expect(berlinToday(new Date('2026-07-01T22:00:00Z'))).toBe('2026-07-02');
+    expect(berlinDate(new Date('2026-11-24T23:30:00Z'))).toBe('2026-11-25');
+    expect(berlinDate(new Date('2026-07-01T21:59:00Z'))).toBe('2026-07-01');
+    expect(berlinDate(new Date('2026-07-01T22:00:00Z'))).toBe('2026-07-02');
   });
 });

@@ -2,10 +2,10 @@ import type { Metadata } from 'next';
 import { requireStaffPage } from '@/app/guards';
 import { PeriodForm } from '@/components/reports/period-form';
 import { ReportFigures } from '@/components/reports/report-figures';
-import { formatDate } from '@/lib/format';
+import { berlinDate, formatDate } from '@/lib/format';
 import { messages } from '@/lib/i18n';
 import { loadReport } from '@/lib/reports/figures';
-import { berlinToday, lastWeeks, parseReportPeriod } from '@/lib/reports/period';
+import { lastWeeks, parseReportPeriod } from '@/lib/reports/period';
 
 const t = messages.reports;
 
@@ -20,7 +20,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
     const value = raw[key];
     return Array.isArray(value) ? value[0] : value;
   };
-  const today = berlinToday();
+  const today = berlinDate();
   const parsed = parseReportPeriod({ from: param('from'), to: param('to') }, today);
   const { period } = parsed;
   const report = await loadReport(period, today);

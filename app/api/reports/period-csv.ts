@@ -1,7 +1,8 @@
 import { type NextRequest, NextResponse } from 'next/server';
+import { berlinDate } from '@/lib/format';
 import { authorizeRequest } from '@/app/guards';
 import { log } from '@/lib/log';
-import { berlinToday, parseReportPeriod, type ReportPeriod } from '@/lib/reports/period';
+import { parseReportPeriod, type ReportPeriod } from '@/lib/reports/period';
 
 /** A staff download of one report period as CSV; an invalid period is a 400 with the German reason. */
 export async function periodCsvResponse(
@@ -13,7 +14,7 @@ export async function periodCsvResponse(
   const user = await authorizeRequest('expert');
   if (user instanceof NextResponse) return user;
   const params = request.nextUrl.searchParams;
-  const parsed = parseReportPeriod({ from: params.get('from'), to: params.get('to') }, berlinToday());
+  const parsed = parseReportPeriod({ from: params.get('from'), to: params.get('to') }, berlinDate());
   if (!parsed.ok) return NextResponse.json({ error: parsed.error }, { status: 400 });
   const csv = await build(parsed.period);
   log.info({ event: 'reports.exported', kind, userId: user.id, from: parsed.period.from, to: parsed.period.to });
