@@ -24,6 +24,16 @@ const CSV = [
 ].join('\n');
 
 const day = (offset: number) => berlinDate(new Date(Date.now() + offset * 86_400_000));
+const REPORT = `/reports?from=${day(-14)}&to=${day(0)}`;
+
+/** Count column of the reports' outcome table, by row label. */
+async function outcomeCounts(page: Page): Promise<Record<string, number>> {
+  await page.goto(REPORT);
+  const rows = await page.getByRole('table', { name: 'Ergebnisse der Vermittlungen' }).evaluate((table) =>
+    [...(table as HTMLTableElement).rows].map((row) => [...row.cells].map((cell) => cell.textContent?.trim() ?? '')),
+  );
+  return Object.fromEntries(rows.slice(1).map(([label, n]) => [label!, Number(n!.replace(/\./g, ''))]));
+}
 
 async function importSuppliers() {
   const admin = await openPage(browser, DESKTOP);
@@ -90,8 +100,10 @@ afterAll(async () => {
 describe('from case to introduction', () => {
   let reference: string;
   let caseUrl: string;
+  let reportBefore: Record<string, number>;
 
   it('a new case shows ranked candidates found from its need text and location', async () => {
+    reportBefore = await outcomeCounts(expert);
     reference = await fileRequest();
     await expert.goto(`/cases?q=${reference}`);
     await expert.getByRole('link', { name: reference }).click();
@@ -183,6 +195,16 @@ describe('from case to introduction', () => {
     const panel = expert.getByRole('heading', { name: 'Vermittlungen' }).locator('..');
     await panel.getByText(reference).waitFor();
     await panel.getByText('Vereinbarung (Auftrag)').waitFor();
+  });
+
+  it('counts the introductions and the agreement in the reports', async () => {
+    const after = await outcomeCounts(expert);
+    // Three introductions: one agreement (an order), two still open.
+    expect(after['Vereinbarung']).toBe(reportBefore['Vereinbarung']! + 1);
+    expect(after['davon Auftrag']).toBe(reportBefore['davon Auftrag']! + 1);
+    expect(after['Offen']).toBe(reportBefore['Offen']! + 2);
+    expect(after['Summe']).toBe(reportBefore['Summe']! + 3);
+    await screenshot(expert, 'reports-after-introductions-desktop');
   });
 
   it('works at phone width', async () => {
