@@ -66,7 +66,7 @@ async function lastEditorName(tx: Executor, caseId: number): Promise<string | nu
 export async function updateCase(actor: StaffUser, update: CaseUpdate): Promise<CaseChangeResult> {
   assertRole(actor, 'expert');
   return db.transaction(async (tx): Promise<CaseChangeResult> => {
-    const [current] = await tx.select().from(cases).where(eq(cases.id, update.caseId)).for('update');
+    const current = await lockCase(tx, update.caseId);
     if (!current) return { ok: false, error: messages.cases.notFound };
     if (current.version !== update.version) {
       const changedBy = await lastEditorName(tx, current.id);
@@ -100,6 +100,12 @@ async function isActiveStaff(tx: Executor, userId: number): Promise<boolean> {
   return row?.active === true;
 }
 
+/** The case, row-locked until the transaction ends: changes to one case happen one after another. */
+export async function lockCase(tx: Executor, caseId: number): Promise<Case | undefined> {
+  const [current] = await tx.select().from(cases).where(eq(cases.id, caseId)).for('update');
+  return current;
+}
+
 /**
  * Applies changed columns, bumps the version, records events and the first response: the one
  * way every staff change to a case (here and in lib/introductions) reaches the database.
@@ -126,7 +132,7 @@ export async function writeChange(
 export async function addNote(actor: StaffUser, caseId: number, text: string): Promise<CaseChangeResult> {
   assertRole(actor, 'expert');
   return db.transaction(async (tx) => {
-    const [current] = await tx.select().from(cases).where(eq(cases.id, caseId)).for('update');
+    const current = await lockCase(tx, caseId);
     if (!current) return { ok: false, error: messages.cases.notFound };
     const version = await writeChange(tx, actor, current, {}, [{ type: 'note', data: { text } }]);
     return { ok: true, version };
@@ -137,7 +143,7 @@ export async function addNote(actor: StaffUser, caseId: number, text: string): P
 export async function markDuplicate(actor: StaffUser, caseId: number, originalReference: string): Promise<CaseChangeResult> {
   assertRole(actor, 'expert');
   return db.transaction(async (tx) => {
-    const [current] = await tx.select().from(cases).where(eq(cases.id, caseId)).for('update');
+    const current = await lockCase(tx, caseId);
     if (!current) return { ok: false, error: messages.cases.notFound };
     const [original] = await tx.select({ id: cases.id, reference: cases.reference }).from(cases).where(eq(cases.reference, originalReference));
     if (!original || original.id === current.id) {

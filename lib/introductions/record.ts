@@ -1,10 +1,10 @@
 import { desc, eq, sql } from 'drizzle-orm';
 import { db, type Executor } from '../../db/client';
-import { caseEvents, cases, companies, introductions, users } from '../../db/schema';
+import { caseEvents, companies, introductions, users } from '../../db/schema';
 import type { ActionResult } from '../action-result';
 import { assertRole, type StaffUser } from '../auth/staff';
 import { isClosed } from '../cases/lifecycle';
-import { type EventDraft, writeChange } from '../cases/update';
+import { type EventDraft, lockCase, writeChange } from '../cases/update';
 import { berlinDate } from '../format';
 import { messages } from '../i18n';
 import { enqueueMail } from '../outbox/enqueue';
@@ -13,11 +13,6 @@ import { canChangeOutcome } from './outcomes';
 import type { NewIntroduction, OutcomeUpdate } from './schema';
 
 const m = messages.introductions;
-
-async function lockCase(tx: Executor, caseId: number) {
-  const [current] = await tx.select().from(cases).where(eq(cases.id, caseId)).for('update');
-  return current;
-}
 
 /**
  * Logs an introduction between a case and a company. The case's first introduction moves it

@@ -1,17 +1,12 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { db, type Executor } from '../../db/client';
-import { cases, companies, introductions, shortlistEntries, users } from '../../db/schema';
+import { companies, introductions, shortlistEntries, users } from '../../db/schema';
 import type { ActionResult } from '../action-result';
 import { assertRole, type StaffUser } from '../auth/staff';
-import { writeChange } from '../cases/update';
+import { lockCase, writeChange } from '../cases/update';
 import { messages } from '../i18n';
 
 const m = messages.introductions;
-
-async function lockCase(tx: Executor, caseId: number) {
-  const [current] = await tx.select().from(cases).where(eq(cases.id, caseId)).for('update');
-  return current;
-}
 
 async function companyName(tx: Executor, companyId: number): Promise<string | undefined> {
   const [row] = await tx.select({ name: companies.name }).from(companies).where(eq(companies.id, companyId));
