@@ -6,10 +6,13 @@ import { seedDefaultSynonyms, seedDemoCompanies } from './demo/seed-companies';
 import { seedDemoUsers } from './demo/seed-users';
 import { log } from './log';
 import { startOutboxWorker } from './outbox/worker';
+import { productionRefusal } from './production-env';
 import { serverSecret } from './secret';
 
 /** Runs once per app process before it serves requests. */
 export async function startApp() {
+  const refusal = productionRefusal();
+  if (refusal) throw new Error(refusal);
   serverSecret(); // fails fast in production without NEXTAUTH_SECRET
   const handle = getDatabaseHandle();
   await prepareDatabase(handle);
