@@ -31,8 +31,9 @@ export function contentSecurityPolicy(settings: Pick<Config, 'baseUrl' | 'MAP_TI
     "default-src 'self'",
     `script-src 'self' 'nonce-${options.nonce}' 'strict-dynamic'${options.isDev ? " 'unsafe-eval'" : ''}`,
     // Leaflet positions map panes, markers and tiles with style attributes, and React renders
-    // style props as attributes: those need 'unsafe-inline'. Style elements still need the nonce.
-    `style-src 'self' 'nonce-${options.nonce}'`,
+    // style props as attributes: those need 'unsafe-inline'. Style elements still need the nonce,
+    // except in `next dev`, whose hot reloading injects style elements without one.
+    `style-src 'self' ${options.isDev ? "'unsafe-inline'" : `'nonce-${options.nonce}'`}`,
     "style-src-attr 'unsafe-inline'",
     `img-src 'self' data: blob:${tiles ? ` ${tiles}` : ''}`,
     "font-src 'self'",
