@@ -5,12 +5,11 @@
  * Never a 5xx, always a German message from the catalog, and nothing stored: the gapless
  * reference of a valid request sent after the run directly follows the one sent before it.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, inject, it } from 'vitest';
 import { messages } from '../../lib/i18n';
 import { validRequest } from '../helpers/fixtures';
+import { serverActionId } from '../helpers/server-actions';
 import { GERMAN_MESSAGES, malformedBody, malformedEnvelope, malformedRequest, type RawBody } from '../helpers/malformed-intake';
 
 const baseUrl = inject('baseUrl');
@@ -70,16 +69,6 @@ async function postRaw({ contentType, body }: RawBody) {
   expectGerman(answer.error, answer.field_errors);
 }
 
-/** The request form's server action, as its ID in the build's server reference manifest. */
-function formActionId(): string {
-  const manifest = JSON.parse(readFileSync(path.join(process.cwd(), '.next/server/server-reference-manifest.json'), 'utf8')) as {
-    node: Record<string, { exportedName: string; filename: string }>;
-  };
-  const entry = Object.entries(manifest.node).find(([, action]) => action.exportedName === 'submitRequestForm');
-  if (!entry) throw new Error('submitRequestForm not in the server reference manifest');
-  return entry[0];
-}
-
 /** React's reply encoding: strings that begin with `$` are references unless doubled. */
 function escapeReply(value: unknown): unknown {
   if (typeof value === 'string') return value.startsWith('$') ? `$${value}` : value;
@@ -117,7 +106,7 @@ describe('fuzzing the intake', () => {
     await each(fc.sample(malformedBody, { numRuns: API_INPUTS, seed }), postRaw);
     const apiSeconds = (performance.now() - started) / 1000;
 
-    const actionId = formActionId();
+    const actionId = serverActionId('submitRequestForm');
     const actionInputs = fc.sample(
       fc.oneof(
         // Malformed requests with a random envelope: the schema refuses them first.

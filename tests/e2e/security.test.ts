@@ -3,7 +3,6 @@
  * carries the headers; the pages work in Chromium under the nonce CSP without a single
  * violation; requests another site makes through a browser are refused.
  */
-import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
@@ -12,6 +11,7 @@ import { messages } from '../../lib/i18n';
 import { CookieJar, signInOverHttp } from '../../scripts/http-session';
 import { DESKTOP, launchBrowser, openPage, PHONE, screenshot } from '../helpers/browser';
 import { validRequest } from '../helpers/fixtures';
+import { serverActionId } from '../helpers/server-actions';
 import { signInAs, staffAccount } from '../helpers/staff';
 
 const baseUrl = inject('baseUrl');
@@ -156,8 +156,7 @@ describe('the content security policy in Chromium', () => {
 
 /** The request form's server action, called as React does, with chosen browser headers. */
 async function callFormAction(headers: Record<string, string>) {
-  const manifest = JSON.parse(readFileSync('.next/server/server-reference-manifest.json', 'utf8')) as { node: Record<string, { exportedName: string }> };
-  const actionId = Object.entries(manifest.node).find(([, a]) => a.exportedName === 'submitRequestForm')![0];
+  const actionId = serverActionId('submitRequestForm');
   return fetch(new URL('/request', baseUrl), {
     method: 'POST',
     headers: { 'next-action': actionId, 'content-type': 'text/plain;charset=UTF-8', accept: 'text/x-component', ...headers },
