@@ -349,7 +349,7 @@ export const de = {
   security: {
     crossSite: 'Diese Anfrage kam von einer fremden Website und wurde abgelehnt. Bitte nutzen Sie Lotse direkt.',
     productionMisconfigured: (missing: string[]) =>
-      `Lotse startet nicht: Im Produktionsbetrieb (LOTSE_ENV=production) fehlt ${missing.join(' und ')}. ` +
+      `Lotse startet nicht: Im Produktionsbetrieb (LOTSE_ENV=production) ${missing.length > 1 ? 'fehlen' : 'fehlt'} ${missing.join(' und ')}. ` +
       'Bitte setzen Sie die fehlenden Umgebungsvariablen (siehe README, Abschnitt „Konfiguration“).',
   },
   errors: {
