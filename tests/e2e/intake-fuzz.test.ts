@@ -1,7 +1,8 @@
 /**
  * Fuzzing the two public ways into the queue on the running app server: POST /api/requests
  * with malformed bodies (wrong types, huge strings, bytes that are not UTF-8, deep JSON, missing
- * fields, wrong content types) and the request form's server action with malformed arguments.
+ * fields, wrong content types, odd Idempotency-Key headers) and the request form's server action
+ * with malformed arguments.
  * Never a 5xx, always a German message from the catalog, and nothing stored: the gapless
  * reference of a valid request sent after the run directly follows the one sent before it.
  */
@@ -57,10 +58,13 @@ function expectGerman(error: unknown, fieldErrors: unknown) {
   }
 }
 
-async function postRaw({ contentType, body }: RawBody) {
+async function postRaw({ contentType, idempotencyKey, body }: RawBody) {
+  const headers: Record<string, string> = {};
+  if (contentType) headers['content-type'] = contentType;
+  if (idempotencyKey !== undefined) headers['idempotency-key'] = idempotencyKey;
   const response = await fetch(new URL('/api/requests', baseUrl), {
     method: 'POST',
-    headers: contentType ? { 'content-type': contentType } : {},
+    headers,
     body: new Uint8Array(body),
   });
   expect([400, 413]).toContain(response.status);

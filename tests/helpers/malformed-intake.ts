@@ -104,6 +104,8 @@ const deepJson = fc
 /** One HTTP body for POST /api/requests with the content type it is sent under. */
 export interface RawBody {
   contentType: string | undefined;
+  /** Sometimes valid, sometimes not: the body alone must get the request refused. */
+  idempotencyKey: string | undefined;
   body: Uint8Array;
 }
 
@@ -113,6 +115,7 @@ const utf8 = (text: string) => new TextEncoder().encode(text);
 export const malformedBody: fc.Arbitrary<RawBody> = fc
   .tuple(
     fc.constantFrom(...CONTENT_TYPES),
+    fc.option(fc.oneof(fc.stringMatching(/^[A-Za-z0-9_-]{8,100}$/), fc.string({ unit: fc.constantFrom(...' !"$%&/()=?;:,.<>|{}[]~aZ09-_'), maxLength: 300 }))),
     fc.oneof(
       { weight: 6, arbitrary: malformedRequest.map((fields) => utf8(JSON.stringify(fields))) },
       { weight: 1, arbitrary: fc.jsonValue().map((value) => utf8(JSON.stringify(value) ?? '')) },
@@ -134,7 +137,7 @@ export const malformedBody: fc.Arbitrary<RawBody> = fc
       { weight: 1, arbitrary: fc.integer({ min: 64 * 1024, max: 96 * 1024 }).map((size) => utf8(JSON.stringify({ ...validRequest(), description: 'x'.repeat(size) }))) },
     ),
   )
-  .map(([contentType, body]) => ({ contentType, body }));
+  .map(([contentType, idempotencyKey, body]) => ({ contentType, idempotencyKey: idempotencyKey ?? undefined, body }));
 
 /** The web form's envelope as a bot might send it: never a token the server issued. */
 export const malformedEnvelope = fc.oneof(
