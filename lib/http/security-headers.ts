@@ -23,7 +23,7 @@ export function tileSource(tileUrl: string | undefined): string | undefined {
  * (PUBLIC_BASE_URL / NEXTAUTH_URL starts with https://): sent over plain HTTP on localhost they
  * would make browsers refuse the demo for a year.
  */
-export const isHttpsDeployment = (settings: Pick<Config, 'baseUrl'>) => settings.baseUrl.startsWith('https://');
+const isHttpsDeployment = (settings: Pick<Config, 'baseUrl'>) => settings.baseUrl.startsWith('https://');
 
 export function contentSecurityPolicy(settings: Pick<Config, 'baseUrl' | 'MAP_TILE_URL'>, options: SecurityHeaderOptions) {
   const tiles = tileSource(settings.MAP_TILE_URL);
