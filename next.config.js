@@ -4,8 +4,13 @@ const nextConfig = {
   // drizzle-orm is external too so rate-limiter-flexible's dynamic import sees the same instance.
   serverExternalPackages: ['@electric-sql/pglite', 'postgres', 'drizzle-orm', 'rate-limiter-flexible', 'pino', 'nodemailer'],
   poweredByHeader: false,
-  // forbidden() answers 403 when a signed-in user lacks the role for a page.
-  experimental: { authInterrupts: true },
+  experimental: {
+    // forbidden() answers 403 when a signed-in user lacks the role for a page.
+    authInterrupts: true,
+    // proxy.ts makes Next.js buffer request bodies and cut them off at this size (default 10 MB):
+    // it must exceed the largest upload, the supplier import (IMPORT_MAX_MB in lib/suppliers/import.ts).
+    proxyClientMaxBodySize: '25mb',
+  },
 };
 
 export default nextConfig;

@@ -1,10 +1,13 @@
 import 'server-only';
+import { headers } from 'next/headers';
 import { forbidden, redirect } from 'next/navigation';
 import { NextResponse } from 'next/server';
 import type { ActionResult } from '@/lib/action-result';
 import { currentStaff } from '@/lib/auth/session';
 import { hasRole, type StaffUser } from '@/lib/auth/staff';
 import type { StaffRole } from '@/lib/cases/vocabulary';
+import { config } from '@/lib/config';
+import { isCrossSiteRequest } from '@/lib/http/cross-site';
 import { messages } from '@/lib/i18n';
 
 /** For staff pages: the signed-in user, or a redirect to sign-in / a 403 page. */
@@ -23,8 +26,14 @@ export async function authorizeAction(role: StaffRole = 'expert'): Promise<Actio
   return { ok: true, data: user };
 }
 
-/** For staff API routes: the signed-in user, or a 401/403 JSON response. */
+/**
+ * For staff API routes: the signed-in user, or a 401/403 JSON response. Requests another site
+ * makes through a staff member's browser are refused even for GET (the export is a download).
+ */
 export async function authorizeRequest(role: StaffRole = 'expert'): Promise<StaffUser | NextResponse> {
+  if (isCrossSiteRequest(await headers(), config())) {
+    return NextResponse.json({ error: messages.security.crossSite }, { status: 403 });
+  }
   const user = await currentStaff();
   if (!user) return NextResponse.json({ error: messages.auth.notSignedIn }, { status: 401 });
   if (!hasRole(user, role)) return NextResponse.json({ error: messages.auth.forbidden }, { status: 403 });

@@ -3,6 +3,8 @@ import { z } from 'zod';
 const intFrom = (fallback: number) => z.coerce.number().int().nonnegative().default(fallback);
 
 const envSchema = z.object({
+  // Explicit switch for real deployments: refuses to start without a secret and PostgreSQL.
+  LOTSE_ENV: z.preprocess((v) => (v === '' ? undefined : v), z.enum(['demo', 'production']).optional()),
   DATABASE_URL: z.string().optional(),
   PUBLIC_BASE_URL: z.string().url().optional(),
   NEXTAUTH_URL: z.string().url().optional(),

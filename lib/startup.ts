@@ -9,10 +9,13 @@ import { log } from './log';
 import { startOutboxWorker } from './outbox/worker';
 import { imprintText, privacyPolicyText } from './privacy/legal-text';
 import { startRetentionWorker } from './privacy/retention';
+import { productionRefusal } from './production-env';
 import { serverSecret } from './secret';
 
 /** Runs once per app process before it serves requests. */
 export async function startApp() {
+  const refusal = productionRefusal();
+  if (refusal) throw new Error(refusal);
   serverSecret(); // fails fast in production without NEXTAUTH_SECRET
   // A configured IMPRINT_FILE or PRIVACY_POLICY_FILE that cannot be read stops the start.
   imprintText();

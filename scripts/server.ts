@@ -3,6 +3,7 @@ import next from 'next';
 import { closeDatabase } from '../db/client';
 import { SOCKET_IP_HEADER } from '../lib/client-ip';
 import { log } from '../lib/log';
+import { productionRefusal } from '../lib/production-env';
 import { ensureBuild } from './ensure-build';
 
 /**
@@ -13,6 +14,11 @@ const dev = process.argv.includes('--dev');
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOST ?? '0.0.0.0';
 
+const refusal = productionRefusal();
+if (refusal) {
+  console.error(refusal);
+  process.exit(1);
+}
 if (!dev) ensureBuild();
 const app = next({ dev, dir: process.cwd(), hostname, port });
 const handle = app.getRequestHandler();

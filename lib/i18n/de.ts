@@ -481,6 +481,12 @@ export const de = {
     saved: (groups: number) => `${groups} Synonymgruppen gespeichert. Die Suche nutzt sie ab sofort.`,
     groupTooSmall: 'Jede Zeile braucht mindestens zwei Begriffe.',
   },
+  security: {
+    crossSite: 'Diese Anfrage kam von einer fremden Website und wurde abgelehnt. Bitte nutzen Sie Lotse direkt.',
+    productionMisconfigured: (missing: string[]) =>
+      `Lotse startet nicht: Im Produktionsbetrieb (LOTSE_ENV=production) ${missing.length > 1 ? 'fehlen' : 'fehlt'} ${missing.join(' und ')}. ` +
+      'Bitte setzen Sie die fehlenden Umgebungsvariablen (siehe README, Abschnitt „Konfiguration“).',
+  },
   errors: {
     passwordTooShort: (min: number) => `Das Passwort muss mindestens ${min} Zeichen lang sein.`,
     passwordMismatch: 'Die beiden Passwörter stimmen nicht überein.',

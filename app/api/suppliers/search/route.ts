@@ -1,5 +1,7 @@
 import { NextResponse } from 'next/server';
 import { currentStaff } from '@/lib/auth/session';
+import { config } from '@/lib/config';
+import { isCrossSiteRequest } from '@/lib/http/cross-site';
 import { messages } from '@/lib/i18n';
 import { log } from '@/lib/log';
 import { type Audience, searchSuppliers, type SupplierHit } from '@/lib/suppliers/search';
@@ -50,7 +52,9 @@ export async function GET(request: Request) {
       { status: 400, headers: { 'Cache-Control': 'no-store' } },
     );
   }
-  const audience: Audience = (await currentStaff()) ? 'staff' : 'public';
+  // Another site's page never sees what a signed-in staff member would.
+  const crossSite = isCrossSiteRequest(request.headers, config());
+  const audience: Audience = !crossSite && (await currentStaff()) ? 'staff' : 'public';
   // Staff answers must never land in a shared cache; public ones may be cached briefly.
   const headers = { 'Cache-Control': audience === 'staff' ? 'private, no-store' : 'public, max-age=60', Vary: 'Cookie' };
   try {
