@@ -27,6 +27,23 @@ export function OutboxList({ mails, labelledBy, retry }: { mails: UnsentMail[]; 
     router.refresh();
   };
 
+  // Phones show the button under the mail's details, wider screens in a column of its own.
+  const retryButton = (mail: UnsentMail) =>
+    mail.state !== 'sending' && (
+      <button
+        type="button"
+        disabled={busy !== undefined}
+        onClick={() => void retryNow(mail.id)}
+        className={
+          'rounded-md border border-slate-300 bg-white px-3 py-1.5 font-medium whitespace-nowrap text-brand-800 ' +
+          'hover:bg-brand-50 disabled:cursor-wait disabled:opacity-70'
+        }
+      >
+        {t.retryNow}
+        <span className="sr-only"> {mail.subject}</span>
+      </button>
+    );
+
   return (
     <div className="space-y-3">
       {notice && <Alert tone={notice.tone}>{notice.text}</Alert>}
@@ -49,7 +66,7 @@ export function OutboxList({ mails, labelledBy, retry }: { mails: UnsentMail[]; 
               <th scope="col" className={`${headCell} hidden lg:table-cell`}>
                 {t.lastError}
               </th>
-              <th scope="col" className={headCell}>
+              <th scope="col" className={`${headCell} hidden sm:table-cell`}>
                 <span className="sr-only">{messages.users.actions}</span>
               </th>
             </tr>
@@ -73,6 +90,7 @@ export function OutboxList({ mails, labelledBy, retry }: { mails: UnsentMail[]; 
                     {mail.lastError && (
                       <span className="block font-mono text-xs text-red-800 wrap-anywhere lg:hidden">{mail.lastError}</span>
                     )}
+                    <span className="mt-2 block sm:hidden">{retryButton(mail)}</span>
                   </th>
                   <td className="hidden px-3 py-2 text-slate-700 md:table-cell">{t.states[mail.state]}</td>
                   <td className="hidden px-3 py-2 text-slate-700 tabular-nums sm:table-cell">{mail.attempts}</td>
@@ -80,21 +98,8 @@ export function OutboxList({ mails, labelledBy, retry }: { mails: UnsentMail[]; 
                   <td className="hidden max-w-xs px-3 py-2 font-mono text-xs text-red-800 wrap-anywhere lg:table-cell">
                     {mail.lastError}
                   </td>
-                  <td className="px-3 py-2 text-right">
-                    {mail.state !== 'sending' && (
-                      <button
-                        type="button"
-                        disabled={busy !== undefined}
-                        onClick={() => void retryNow(mail.id)}
-                        className={
-                          'rounded-md border border-slate-300 bg-white px-3 py-1.5 font-medium whitespace-nowrap text-brand-800 ' +
-                          'hover:bg-brand-50 disabled:cursor-wait disabled:opacity-70'
-                        }
-                      >
-                        {t.retryNow}
-                        <span className="sr-only"> {mail.subject}</span>
-                      </button>
-                    )}
+                  <td className="hidden px-3 py-2 text-right sm:table-cell">
+                    {retryButton(mail)}
                   </td>
                 </tr>
               );
