@@ -18,10 +18,13 @@ export type Executor = Database | Transaction;
 export interface DatabaseHandle {
   db: Database;
   kind: 'pglite' | 'postgres';
+  /** The embedded database itself, for what drizzle does not cover (backups). */
+  pglite?: PGlite;
   close: () => Promise<void>;
 }
 
 export const DEFAULT_PGLITE_DIR = path.join(process.cwd(), '.data', 'pglite');
+export const PGLITE_EXTENSIONS = { pg_trgm, unaccent };
 
 /**
  * `DATABASE_URL` set → PostgreSQL through postgres.js; otherwise embedded PGlite in
@@ -41,11 +44,11 @@ export function openDatabase(env: NodeJS.ProcessEnv = process.env): DatabaseHand
     };
   }
   const dir = env.PGLITE_DIR || DEFAULT_PGLITE_DIR;
-  if (dir.startsWith('memory://')) return pgliteHandle(new PGlite(dir, { extensions: { pg_trgm, unaccent } }), () => {});
+  if (dir.startsWith('memory://')) return pgliteHandle(new PGlite(dir, { extensions: PGLITE_EXTENSIONS }), () => {});
   mkdirSync(dir, { recursive: true });
   const release = lockPgliteDir(dir);
   try {
-    return pgliteHandle(new PGlite(dir, { extensions: { pg_trgm, unaccent } }), release);
+    return pgliteHandle(new PGlite(dir, { extensions: PGLITE_EXTENSIONS }), release);
   } catch (error) {
     release();
     throw error;
@@ -56,6 +59,7 @@ function pgliteHandle(client: PGlite, release: () => void): DatabaseHandle {
   return {
     db: drizzlePglite(client, { schema }) as unknown as Database,
     kind: 'pglite',
+    pglite: client,
     close: async () => {
       try {
         await client.close();
@@ -125,7 +129,7 @@ function busy(dir: string, pid: number | string): Error {
 }
 
 /** Takes the directory's lock or throws the German refusal; returns the release function. */
-function lockPgliteDir(dir: string): () => void {
+export function lockPgliteDir(dir: string): () => void {
   const key = path.resolve(dir);
   const file = pgliteLockPath(dir);
   if (heldDirs.has(key)) throw busy(dir, process.pid);

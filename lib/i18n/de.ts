@@ -515,6 +515,50 @@ export const de = {
     unexpected:
       'Es ist ein unerwarteter Fehler aufgetreten. Ihre Eingaben sind erhalten – bitte versuchen Sie es gleich noch einmal.',
   },
+  outbox: {
+    title: 'Postausgang',
+    intro:
+      'Alle Mails gehen zuerst in den Postausgang und werden von dort verschickt. Ist der Mailserver nicht erreichbar, versucht Lotse es mit wachsendem Abstand erneut (höchstens stündlich); keine Mail geht verloren.',
+    countsLabel: 'Mails nach Zustand',
+    states: {
+      queued: 'Wartet auf Versand',
+      sending: 'Wird gerade gesendet',
+      retrying: 'Fehlgeschlagen, neuer Versuch geplant',
+      sent: 'Gesendet',
+    },
+    listTitle: 'Noch nicht gesendete Mails',
+    listShown: (shown: number, total: number) =>
+      shown < total ? `Die ältesten ${shown} von ${total} Mails.` : `${total} ${total === 1 ? 'Mail' : 'Mails'}.`,
+    empty: 'Der Postausgang ist leer: alle Mails sind verschickt.',
+    recipient: 'Empfänger',
+    subject: 'Betreff',
+    state: 'Zustand',
+    attempts: 'Versuche',
+    nextAttempt: 'Nächster Versuch',
+    lastError: 'Letzter Fehler',
+    createdAt: 'Erstellt',
+    due: 'sofort',
+    retryNow: 'Jetzt erneut senden',
+    retryScheduled: 'Die Mail wird beim nächsten Durchlauf in wenigen Sekunden gesendet.',
+    notFound: 'Diese Mail gibt es nicht.',
+    alreadySent: 'Diese Mail ist bereits gesendet.',
+    sendingNow: 'Diese Mail wird gerade gesendet.',
+  },
+  backup: {
+    exportUsage: 'Aufruf: npm run db:export -- <Datei.tar.gz>',
+    importUsage:
+      'Aufruf: npm run db:import -- <Datei.tar.gz> [--replace]\n' +
+      'Mit --replace wird eine vorhandene Datenbank beiseitegelegt (<Ordner>.vor-import-<Zeit>) und ersetzt.',
+    postgresHint:
+      'Lotse läuft mit PostgreSQL (DATABASE_URL ist gesetzt). Sichern Sie mit pg_dump und stellen Sie mit pg_restore wieder her, siehe docs/reliability.md.',
+    exported: (file: string, bytes: number) => `Datenbank gesichert: ${file} (${Math.round(bytes / 1024)} KB).`,
+    imported: (dir: string, cases: number) => `Datenbank wiederhergestellt in ${dir} (${cases} Vorgänge).`,
+    movedAside: (dir: string) => `Die bisherige Datenbank liegt jetzt in ${dir}.`,
+    targetNotEmpty: (dir: string) =>
+      `In ${dir} liegt bereits eine Datenbank. Mit --replace wird sie beiseitegelegt und ersetzt.`,
+    fileMissing: (file: string) => `Die Datei ${file} gibt es nicht.`,
+    failed: 'Die Sicherung konnte nicht verarbeitet werden.',
+  },
   mail: {
     confirmationSubject: (reference: string) => `Ihre Anfrage ${reference} ist bei Lotse eingegangen`,
     confirmationBody: (p: { contactName: string; reference: string; statusUrl: string }) =>

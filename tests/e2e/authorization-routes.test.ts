@@ -64,6 +64,7 @@ const STAFF_PAGES: StaffRoute[] = [
   { kind: 'page', pattern: '/introductions', method: 'GET', minRole: 'expert', url: () => '/introductions?view=mine' },
   { kind: 'page', pattern: '/admin/users', method: 'GET', minRole: 'admin', url: () => '/admin/users' },
   { kind: 'page', pattern: '/admin/import', method: 'GET', minRole: 'admin', url: () => '/admin/import' },
+  { kind: 'page', pattern: '/admin/outbox', method: 'GET', minRole: 'admin', url: () => '/admin/outbox' },
   { kind: 'page', pattern: '/admin/synonyms', method: 'GET', minRole: 'admin', url: () => '/admin/synonyms' },
   { kind: 'page', pattern: '/admin/privacy', method: 'GET', minRole: 'admin', url: () => '/admin/privacy?email=j.weiss%40mueller-praezision.de' },
   { kind: 'page', pattern: '/suppliers', method: 'GET', minRole: 'expert', url: () => '/suppliers?q=Matrix' },

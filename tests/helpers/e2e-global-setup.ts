@@ -1,11 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { startAppServer } from '../../scripts/app-server';
 import { ensureBuild } from '../../scripts/ensure-build';
 import { ensureStaffAccounts } from './staff';
-import { createTestDatabase, testServerUrl } from './test-database';
+import { freshAppEnvironment } from './app-environment';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -16,23 +13,10 @@ declare module 'vitest' {
 /** Builds the app once and serves it on a fresh database for the browser tests. */
 export default async function setup(project: TestProject) {
   ensureBuild();
-  const database = await createTestDatabase(testServerUrl());
-  const pgliteDir = database.url ? undefined : mkdtempSync(path.join(tmpdir(), 'lotse-e2e-'));
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    NEXTAUTH_SECRET: 'e2e-secret',
-    INTAKE_MIN_FILL_SECONDS: '1',
-    INTAKE_RATE_LIMIT: '1000',
-    LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'warn',
-  };
-  if (database.url) env.DATABASE_URL = database.url;
-  else {
-    delete env.DATABASE_URL;
-    env.PGLITE_DIR = pgliteDir;
-  }
+  const { env, isPostgres, drop } = await freshAppEnvironment();
   const app = await startAppServer(env);
   // Only PGlite mode seeds demo accounts; a PGlite directory must never be opened twice.
-  if (database.url) {
+  if (isPostgres) {
     try {
       ensureStaffAccounts(env);
     } catch (error) {
@@ -44,7 +28,6 @@ export default async function setup(project: TestProject) {
 
   return async () => {
     await app.stop();
-    await database.drop();
-    if (pgliteDir) rmSync(pgliteDir, { recursive: true, force: true });
+    await drop();
   };
 }

@@ -10,6 +10,7 @@ import { getServerSession, type Session } from 'next-auth';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as accountActions from '@/app/(staff)/account/actions';
 import * as privacyActions from '@/app/(staff)/admin/privacy/actions';
+import * as outboxActions from '@/app/(staff)/admin/outbox/actions';
 import * as synonymActions from '@/app/(staff)/admin/synonyms/actions';
 import * as adminUserActions from '@/app/(staff)/admin/users/actions';
 import * as caseActions from '@/app/(staff)/cases/[id]/actions';
@@ -140,9 +141,12 @@ async function snapshot() {
   const companyRows = await db.select({ id: companies.id, version: companies.version }).from(companies).orderBy(asc(companies.id));
   const [companyEventCount] = await db.select({ n: count() }).from(companyEvents);
   const [events] = await db.select({ n: count() }).from(caseEvents);
-  const [mails] = await db.select({ n: count() }).from(outbox);
+  const mails = await db
+    .select({ id: outbox.id, nextAttemptAt: outbox.nextAttemptAt, status: outbox.status })
+    .from(outbox)
+    .orderBy(asc(outbox.id));
   const synonyms = await db.select({ terms: synonymGroups.terms }).from(synonymGroups).orderBy(asc(synonymGroups.id));
-  return { users: userRows, cases: caseRows, caseEvents: events!.n, outbox: mails!.n, synonyms, companies: companyRows, companyEvents: companyEventCount!.n };
+  return { users: userRows, cases: caseRows, caseEvents: events!.n, outbox: mails, synonyms, companies: companyRows, companyEvents: companyEventCount!.n };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -153,6 +157,7 @@ async function snapshot() {
 const ACTION_MODULES = {
   'app/(staff)/account/actions.ts': accountActions,
   'app/(staff)/admin/users/actions.ts': adminUserActions,
+  'app/(staff)/admin/outbox/actions.ts': outboxActions,
   'app/(staff)/admin/synonyms/actions.ts': synonymActions,
   'app/(staff)/admin/privacy/actions.ts': privacyActions,
   'app/(staff)/cases/actions.ts': queueActions,
@@ -212,6 +217,22 @@ const MATRIX: MatrixRow[] = [
     email: (await newCase({ email: 'loeschen@mueller-praezision.de' })).email,
     confirm: true,
   })),
+  row('app/(staff)/admin/outbox/actions.ts', 'retryOutboxMail', 'admin', async () => {
+    // A mail whose delivery failed and that waits for its next attempt in an hour.
+    const [mail] = await db
+      .insert(outbox)
+      .values({
+        template: 'request_confirmation',
+        recipient: 'warten@firma.example',
+        subject: 'Wartet',
+        body: 'Text',
+        attempts: 3,
+        lastError: 'connect ECONNREFUSED 127.0.0.1:25',
+        nextAttemptAt: sql`now() + interval '1 hour'`,
+      })
+      .returning({ id: outbox.id });
+    return { id: mail!.id };
+  }),
   row('app/(staff)/cases/actions.ts', 'bulkUpdateCases', 'expert', async () => ({
     caseIds: [(await newCase()).id],
     action: 'priority',
