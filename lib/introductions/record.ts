@@ -94,10 +94,14 @@ export async function changeOutcome(actor: StaffUser, update: OutcomeUpdate): Pr
     const events: EventDraft[] = [];
     const base = { introductionId: before.id, company };
     if (update.outcome !== before.outcome || agreementKind !== before.agreementKind) {
-      events.push({ type: 'introduction_outcome', data: { ...base, from: before.outcome, to: update.outcome, agreementKind, note: update.note || null } });
+      events.push({ type: 'introduction_outcome', data: { ...base, from: before.outcome, to: update.outcome, agreementKind } });
     }
     if (followUpOn !== before.followUpOn) events.push({ type: 'introduction_follow_up', data: { ...base, from: before.followUpOn, to: followUpOn } });
-    if (events.length === 0 && update.note) events.push({ type: 'note', data: { text: update.note } });
+    // The note goes with the change it explains, or stands alone in the history.
+    if (update.note) {
+      if (events[0]) events[0].data.note = update.note;
+      else events.push({ type: 'note', data: { text: update.note } });
+    }
     if (events.length === 0) return { ok: true, data: { version: before.version } };
     const now = new Date();
     const [row] = await tx
