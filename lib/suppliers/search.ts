@@ -1,6 +1,6 @@
 import { and, type AnyColumn, arrayContains, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
 import { db } from '../../db/client';
-import { companies, districts, postalPlaces, searchWords } from '../../db/schema';
+import { companies, districts, postalPlaces, searchLexemes, searchWords } from '../../db/schema';
 import type { CompanyKind } from '../../db/schema/vocabulary';
 import type { SupplierSearch } from './search-schema';
 import { expandWord, loadSynonymGroups } from './synonyms';
@@ -135,6 +135,41 @@ function prefixConjunction(normalized: string): string[] | null {
 }
 
 /**
+ * Each word's alternatives without those that match nothing: a synonym nobody uses
+ * ('hygienemittel':*), a spelling the data does not have ('haendedesinfektion':*). They cannot
+ * add a match, a position or a cover, so ts_rank_cd gives the same scores without them, but it
+ * pays for every operand on every matching row. An alternative goes when one of its prefix
+ * operands starts no lexeme in search_lexemes (a superset of the search vectors' lexemes, kept
+ * by a trigger). A word keeps its last alternative, so that the ranked query's "&" stays as it was.
+ */
+async function dropDeadAlternatives(words: string[][]): Promise<string[][]> {
+  const operands = [...new Set(words.flat().flatMap((q) => prefixConjunction(q) ?? []))].filter((o) => /^[\p{L}\p{N}]+$/u.test(o));
+  if (operands.length === 0) return words;
+  // The smallest lexeme at or after the operand (bytewise, text_pattern_ops index) starts with
+  // it if any lexeme does.
+  const rows = await db
+    .select({ operand: sql<string>`value` })
+    .from(sql`jsonb_array_elements_text(${JSON.stringify(operands)}::jsonb)`)
+    .where(
+      sql`not starts_with(coalesce((select ${searchLexemes.lexeme} from ${searchLexemes} where ${searchLexemes.lexeme} ~>=~ value order by ${searchLexemes.lexeme} using ~<~ limit 1), ''), value)`,
+    );
+  const dead = new Set(rows.map((r) => r.operand));
+  if (dead.size === 0) return words;
+  const kept = words.map((alternatives) => alternatives.map((q) => ({ q, operands: prefixConjunction(q) })));
+  for (const alternatives of kept) {
+    for (const candidate of [...alternatives]) {
+      const c = candidate.operands;
+      if (!c?.some((o) => dead.has(o)) || alternatives.filter((a) => a.q !== '').length === 1) continue;
+      // Its other operands still mark positions that ts_rank_cd counts inside a cover: only
+      // drop it when the rest of the query marks them too.
+      const covered = c.every((x) => dead.has(x) || kept.some((list) => list.some((a) => a !== candidate && a.operands?.some((o) => x.startsWith(o)))));
+      if (covered) alternatives.splice(alternatives.indexOf(candidate), 1);
+    }
+  }
+  return kept.map((alternatives) => alternatives.map((a) => a.q));
+}
+
+/**
  * Each word's normalized alternatives without redundant ones, for less ts_rank_cd work on every
  * matching row (it grows with the number of operands). An alternative C goes when
  * - another alternative D of the same word is implied by it (each operand of D is a prefix of
@@ -242,7 +277,7 @@ async function plan(params: SupplierSearch, audience: Audience): Promise<Plan> {
     ),
   );
   const normalized = await normalizeTsqueries(alternatives.flat().map((a) => a.tsquery));
-  const tsqueries = pruneAlternatives(alternatives.map((list) => list.map((a) => normalized.get(a.tsquery) ?? '')));
+  const tsqueries = pruneAlternatives(await dropDeadAlternatives(alternatives.map((list) => list.map((a) => normalized.get(a.tsquery) ?? ''))));
   const matches = alternatives.map((list, i) => matchWord(list, tsqueries[i]!));
   for (const match of matches) filters.push(match.condition);
 
