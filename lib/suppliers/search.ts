@@ -247,14 +247,25 @@ interface Plan {
   text: boolean;
 }
 
+/** The filters a search can narrow by, each with a count per value in the sidebar. */
+export const DIMENSIONS = ['sector', 'district', 'certification', 'kind', 'size'] as const;
+export type Dimension = (typeof DIMENSIONS)[number];
+
+/** The condition of each chosen filter; none for the others. */
+export function dimensionFilters(params: SupplierSearch): Partial<Record<Dimension, SQL>> {
+  const filters: Partial<Record<Dimension, SQL>> = {};
+  if (params.sector) filters.sector = arrayContains(companies.sectorPaths, [params.sector]);
+  if (params.district) filters.district = eq(companies.districtKey, params.district);
+  if (params.certification) filters.certification = arrayContains(companies.certifications, [params.certification]);
+  if (params.kind) filters.kind = eq(companies.kind, params.kind);
+  if (params.size) filters.size = eq(companies.sizeClass, params.size);
+  return filters;
+}
+
 async function plan(params: SupplierSearch, audience: Audience): Promise<Plan> {
   const filters: (SQL | undefined)[] = [];
   if (audience === 'public') filters.push(eq(companies.publicListing, true));
-  if (params.sector) filters.push(arrayContains(companies.sectorPaths, [params.sector]));
-  if (params.district) filters.push(eq(companies.districtKey, params.district));
-  if (params.certification) filters.push(arrayContains(companies.certifications, [params.certification]));
-  if (params.kind) filters.push(eq(companies.kind, params.kind));
-  if (params.size) filters.push(eq(companies.sizeClass, params.size));
+  filters.push(...Object.values(dimensionFilters(params)));
 
   const origin = await resolveOrigin(params.near);
   const distance = origin ? distanceKm(origin) : null;
@@ -466,9 +477,13 @@ export async function searchFacets(params: SupplierSearch, audience: Audience): 
   return facets;
 }
 
+/** The condition a company has to meet to match the search. */
+export async function searchCondition(params: SupplierSearch, audience: Audience): Promise<SQL | undefined> {
+  return (await plan(params, audience)).where;
+}
+
 /** The ids of every match (for CSV export of a search result). */
 export async function searchCompanyIds(params: SupplierSearch, audience: Audience = 'staff'): Promise<number[]> {
-  const { where } = await plan(params, audience);
-  const rows = await db.select({ id: companies.id }).from(companies).where(where).orderBy(asc(companies.name));
+  const rows = await db.select({ id: companies.id }).from(companies).where(await searchCondition(params, audience)).orderBy(asc(companies.name));
   return rows.map((r) => r.id);
 }
