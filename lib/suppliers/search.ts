@@ -1,4 +1,4 @@
-import { and, type AnyColumn, arrayContains, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
+import { and, type AnyColumn, arrayContains, asc, desc, eq, isNotNull, type SQL, sql } from 'drizzle-orm';
 import { db } from '../../db/client';
 import { companies, districts, postalPlaces, searchLexemes, searchWords } from '../../db/schema';
 import type { CompanyKind } from '../../db/schema/vocabulary';
@@ -475,6 +475,29 @@ export async function searchFacets(params: SupplierSearch, audience: Audience): 
   const facets: Facets = { sectors: {}, districts: {}, kinds: {}, certifications: {}, sizes: {} };
   for (const row of rows) facets[row.facet][row.value] = Number(row.n);
   return facets;
+}
+
+/** A match on the map: only public fields, so the directory may show it too. */
+export interface MapPoint {
+  id: number;
+  name: string;
+  latitude: number;
+  longitude: number;
+}
+
+/**
+ * Where the matches are, for the map: the first `cap` located ones in the list's order, and
+ * whether there were more.
+ */
+export async function searchPoints(params: SupplierSearch, audience: Audience, cap: number): Promise<{ points: MapPoint[]; capped: boolean }> {
+  const { where, score, distance } = await plan(params, audience);
+  const rows = await db
+    .select({ id: companies.id, name: companies.name, latitude: companies.latitude, longitude: companies.longitude })
+    .from(companies)
+    .where(and(where, isNotNull(companies.latitude), isNotNull(companies.longitude)))
+    .orderBy(params.q ? desc(score) : distance ? asc(distance) : asc(companies.name), asc(companies.id))
+    .limit(cap + 1);
+  return { points: rows.slice(0, cap) as MapPoint[], capped: rows.length > cap };
 }
 
 /** The condition a company has to meet to match the search. */
