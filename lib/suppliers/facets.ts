@@ -25,6 +25,21 @@ const ALL_BITS = 2 ** DIMENSIONS.length - 1;
  * arrays, of which there are few, and only then split into values.
  */
 export async function sidebarFacets(params: SupplierSearch, audience: Audience): Promise<Facets> {
+  const rows = await (await sidebarFacetsQuery(params, audience)).statement;
+  const facets: Facets = { sectors: {}, districts: {}, kinds: {}, certifications: {}, sizes: {} };
+  for (const row of rows) {
+    const dimension = DIMENSIONS.find((_, i) => Number(row.set) === ALL_BITS - 2 ** (DIMENSIONS.length - 1 - i))!;
+    const n = Number(row[`n_${dimension}`]);
+    const value = row[dimension];
+    if (n === 0 || value === null) continue;
+    const counts = facets[COUNTED[dimension].facet];
+    for (const v of Array.isArray(value) ? value : [value]) counts[v] = (counts[v] ?? 0) + n;
+  }
+  return facets;
+}
+
+/** The statement behind sidebarFacets, built but not run (scripts/bench-suppliers.ts explains it). */
+export async function sidebarFacetsQuery(params: SupplierSearch, audience: Audience) {
   const chosen = dimensionFilters(params);
   const unfiltered = { ...params, ...Object.fromEntries(DIMENSIONS.map((d) => [d, undefined])) };
   const base = await searchCondition(unfiltered, audience);
@@ -36,7 +51,7 @@ export async function sidebarFacets(params: SupplierSearch, audience: Audience):
   const filters = Object.values(chosen);
   const relevant = filters.length > 1 ? sql`(${sql.join(filters.map((f) => sql`((${f}) is not true)::int`), sql` + `)}) <= 1` : undefined;
   const columns = DIMENSIONS.map((d) => COUNTED[d].column);
-  const rows = await db
+  const statement = db
     .select({
       // One bit per dimension, the first one highest; 0 where the row's set groups by it.
       set: sql<number>`grouping(${sql.join(columns, sql`, `)})`,
@@ -50,15 +65,6 @@ export async function sidebarFacets(params: SupplierSearch, audience: Audience):
     .from(companies)
     .where(and(base, relevant))
     .groupBy(sql`grouping sets (${sql.join(columns.map((c) => sql`(${c})`), sql`, `)})`);
-
-  const facets: Facets = { sectors: {}, districts: {}, kinds: {}, certifications: {}, sizes: {} };
-  for (const row of rows) {
-    const dimension = DIMENSIONS.find((_, i) => Number(row.set) === ALL_BITS - 2 ** (DIMENSIONS.length - 1 - i))!;
-    const n = Number(row[`n_${dimension}`]);
-    const value = row[dimension];
-    if (n === 0 || value === null) continue;
-    const counts = facets[COUNTED[dimension].facet];
-    for (const v of Array.isArray(value) ? value : [value]) counts[v] = (counts[v] ?? 0) + n;
-  }
-  return facets;
+  // Wrapped: awaiting the query itself would run it.
+  return { statement };
 }
