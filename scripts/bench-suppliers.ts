@@ -18,9 +18,6 @@ import postgres from 'postgres';
 import { ms, type Stats, stats, timeIt } from './bench-stats';
 
 process.env.LOG_LEVEL ??= 'warn';
-// One seeding transaction at a time: two concurrent ones can deadlock in the search_words
-// trigger (both insert the same new words in different orders).
-process.env.SEED_WORKERS ??= '1';
 
 const DEFAULT_SERVER = 'postgres://postgres@127.0.0.1:5432/postgres';
 const GOAL_MS = 50;
