@@ -486,23 +486,18 @@ export interface MapPoint {
 }
 
 /**
- * Where the matches are, for the map: every located one (in no particular order) or, when
- * there are more than `cap`, the first `cap` in the list's order. Ranking them all costs as
- * much as the search itself, so it is only done when the cap is reached.
+ * Where the matches are, for the map: the first `cap` located ones in the list's order, and
+ * whether there were more.
  */
 export async function searchPoints(params: SupplierSearch, audience: Audience, cap: number): Promise<{ points: MapPoint[]; capped: boolean }> {
   const { where, score, distance } = await plan(params, audience);
-  const located = () =>
-    db
-      .select({ id: companies.id, name: companies.name, latitude: companies.latitude, longitude: companies.longitude })
-      .from(companies)
-      .where(and(where, isNotNull(companies.latitude), isNotNull(companies.longitude)));
-  const all = (await located().limit(cap + 1)) as MapPoint[];
-  if (all.length <= cap) return { points: all, capped: false };
-  const first = await located()
+  const rows = await db
+    .select({ id: companies.id, name: companies.name, latitude: companies.latitude, longitude: companies.longitude })
+    .from(companies)
+    .where(and(where, isNotNull(companies.latitude), isNotNull(companies.longitude)))
     .orderBy(params.q ? desc(score) : distance ? asc(distance) : asc(companies.name), asc(companies.id))
-    .limit(cap);
-  return { points: first as MapPoint[], capped: true };
+    .limit(cap + 1);
+  return { points: rows.slice(0, cap) as MapPoint[], capped: rows.length > cap };
 }
 
 /** The condition a company has to meet to match the search. */
