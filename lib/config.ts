@@ -13,6 +13,7 @@ const envSchema = z.object({
   INTAKE_RATE_WINDOW_MINUTES: intFrom(10),
   INTAKE_MIN_FILL_SECONDS: intFrom(3),
   STATUS_RATE_LIMIT: intFrom(20),
+  SEARCH_RATE_LIMIT: intFrom(60),
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('Lotse <lotse@localhost>'),
   OUTBOX_INTERVAL_SECONDS: intFrom(5),

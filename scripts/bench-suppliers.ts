@@ -2,7 +2,7 @@
 // For PostgreSQL (a throwaway database on BENCH_DATABASE_SERVER, default
 // postgres://postgres@127.0.0.1:5432/postgres) and in-memory PGlite, at each size: migrates,
 // seeds the default synonyms and N generated companies, runs VACUUM ANALYZE, then times
-// searchSuppliers and searchFacets for a fixed mix of queries. Prints EXPLAIN (ANALYZE, BUFFERS)
+// searchSuppliers, the sidebar facets and the map points for a fixed mix of queries. Prints EXPLAIN (ANALYZE, BUFFERS)
 // on PostgreSQL at the largest size and drops the bench databases again (also on Ctrl-C).
 // `npm run bench` first runs the queue benchmark (scripts/bench.ts) in a child process
 // (flag --with-queue); flags this script does not know are passed on to it.
@@ -18,9 +18,6 @@ import postgres from 'postgres';
 import { ms, type Stats, stats, timeIt } from './bench-stats';
 
 process.env.LOG_LEVEL ??= 'warn';
-// One seeding transaction at a time: two concurrent ones can deadlock in the search_words
-// trigger (both insert the same new words in different orders).
-process.env.SEED_WORKERS ??= '1';
 
 const DEFAULT_SERVER = 'postgres://postgres@127.0.0.1:5432/postgres';
 const GOAL_MS = 50;
@@ -94,8 +91,11 @@ if (args['with-queue'] && !args['suppliers-only']) {
 const { closeDatabase, db, getDatabaseHandle } = await import('../db/client');
 const { prepareDatabase } = await import('../db/prepare');
 const { seedCompanies, seedDefaultSynonyms } = await import('../lib/demo/seed-companies');
-const { searchFacets, searchSuppliers, supplierSearchQueries } = await import('../lib/suppliers/search');
+const { searchPoints, searchSuppliers, supplierSearchQueries } = await import('../lib/suppliers/search');
+const { sidebarFacets, sidebarFacetsQuery } = await import('../lib/suppliers/facets');
+const { MAP_POINT_CAP } = await import('../lib/suppliers/search-view');
 const { supplierSearchSchema } = await import('../lib/suppliers/search-schema');
+type SupplierSearch = import('../lib/suppliers/search-schema').SupplierSearch;
 const { forgetSynonymCache } = await import('../lib/suppliers/synonyms');
 
 type Kind = 'text' | 'text + sector' | 'text + radius' | 'filters only';
@@ -119,50 +119,63 @@ const parse = (params: Record<string, unknown>) => supplierSearchSchema.parse(pa
 
 const seconds = (since: number) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
 
+/** What the search pages run for a query (in parallel on PostgreSQL), each timed on its own. */
+const PARTS = {
+  search: (params: SupplierSearch) => searchSuppliers(params, 'staff'),
+  facets: (params: SupplierSearch) => sidebarFacets(params, 'staff'),
+  map: (params: SupplierSearch) => searchPoints(params, 'staff', MAP_POINT_CAP),
+};
+type Part = keyof typeof PARTS;
+const PART_NAMES = Object.keys(PARTS) as Part[];
+
 interface Measured {
   label: string;
-  search: Stats;
-  facets: Stats;
+  stats: Record<Part, Stats>;
 }
 
-/** Times searchSuppliers, then searchFacets, for every query of the mix on the open database. */
+const cells = (all: Record<Part, Stats>, bold = false) =>
+  PART_NAMES.map((part) => {
+    const { p50, p95, max } = all[part];
+    return bold ? `**${ms(p50)}** | **${ms(p95)}** | ${ms(max)}` : `${ms(p50)} | ${ms(p95)} | ${ms(max)}`;
+  }).join(' | ');
+const header = PART_NAMES.map((part) => `${part} p50 | ${part} p95 | ${part} max`).join(' | ');
+const statsOf = (samples: Record<Part, number[]>) => Object.fromEntries(PART_NAMES.map((part) => [part, stats(samples[part])])) as Record<Part, Stats>;
+const noSamples = () => Object.fromEntries(PART_NAMES.map((part) => [part, [] as number[]])) as Record<Part, number[]>;
+
+/** Times searchSuppliers, sidebarFacets and searchPoints for every query of the mix on the open database. */
 async function benchMix(label: string, results: Record<string, unknown>): Promise<Measured> {
   const lines: string[] = [];
-  const allSearch: number[] = [];
-  const allFacets: number[] = [];
-  const byKind = new Map<Kind, { search: number[]; facets: number[] }>();
+  const all = noSamples();
+  const byKind = new Map<Kind, Record<Part, number[]>>();
   for (const query of QUERIES) {
     const params = parse(query.params);
     const first = await searchSuppliers(params, 'staff');
-    const facets = await searchFacets(params, 'staff');
+    const map = await searchPoints(params, 'staff', MAP_POINT_CAP);
     results[query.name] = {
       total: first.total,
       results: first.results.map((r) => [r.id, r.score, r.distance_km]),
       terms: first.terms,
-      facets,
+      facets: await sidebarFacets(params, 'staff'),
+      map: map.points.map((p) => p.id),
     };
-    const search = await timeIt(ITERATIONS, WARMUP, () => searchSuppliers(params, 'staff'));
-    const facetTimes = await timeIt(ITERATIONS, WARMUP, () => searchFacets(params, 'staff'));
-    allSearch.push(...search);
-    allFacets.push(...facetTimes);
-    const kind = byKind.get(query.kind) ?? { search: [], facets: [] };
-    kind.search.push(...search);
-    kind.facets.push(...facetTimes);
+    const kind = byKind.get(query.kind) ?? noSamples();
     byKind.set(query.kind, kind);
-    const [s, f] = [stats(search), stats(facetTimes)];
-    lines.push(`| ${query.name} | ${first.total.toLocaleString('en')} | ${ms(s.p50)} | ${ms(s.p95)} | ${ms(s.max)} | ${ms(f.p50)} | ${ms(f.p95)} | ${ms(f.max)} |`);
+    const samples = noSamples();
+    for (const part of PART_NAMES) {
+      samples[part] = await timeIt(ITERATIONS, WARMUP, () => PARTS[part](params));
+      all[part].push(...samples[part]);
+      kind[part].push(...samples[part]);
+    }
+    lines.push(`| ${query.name} | ${first.total.toLocaleString('en')} | ${map.points.length.toLocaleString('en')} | ${cells(statsOf(samples))} |`);
   }
-  for (const [kind, samples] of byKind) {
-    const [s, f] = [stats(samples.search), stats(samples.facets)];
-    lines.push(`| *all ${kind}* | | ${ms(s.p50)} | ${ms(s.p95)} | ${ms(s.max)} | ${ms(f.p50)} | ${ms(f.p95)} | ${ms(f.max)} |`);
-  }
-  const [search, facets] = [stats(allSearch), stats(allFacets)];
-  lines.push(`| **overall** (${search.n} runs each) | | **${ms(search.p50)}** | **${ms(search.p95)}** | ${ms(search.max)} | **${ms(facets.p50)}** | **${ms(facets.p95)}** | ${ms(facets.max)} |`);
+  for (const [kind, samples] of byKind) lines.push(`| *all ${kind}* | | | ${cells(statsOf(samples))} |`);
+  const overall = statsOf(all);
+  lines.push(`| **overall** (${overall.search.n} runs each) | | | ${cells(overall, true)} |`);
   console.log(`\n### ${label}\n`);
-  console.log('| Query | matches | search p50 | search p95 | search max | facets p50 | facets p95 | facets max |');
-  console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
+  console.log(`| Query | matches | map points | ${header} |`);
+  console.log(`|---|---:|---:|${PART_NAMES.map(() => '---:|---:|---:').join('|')}|`);
   console.log(lines.join('\n'));
-  return { label, search, facets };
+  return { label, stats: overall };
 }
 
 async function explain(client: postgres.Sql) {
@@ -171,7 +184,7 @@ async function explain(client: postgres.Sql) {
     const parts: [string, { sql: string; params: unknown[] }][] = [
       [built.countInPage ? 'page query (counts the matches too)' : 'page query', built.rows.toSQL()],
       ...(built.countInPage ? [] : [['count query', built.count.toSQL()] as [string, { sql: string; params: unknown[] }]]),
-      ['facets query', built.facets.toSQL()],
+      ['sidebar facets query', (await sidebarFacetsQuery(parse(query.params), 'staff')).statement.toSQL()],
     ];
     for (const [part, statement] of parts) {
       const plan = await client.unsafe(`explain (analyze, buffers) ${statement.sql}`, statement.params as postgres.ParameterOrJSON<never>[]);
@@ -279,13 +292,11 @@ async function main() {
 
   if (args['results-json']) writeFileSync(String(args['results-json']), `${JSON.stringify(dump, null, 1)}\n`);
   console.log('\n### Summary (all queries of the mix)\n');
-  console.log('| Database, size | search p50 | search p95 | search max | facets p50 | facets p95 | facets max |');
-  console.log('|---|---:|---:|---:|---:|---:|---:|');
-  for (const m of measured) {
-    console.log(`| ${m.label} | ${ms(m.search.p50)} | ${ms(m.search.p95)} | ${ms(m.search.max)} | ${ms(m.facets.p50)} | ${ms(m.facets.p95)} | ${ms(m.facets.max)} |`);
-  }
+  console.log(`| Database, size | ${header} |`);
+  console.log(`|---|${PART_NAMES.map(() => '---:|---:|---:').join('|')}|`);
+  for (const m of measured) console.log(`| ${m.label} | ${cells(m.stats)} |`);
   const goal = measured.find((m) => m.label.startsWith('PostgreSQL') && m.label.includes(largest.toLocaleString('en')));
-  if (goal) console.log(`\nGoal: searchSuppliers p95 < ${GOAL_MS} ms at ${largest.toLocaleString('en')} companies on PostgreSQL: ${ms(goal.search.p95)} ms → ${goal.search.p95 < GOAL_MS ? 'met' : 'MISSED'}`);
+  if (goal) console.log(`\nGoal: searchSuppliers p95 < ${GOAL_MS} ms at ${largest.toLocaleString('en')} companies on PostgreSQL: ${ms(goal.stats.search.p95)} ms → ${goal.stats.search.p95 < GOAL_MS ? 'met' : 'MISSED'}`);
 }
 
 await main();

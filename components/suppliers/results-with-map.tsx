@@ -5,10 +5,10 @@ import Link from 'next/link';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { DistrictCollection } from '@/lib/geo/district-geojson';
 import { messages } from '@/lib/i18n';
-import type { SupplierHit } from '@/lib/suppliers/search';
+import type { MapPoint, SupplierHit } from '@/lib/suppliers/search';
 import { ShortlistButton } from '../introductions/shortlist-button';
 import { MarkedText } from './marked-text';
-import type { MapPoint, MapSelection } from './supplier-map';
+import type { MapSelection } from './supplier-map';
 
 const t = messages.suppliers;
 
@@ -22,6 +22,10 @@ export type ResultHit = Omit<SupplierHit, 'score'>;
 
 interface Props {
   hits: ResultHit[];
+  /** Every located match, capped (the page's hits may be missing when capped). */
+  mapPoints: MapPoint[];
+  mapCapped: boolean;
+  total: number;
   terms: string[];
   sectorTitles: Record<string, string>;
   /** Where a result's name links to: `${basePath}/${id}`. */
@@ -41,17 +45,18 @@ export interface Shortlist {
 }
 
 /** The result list and the map side by side (stacked on phones), with one shared selection. */
-export function ResultsWithMap({ hits, terms, sectorTitles, basePath, districts, tileUrl, tileAttribution, origin, radiusKm, shortlist }: Props) {
+export function ResultsWithMap({ hits, mapPoints, mapCapped, total, terms, sectorTitles, basePath, districts, tileUrl, tileAttribution, origin, radiusKm, shortlist }: Props) {
   const [selection, setSelection] = useState<MapSelection | null>(null);
   const rows = useRef(new Map<number, HTMLLIElement>());
-  const points = useMemo<MapPoint[]>(
+  const onPage = useMemo(
     () =>
       hits
         .filter((h) => h.latitude !== null && h.longitude !== null)
         .map((h) => ({ id: h.id, name: h.name, latitude: h.latitude!, longitude: h.longitude! })),
     [hits],
   );
-  const located = useMemo(() => new Set(points.map((p) => p.id)), [points]);
+  const located = useMemo(() => new Set(onPage.map((p) => p.id)), [onPage]);
+  const points = useMemo(() => [...onPage, ...mapPoints.filter((p) => !located.has(p.id))], [onPage, mapPoints, located]);
 
   const selectFromMap = useCallback((id: number) => setSelection({ id, from: 'map' }), []);
   const selectFromList = (id: number) => setSelection((previous) => (previous?.id === id ? previous : { id, from: 'list' }));
@@ -95,6 +100,8 @@ export function ResultsWithMap({ hits, terms, sectorTitles, basePath, districts,
       <div className="min-w-0 xl:sticky xl:top-4 xl:self-start">
         <SupplierMap
           points={points}
+          onPage={located}
+          basePath={basePath}
           selection={selection}
           onSelect={selectFromMap}
           districts={districts}
@@ -104,6 +111,13 @@ export function ResultsWithMap({ hits, terms, sectorTitles, basePath, districts,
           radiusKm={radiusKm}
           height="min(36rem, 80vh)"
         />
+        {mapCapped ? (
+          <p className="mt-1 text-sm text-slate-700" data-testid="map-capped">
+            {t.mapCapped(mapPoints.length, total)}
+          </p>
+        ) : (
+          points.length > onPage.length && <p className="mt-1 text-xs text-slate-600">{t.mapAll}</p>
+        )}
         {!tileUrl && <p className="mt-1 text-xs text-slate-600">{t.mapOffline}</p>}
       </div>
     </div>

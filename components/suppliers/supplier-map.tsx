@@ -8,15 +8,9 @@ import 'leaflet.markercluster/dist/MarkerCluster.Default.css';
 import { useEffect, useRef } from 'react';
 import type { DistrictCollection } from '@/lib/geo/district-geojson';
 import { messages } from '@/lib/i18n';
+import type { MapPoint } from '@/lib/suppliers/search';
 
 const t = messages.suppliers;
-
-export interface MapPoint {
-  id: number;
-  name: string;
-  latitude: number;
-  longitude: number;
-}
 
 export interface MapSelection {
   id: number;
@@ -26,6 +20,10 @@ export interface MapSelection {
 
 export interface SupplierMapProps {
   points: MapPoint[];
+  /** Points whose row is on the current page: a click selects the row; others open a popup. */
+  onPage: ReadonlySet<number>;
+  /** Where a popup links to: `${basePath}/${id}`. */
+  basePath: string;
   selection: MapSelection | null;
   onSelect: (id: number) => void;
   districts: DistrictCollection;
@@ -38,15 +36,33 @@ export interface SupplierMapProps {
 }
 
 // Div icons need no image files (Leaflet's default marker images break in bundlers).
-const icon = (selected: boolean) =>
+const icon = (style: 'normal' | 'selected' | 'elsewhere') =>
   L.divIcon({
-    className: selected
-      ? 'supplier-marker supplier-marker-selected rounded-full border-[3px] border-white bg-amber-500 shadow-md ring-2 ring-amber-700'
-      : 'supplier-marker rounded-full border-2 border-white bg-brand-700 shadow-md',
-    iconSize: selected ? [24, 24] : [18, 18],
+    className: {
+      normal: 'supplier-marker rounded-full border-2 border-white bg-brand-700 shadow-md',
+      selected: 'supplier-marker supplier-marker-selected rounded-full border-[3px] border-white bg-amber-500 shadow-md ring-2 ring-amber-700',
+      // Hollow: a match on another page of the list.
+      elsewhere: 'supplier-marker supplier-marker-elsewhere rounded-full border-[3px] border-brand-700 bg-white shadow-md',
+    }[style],
+    iconSize: style === 'selected' ? [24, 24] : [18, 18],
   });
-const NORMAL = () => icon(false);
-const SELECTED = () => icon(true);
+const NORMAL = () => icon('normal');
+const SELECTED = () => icon('selected');
+const ELSEWHERE = () => icon('elsewhere');
+
+/** Name and link of a match whose row is not on this page (built as nodes: names are untrusted text). */
+function popupContent(point: MapPoint, basePath: string): HTMLElement {
+  const box = document.createElement('div');
+  const name = document.createElement('p');
+  name.className = 'm-0 font-semibold text-slate-900';
+  name.textContent = point.name;
+  const link = document.createElement('a');
+  link.href = `${basePath}/${point.id}`;
+  link.className = 'text-brand-700 underline';
+  link.textContent = t.mapOpen;
+  box.append(name, link);
+  return box;
+}
 
 const LABEL_ZOOM = 9;
 const escapeHtml = (text: string) =>
@@ -68,6 +84,8 @@ function clusterIcon(cluster: L.MarkerCluster): L.DivIcon {
  */
 export default function SupplierMap({
   points,
+  onPage,
+  basePath,
   selection,
   onSelect,
   districts,
@@ -156,24 +174,27 @@ export default function SupplierMap({
     group.clearLayers();
     markers.current.clear();
     for (const point of points) {
+      const listed = onPage.has(point.id);
       const marker = L.marker([point.latitude, point.longitude], {
-        icon: point.id === selected.current ? SELECTED() : NORMAL(),
+        icon: !listed ? ELSEWHERE() : point.id === selected.current ? SELECTED() : NORMAL(),
         title: point.name,
         keyboard: true,
         riseOnHover: true,
       });
-      marker.on('click', () => select.current(point.id));
+      const activate = () => (listed ? select.current(point.id) : marker.openPopup());
+      if (listed) marker.on('click', activate);
+      else marker.bindPopup(() => popupContent(point, basePath));
       // Leaflet makes markers focusable buttons but fires no click for the keyboard.
       marker.on('keypress', (e) => {
         const key = (e as L.LeafletKeyboardEvent).originalEvent.key;
         if (key !== 'Enter' && key !== ' ') return;
         (e as L.LeafletKeyboardEvent).originalEvent.preventDefault();
-        select.current(point.id);
+        activate();
       });
       // Clusters add and remove markers as the zoom changes; label each time it is shown.
       marker.on('add', () => {
         const element = marker.getElement();
-        element?.setAttribute('aria-label', t.mapMarker(point.name));
+        element?.setAttribute('aria-label', listed ? t.mapMarker(point.name) : t.mapMarkerElsewhere(point.name));
         element?.setAttribute('data-supplier-id', String(point.id));
       });
       markers.current.set(point.id, marker);
@@ -183,7 +204,7 @@ export default function SupplierMap({
     if (origin) bounds.extend([origin.latitude, origin.longitude]);
     if (bounds.isValid()) current.fitBounds(bounds, { padding: [48, 48], maxZoom: 12, animate: false });
     else if (outlineBounds.current) current.fitBounds(outlineBounds.current, { animate: false });
-  }, [points, origin]);
+  }, [points, onPage, basePath, origin]);
 
   // Where distances are measured from, and the search radius.
   useEffect(() => {

@@ -100,6 +100,9 @@ export function SupplierSearch({ path, state, view, caseOrigin, districtShapes, 
           ) : (
             <ResultsWithMap
               hits={hits}
+              mapPoints={view.map.points}
+              mapCapped={view.map.capped}
+              total={results.total}
               terms={results.terms}
               sectorTitles={view.sectorTitles}
               basePath={path}

@@ -96,6 +96,18 @@ export const searchWords = pgTable(
   (t) => [index('search_words_trgm_idx').using('gin', sql`${t.word} gin_trgm_ops`)],
 );
 
+/**
+ * Every lexeme of the companies' search vectors, kept by the same trigger as search_words. The
+ * search drops query operands that no lexeme starts with before ranking: they match nothing,
+ * but ts_rank_cd would still pay for them on every matching row. A prefix lookup, hence
+ * text_pattern_ops (LIKE 'desinfektion%' in any collation).
+ */
+export const searchLexemes = pgTable(
+  'search_lexemes',
+  { lexeme: text('lexeme').primaryKey() },
+  (t) => [index('search_lexemes_prefix_idx').on(sql`${t.lexeme} text_pattern_ops`)],
+);
+
 /** Words that mean the same need (FFP2 ↔ Atemschutzmaske); admins edit them. */
 export const synonymGroups = pgTable('synonym_groups', {
   id: integer('id').primaryKey().generatedAlwaysAsIdentity(),

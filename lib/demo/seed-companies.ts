@@ -145,8 +145,11 @@ export async function seedCompanies(options: SeedCompaniesOptions): Promise<{ in
   const chunks: CompanyInput[][] = [];
   for (let start = 0; start < inputs.length; start += ROWS_PER_TRANSACTION) chunks.push(inputs.slice(start, start + ROWS_PER_TRANSACTION));
   let inserted = 0;
-  // SEED_WORKERS > 1 overlaps building rows with the server's work, but parallel inserts can
-  // deadlock in the search_words trigger (overlapping words), so one worker is the default.
+  // SEED_WORKERS > 1 overlaps building rows with the server's work. It is safe (the search_words
+  // trigger cannot deadlock since migration 0009), but not faster: nearly every 10,000 generated
+  // companies bring a few new words, and a transaction that brings new words holds the trigger's
+  // lock until it commits, so the workers take turns (30,000 companies on a busy machine: 110–197 s with two
+  // workers, 21–70 s with one; docs/benchmarks.md).
   const workers = getDatabaseHandle().kind === 'postgres' ? Number(process.env.SEED_WORKERS ?? 1) : 1;
   await Promise.all(
     Array.from({ length: workers }, async () => {

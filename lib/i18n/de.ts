@@ -691,6 +691,11 @@ export const de = {
     mapLabel: 'Karte der Treffer in Thüringen',
     mapOffline: 'Ohne Hintergrundkarte: Kreisgrenzen Thüringens.',
     mapMarker: (name: string) => `${name} in der Liste zeigen`,
+    mapMarkerElsewhere: (name: string) => `${name}: Name und Link zeigen (Treffer auf einer anderen Seite der Liste)`,
+    mapOpen: 'Eintrag öffnen',
+    mapAll: 'Die Karte zeigt alle Treffer. Hohle Markierungen gehören zu anderen Seiten der Liste.',
+    mapCapped: (shown: number, total: number) =>
+      `Die Karte zeigt die ersten ${shown.toLocaleString('de-DE')} von ${total.toLocaleString('de-DE')} Treffern (in der Reihenfolge der Liste). Hohle Markierungen gehören zu anderen Seiten der Liste.`,
     mapCluster: (n: number) => `${n} Treffer, zum Vergrößern aktivieren`,
     origin: 'Ausgangspunkt der Entfernung',
     notOnMap: 'Ohne Ortsangabe, nicht auf der Karte',

@@ -1,79 +1,70 @@
-import { eq, type SQL, sql } from 'drizzle-orm';
+import { and, type AnyColumn, type SQL, sql } from 'drizzle-orm';
 import { db } from '../../db/client';
 import { companies } from '../../db/schema';
-import { type Audience, type Facets, searchCompanyIds } from './search';
+import { type Audience, DIMENSIONS, type Dimension, dimensionFilters, type Facets, searchCondition } from './search';
 import type { SupplierSearch } from './search-schema';
 
-interface FacetRow {
-  sectorPaths: string[];
-  districtKey: string | null;
-  kind: string;
-  certifications: string[];
-  sizeClass: string | null;
-}
-
-type Dimension = 'sector' | 'district' | 'certification' | 'kind' | 'size';
-
-const matches: Record<Dimension, (row: FacetRow, value: string) => boolean> = {
-  sector: (row, value) => row.sectorPaths.includes(value),
-  district: (row, value) => row.districtKey === value,
-  certification: (row, value) => row.certifications.includes(value),
-  kind: (row, value) => row.kind === value,
-  size: (row, value) => row.sizeClass === value,
+/** Each dimension's column, and where its counts go in Facets. */
+const COUNTED: Record<Dimension, { column: AnyColumn; facet: keyof Facets }> = {
+  sector: { column: companies.sectorPaths, facet: 'sectors' },
+  district: { column: companies.districtKey, facet: 'districts' },
+  certification: { column: companies.certifications, facet: 'certifications' },
+  kind: { column: companies.kind, facet: 'kinds' },
+  size: { column: companies.sizeClass, facet: 'sizes' },
 };
 
-const valuesOf: Record<Dimension, (row: FacetRow) => (string | null)[]> = {
-  sector: (row) => row.sectorPaths,
-  district: (row) => [row.districtKey],
-  certification: (row) => row.certifications,
-  kind: (row) => [row.kind],
-  size: (row) => [row.sizeClass],
-};
-
-/** The companies the text and distance part of a search matches, with the columns the filters look at. */
-async function candidates(params: SupplierSearch, audience: Audience): Promise<FacetRow[]> {
-  const columns = {
-    sectorPaths: companies.sectorPaths,
-    districtKey: companies.districtKey,
-    kind: companies.kind,
-    certifications: companies.certifications,
-    sizeClass: companies.sizeClass,
-  };
-  const needsSearch = Boolean(params.q?.trim()) || Boolean(params.near && params.radius_km);
-  let where: SQL | undefined = audience === 'public' ? eq(companies.publicListing, true) : undefined;
-  if (needsSearch) {
-    const base = { ...params, sector: undefined, district: undefined, certification: undefined, kind: undefined, size: undefined };
-    const ids = await searchCompanyIds(base, audience);
-    if (ids.length === 0) return [];
-    // One text parameter, however many ids.
-    where = sql`${companies.id} = any(string_to_array(${ids.join(',')}, ',')::int[])`;
-  }
-  return db.select(columns).from(companies).where(where);
-}
+const ALL_BITS = 2 ** DIMENSIONS.length - 1;
 
 /**
  * Facet counts for the filter sidebar. Each dimension is counted over the matches of every
  * other filter but not its own, so a chosen district still shows its neighbours with counts
- * (the usual drill-down). The expensive text and distance match runs once; the filters are
- * applied to its rows here.
+ * (the usual drill-down). One statement, one pass over what the text and distance match (for
+ * filters alone, an index-only scan of companies_name_filters_idx): GROUPING SETS group the rows
+ * by each dimension at once, and each dimension's count skips the rows its own filter would
+ * drop. The array columns (sectors with their ancestors, certifications) are grouped as whole
+ * arrays, of which there are few, and only then split into values.
  */
 export async function sidebarFacets(params: SupplierSearch, audience: Audience): Promise<Facets> {
-  const rows = await candidates(params, audience);
-  const chosen = (Object.keys(matches) as Dimension[]).filter((d) => params[d] !== undefined);
-  const count = (dimension: Dimension): Record<string, number> => {
-    const others = chosen.filter((d) => d !== dimension);
-    const counts: Record<string, number> = {};
-    for (const row of rows) {
-      if (!others.every((d) => matches[d](row, params[d] as string))) continue;
-      for (const value of new Set(valuesOf[dimension](row))) if (value !== null) counts[value] = (counts[value] ?? 0) + 1;
-    }
-    return counts;
+  const rows = await (await sidebarFacetsQuery(params, audience)).statement;
+  const facets: Facets = { sectors: {}, districts: {}, kinds: {}, certifications: {}, sizes: {} };
+  for (const row of rows) {
+    const dimension = DIMENSIONS.find((_, i) => Number(row.set) === ALL_BITS - 2 ** (DIMENSIONS.length - 1 - i))!;
+    const n = Number(row[`n_${dimension}`]);
+    const value = row[dimension];
+    if (n === 0 || value === null) continue;
+    const counts = facets[COUNTED[dimension].facet];
+    for (const v of Array.isArray(value) ? value : [value]) counts[v] = (counts[v] ?? 0) + n;
+  }
+  return facets;
+}
+
+/** The statement behind sidebarFacets, built but not run (scripts/bench-suppliers.ts explains it). */
+export async function sidebarFacetsQuery(params: SupplierSearch, audience: Audience) {
+  const chosen = dimensionFilters(params);
+  const unfiltered = { ...params, ...Object.fromEntries(DIMENSIONS.map((d) => [d, undefined])) };
+  const base = await searchCondition(unfiltered, audience);
+  const countWithout = (dimension: Dimension): SQL<string> => {
+    const others = DIMENSIONS.filter((d) => d !== dimension).flatMap((d) => chosen[d] ?? []);
+    return others.length > 0 ? sql<string>`count(*) filter (where ${and(...others)})` : sql<string>`count(*)`;
   };
-  return {
-    sectors: count('sector'),
-    districts: count('district'),
-    certifications: count('certification'),
-    kinds: count('kind'),
-    sizes: count('size'),
-  };
+  // A row that two chosen filters drop counts nowhere.
+  const filters = Object.values(chosen);
+  const relevant = filters.length > 1 ? sql`(${sql.join(filters.map((f) => sql`((${f}) is not true)::int`), sql` + `)}) <= 1` : undefined;
+  const columns = DIMENSIONS.map((d) => COUNTED[d].column);
+  const statement = db
+    .select({
+      // One bit per dimension, the first one highest; 0 where the row's set groups by it.
+      set: sql<number>`grouping(${sql.join(columns, sql`, `)})`,
+      sector: companies.sectorPaths,
+      district: companies.districtKey,
+      certification: companies.certifications,
+      kind: companies.kind,
+      size: companies.sizeClass,
+      ...(Object.fromEntries(DIMENSIONS.map((d) => [`n_${d}`, countWithout(d)])) as Record<`n_${Dimension}`, SQL<string>>),
+    })
+    .from(companies)
+    .where(and(base, relevant))
+    .groupBy(sql`grouping sets (${sql.join(columns.map((c) => sql`(${c})`), sql`, `)})`);
+  // Wrapped: awaiting the query itself would run it.
+  return { statement };
 }

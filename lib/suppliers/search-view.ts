@@ -1,11 +1,16 @@
 import { listDistricts } from '../geo/districts';
 import { sectorTitles, sectorTree, type SectorNode } from '../sectors/queries';
 import { sidebarFacets } from './facets';
-import { type Audience, type Facets, searchSuppliers, type SupplierResults } from './search';
+import { type Audience, type Facets, type MapPoint, searchPoints, searchSuppliers, type SupplierResults } from './search';
 import type { SupplierSearch } from './search-schema';
+
+/** Markers a map can show and cluster without slowing the page or the browser down. */
+export const MAP_POINT_CAP = 2_000;
 
 export interface SearchView {
   results: SupplierResults;
+  /** Every located match (not only the page's), up to MAP_POINT_CAP. */
+  map: { points: MapPoint[]; capped: boolean };
   facets: Facets;
   sectors: SectorNode[];
   /** Titles of the WZ codes the results list. */
@@ -15,8 +20,9 @@ export interface SearchView {
 
 /** Everything the search pages show: results, counts per filter, the WZ tree and district names. */
 export async function loadSearchView(search: SupplierSearch, audience: Audience): Promise<SearchView> {
-  const [results, facets, allDistricts] = await Promise.all([
+  const [results, map, facets, allDistricts] = await Promise.all([
     searchSuppliers(search, audience),
+    searchPoints(search, audience, MAP_POINT_CAP),
     sidebarFacets(search, audience),
     listDistricts(),
   ]);
@@ -27,5 +33,5 @@ export async function loadSearchView(search: SupplierSearch, audience: Audience)
   const districts = allDistricts
     .map((d) => ({ ...d, count: facets.districts[d.key] ?? 0 }))
     .filter((d) => d.count > 0 || d.key === search.district);
-  return { results, facets, sectors, sectorTitles: titles, districts };
+  return { results, map, facets, sectors, sectorTitles: titles, districts };
 }

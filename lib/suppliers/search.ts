@@ -1,6 +1,6 @@
-import { and, type AnyColumn, arrayContains, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
+import { and, type AnyColumn, arrayContains, asc, desc, eq, isNotNull, type SQL, sql } from 'drizzle-orm';
 import { db } from '../../db/client';
-import { companies, districts, postalPlaces, searchWords } from '../../db/schema';
+import { companies, districts, postalPlaces, searchLexemes, searchWords } from '../../db/schema';
 import type { CompanyKind } from '../../db/schema/vocabulary';
 import type { SupplierSearch } from './search-schema';
 import { expandWord, loadSynonymGroups } from './synonyms';
@@ -135,6 +135,41 @@ function prefixConjunction(normalized: string): string[] | null {
 }
 
 /**
+ * Each word's alternatives without those that match nothing: a synonym nobody uses
+ * ('hygienemittel':*), a spelling the data does not have ('haendedesinfektion':*). They cannot
+ * add a match, a position or a cover, so ts_rank_cd gives the same scores without them, but it
+ * pays for every operand on every matching row. An alternative goes when one of its prefix
+ * operands starts no lexeme in search_lexemes (a superset of the search vectors' lexemes, kept
+ * by a trigger). A word keeps its last alternative, so that the ranked query's "&" stays as it was.
+ */
+async function dropDeadAlternatives(words: string[][]): Promise<string[][]> {
+  const operands = [...new Set(words.flat().flatMap((q) => prefixConjunction(q) ?? []))].filter((o) => /^[\p{L}\p{N}]+$/u.test(o));
+  if (operands.length === 0) return words;
+  // The smallest lexeme at or after the operand (bytewise, text_pattern_ops index) starts with
+  // it if any lexeme does.
+  const rows = await db
+    .select({ operand: sql<string>`value` })
+    .from(sql`jsonb_array_elements_text(${JSON.stringify(operands)}::jsonb)`)
+    .where(
+      sql`not starts_with(coalesce((select ${searchLexemes.lexeme} from ${searchLexemes} where ${searchLexemes.lexeme} ~>=~ value order by ${searchLexemes.lexeme} using ~<~ limit 1), ''), value)`,
+    );
+  const dead = new Set(rows.map((r) => r.operand));
+  if (dead.size === 0) return words;
+  const kept = words.map((alternatives) => alternatives.map((q) => ({ q, operands: prefixConjunction(q) })));
+  for (const alternatives of kept) {
+    for (const candidate of [...alternatives]) {
+      const c = candidate.operands;
+      if (!c?.some((o) => dead.has(o)) || alternatives.filter((a) => a.q !== '').length === 1) continue;
+      // Its other operands still mark positions that ts_rank_cd counts inside a cover: only
+      // drop it when the rest of the query marks them too.
+      const covered = c.every((x) => dead.has(x) || kept.some((list) => list.some((a) => a !== candidate && a.operands?.some((o) => x.startsWith(o)))));
+      if (covered) alternatives.splice(alternatives.indexOf(candidate), 1);
+    }
+  }
+  return kept.map((alternatives) => alternatives.map((a) => a.q));
+}
+
+/**
  * Each word's normalized alternatives without redundant ones, for less ts_rank_cd work on every
  * matching row (it grows with the number of operands). An alternative C goes when
  * - another alternative D of the same word is implied by it (each operand of D is a prefix of
@@ -212,14 +247,25 @@ interface Plan {
   text: boolean;
 }
 
+/** The filters a search can narrow by, each with a count per value in the sidebar. */
+export const DIMENSIONS = ['sector', 'district', 'certification', 'kind', 'size'] as const;
+export type Dimension = (typeof DIMENSIONS)[number];
+
+/** The condition of each chosen filter; none for the others. */
+export function dimensionFilters(params: SupplierSearch): Partial<Record<Dimension, SQL>> {
+  const filters: Partial<Record<Dimension, SQL>> = {};
+  if (params.sector) filters.sector = arrayContains(companies.sectorPaths, [params.sector]);
+  if (params.district) filters.district = eq(companies.districtKey, params.district);
+  if (params.certification) filters.certification = arrayContains(companies.certifications, [params.certification]);
+  if (params.kind) filters.kind = eq(companies.kind, params.kind);
+  if (params.size) filters.size = eq(companies.sizeClass, params.size);
+  return filters;
+}
+
 async function plan(params: SupplierSearch, audience: Audience): Promise<Plan> {
   const filters: (SQL | undefined)[] = [];
   if (audience === 'public') filters.push(eq(companies.publicListing, true));
-  if (params.sector) filters.push(arrayContains(companies.sectorPaths, [params.sector]));
-  if (params.district) filters.push(eq(companies.districtKey, params.district));
-  if (params.certification) filters.push(arrayContains(companies.certifications, [params.certification]));
-  if (params.kind) filters.push(eq(companies.kind, params.kind));
-  if (params.size) filters.push(eq(companies.sizeClass, params.size));
+  filters.push(...Object.values(dimensionFilters(params)));
 
   const origin = await resolveOrigin(params.near);
   const distance = origin ? distanceKm(origin) : null;
@@ -242,7 +288,7 @@ async function plan(params: SupplierSearch, audience: Audience): Promise<Plan> {
     ),
   );
   const normalized = await normalizeTsqueries(alternatives.flat().map((a) => a.tsquery));
-  const tsqueries = pruneAlternatives(alternatives.map((list) => list.map((a) => normalized.get(a.tsquery) ?? '')));
+  const tsqueries = pruneAlternatives(await dropDeadAlternatives(alternatives.map((list) => list.map((a) => normalized.get(a.tsquery) ?? ''))));
   const matches = alternatives.map((list, i) => matchWord(list, tsqueries[i]!));
   for (const match of matches) filters.push(match.condition);
 
@@ -431,9 +477,36 @@ export async function searchFacets(params: SupplierSearch, audience: Audience): 
   return facets;
 }
 
+/** A match on the map: only public fields, so the directory may show it too. */
+export interface MapPoint {
+  id: number;
+  name: string;
+  latitude: number;
+  longitude: number;
+}
+
+/**
+ * Where the matches are, for the map: the first `cap` located ones in the list's order, and
+ * whether there were more.
+ */
+export async function searchPoints(params: SupplierSearch, audience: Audience, cap: number): Promise<{ points: MapPoint[]; capped: boolean }> {
+  const { where, score, distance } = await plan(params, audience);
+  const rows = await db
+    .select({ id: companies.id, name: companies.name, latitude: companies.latitude, longitude: companies.longitude })
+    .from(companies)
+    .where(and(where, isNotNull(companies.latitude), isNotNull(companies.longitude)))
+    .orderBy(params.q ? desc(score) : distance ? asc(distance) : asc(companies.name), asc(companies.id))
+    .limit(cap + 1);
+  return { points: rows.slice(0, cap) as MapPoint[], capped: rows.length > cap };
+}
+
+/** The condition a company has to meet to match the search. */
+export async function searchCondition(params: SupplierSearch, audience: Audience): Promise<SQL | undefined> {
+  return (await plan(params, audience)).where;
+}
+
 /** The ids of every match (for CSV export of a search result). */
 export async function searchCompanyIds(params: SupplierSearch, audience: Audience = 'staff'): Promise<number[]> {
-  const { where } = await plan(params, audience);
-  const rows = await db.select({ id: companies.id }).from(companies).where(where).orderBy(asc(companies.name));
+  const rows = await db.select({ id: companies.id }).from(companies).where(await searchCondition(params, audience)).orderBy(asc(companies.name));
   return rows.map((r) => r.id);
 }

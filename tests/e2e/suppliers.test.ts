@@ -82,6 +82,30 @@ async function createCompany(page: Page, company: NewCompany, firstTryPostalCode
 const rows = (page: Page) => page.locator('li[data-supplier-id]');
 const markers = (page: Page) => page.locator('.supplier-marker, .marker-cluster');
 
+/** Zooms into clusters until a marker of a match on another page of the list shows; returns it. */
+async function markerElsewhere(page: Page) {
+  const hollow = page.locator('.supplier-marker-elsewhere');
+  await markers(page).first().waitFor();
+  for (let i = 0; i < 6 && (await hollow.count()) === 0; i++) {
+    await page.locator('.marker-cluster').first().click();
+    await page.waitForTimeout(600);
+  }
+  return hollow.first();
+}
+
+/** Opens the popup of a marker off the page: name and a link to the entry, no row selected. */
+async function openPopup(page: Page, allowed: number[], basePath: string) {
+  const marker = await markerElsewhere(page);
+  const id = Number(await marker.getAttribute('data-supplier-id'));
+  expect(allowed).toContain(id);
+  await marker.click();
+  const popup = page.locator('.leaflet-popup');
+  await popup.waitFor();
+  await expect(popup.getByRole('link', { name: 'Eintrag öffnen' }).getAttribute('href')).resolves.toBe(`${basePath}/${id}`);
+  await expect(page.locator('li[data-selected="true"]').count()).resolves.toBe(0);
+  return { id, popup };
+}
+
 beforeAll(async () => {
   browser = await launchBrowser();
   staff = await openPage(browser, DESKTOP);
@@ -156,7 +180,30 @@ describe('supplier search (staff)', () => {
     await screenshot(staff, 'suppliers-desktop');
   });
 
+  it('maps every match, also those on other pages of the list', async () => {
+    await staff.goto(`/suppliers?q=${encodeURIComponent(`FFP2 Masken ${token}`)}&limit=1`);
+    await expect(staff.getByTestId('result-total').textContent()).resolves.toBe('1–1 von 3 Treffern');
+    await expect(rows(staff).count()).resolves.toBe(1);
+    const listed = Number(await rows(staff).first().getAttribute('data-supplier-id'));
+    await staff.getByText('Die Karte zeigt alle Treffer.', { exact: false }).waitFor();
+    const others = Object.values(ids).filter((id) => id !== listed);
+    const { id, popup } = await openPopup(staff, others, '/suppliers');
+    const name = Object.entries(ids).find(([, value]) => value === id)![0] as keyof typeof COMPANIES;
+    await popup.getByText(COMPANIES[name].name).waitFor();
+    await screenshot(staff, 'suppliers-map-popup-desktop');
+    await popup.getByRole('link', { name: 'Eintrag öffnen' }).click();
+    await staff.waitForURL(`**/suppliers/${id}`);
+    await staff.getByRole('heading', { level: 1, name: COMPANIES[name].name }).waitFor();
+
+    // More matches than the map takes (only the demo directory has that many): a note says so.
+    await staff.goto('/suppliers');
+    const total = Number((await staff.getByTestId('result-total').textContent())!.replace(/^.* von /, '').replace(/\D/g, ''));
+    if (total > 2000) await staff.getByTestId('map-capped').getByText(`Die Karte zeigt die ersten 2.000 von ${total.toLocaleString('de-DE')} Treffern`, { exact: false }).waitFor();
+    else await expect(staff.getByTestId('map-capped').count()).resolves.toBe(0);
+  });
+
   it('opens a supplier, edits it and sees the change in the history', async () => {
+    await staff.goto(`/suppliers?q=${encodeURIComponent(`FFP2 Masken ${token}`)}`);
     await staff.getByRole('link', { name: COMPANIES.erfurt.name }).click();
     await staff.waitForURL(`**/suppliers/${ids.erfurt}`);
     await staff.getByLabel('Beschäftigte').fill('55');
@@ -233,6 +280,16 @@ describe('public directory', () => {
     await screenshot(page, 'directory-entry-desktop');
     await page.getByRole('link', { name: 'Hilfeanfrage stellen' }).last().click();
     await page.waitForURL('**/request');
+
+    // The map holds every listed match, on this page or not; never the unlisted one.
+    await page.goto(`/directory?q=${encodeURIComponent(`FFP2 Masken ${token}`)}&limit=1`);
+    await expect(page.getByTestId('result-total').textContent()).resolves.toBe('1–1 von 2 Treffern');
+    const { popup } = await openPopup(page, [ids.erfurt, ids.jena], '/directory');
+    const mapped = await page.content();
+    expect(mapped).not.toContain(COMPANIES.weimar.name);
+    expect(mapped).not.toContain('Geheim');
+    await popup.getByRole('link', { name: 'Eintrag öffnen' }).click();
+    await page.waitForURL(/\/directory\/\d+$/);
 
     const hidden = await page.goto(`/directory/${ids.weimar}`);
     expect(hidden?.status()).toBe(404);

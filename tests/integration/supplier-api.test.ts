@@ -9,6 +9,7 @@ import { GET } from '@/app/api/suppliers/search/route';
 import { db } from '@/db/client';
 import { companies, companyEvents } from '@/db/schema';
 import type { StaffUser } from '@/lib/auth/staff';
+import { SOCKET_IP_HEADER } from '@/lib/client-ip';
 import { messages } from '@/lib/i18n';
 import { sidebarFacets } from '@/lib/suppliers/facets';
 import { companyInputSchema, type CompanyInput } from '@/lib/suppliers/schema';
@@ -154,6 +155,33 @@ describe('GET /api/suppliers/search', () => {
       sector: messages.suppliers.paramErrors.sector,
     });
     expect((await search('offset=-1')).response.status).toBe(400);
+  });
+});
+
+describe('rate limit of GET /api/suppliers/search', () => {
+  const from = (ip: string, query = 'q=Masken') =>
+    GET(new Request(`http://localhost/api/suppliers/search?${query}`, { headers: { [SOCKET_IP_HEADER]: ip } }));
+
+  it('refuses anonymous callers over SEARCH_RATE_LIMIT per minute with 429, Retry-After and a German message', async () => {
+    vi.stubEnv('SEARCH_RATE_LIMIT', '3');
+    try {
+      actAs(null);
+      for (let i = 0; i < 3; i++) expect((await from('203.0.113.7')).status).toBe(200);
+      const refused = await from('203.0.113.7');
+      expect(refused.status).toBe(429);
+      const retryAfter = Number(refused.headers.get('retry-after'));
+      expect(retryAfter).toBeGreaterThan(0);
+      expect(retryAfter).toBeLessThanOrEqual(60);
+      expect(await refused.json()).toEqual({ error: messages.errors.rateLimited(1) });
+      // Bad parameters do not get around it.
+      expect((await from('203.0.113.7', 'limit=0')).status).toBe(429);
+      // Another address has its own budget; staff are not limited.
+      expect((await from('203.0.113.8')).status).toBe(200);
+      actAs(expert);
+      for (let i = 0; i < 5; i++) expect((await from('203.0.113.7')).status).toBe(200);
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 });
 

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/db/client';
 import { companies, companyEvents } from '@/db/schema';
 import { companyInputSchema, type CompanyInput } from '@/lib/suppliers/schema';
-import { searchCompanyIds, searchFacets, searchSuppliers } from '@/lib/suppliers/search';
+import { searchCompanyIds, searchFacets, searchPoints, searchSuppliers } from '@/lib/suppliers/search';
 import { supplierSearchSchema } from '@/lib/suppliers/search-schema';
 import { replaceSynonymGroups } from '@/lib/suppliers/synonyms';
 import { saveCompany } from '@/lib/suppliers/write';
@@ -108,6 +108,22 @@ describe('audience and facets', () => {
     expect(await names({ q: 'FFP2' }, 'public')).not.toContain('Geheime Maskenmanufaktur');
     expect(await names({}, 'public')).toHaveLength(5);
     expect(await searchCompanyIds(supplierSearchSchema.parse({}), 'public')).not.toContain(ids.hidden);
+  });
+
+  it('puts every located match on the map, in the list order, capped, and only listed ones for the public', async () => {
+    const params = supplierSearchSchema.parse({ q: 'Masken', limit: 1 });
+    const all = await searchPoints(params, 'staff', 100);
+    const ranked = await search({ q: 'Masken', limit: 50 });
+    expect(all).toEqual({ capped: false, points: ranked.results.map((r) => ({ id: r.id, name: r.name, latitude: r.latitude, longitude: r.longitude })) });
+    expect(all.points.length).toBeGreaterThan(2);
+    expect(await searchPoints(params, 'staff', 2)).toEqual({ capped: true, points: all.points.slice(0, 2) });
+    expect(await searchPoints(params, 'staff', all.points.length)).toEqual({ capped: false, points: all.points });
+    const listed = await searchPoints(params, 'public', 100);
+    expect(listed.points.map((p) => p.id)).toEqual(all.points.map((p) => p.id).filter((id) => id !== ids.hidden));
+    expect(Object.keys(listed.points[0]!).sort()).toEqual(['id', 'latitude', 'longitude', 'name']);
+    // Nearest first without words, as the list.
+    const near = await searchPoints(supplierSearchSchema.parse({ near: '04600' }), 'staff', 100);
+    expect(near.points[0]!.name).toBe('Maskenwerk Altenburg');
   });
 
   it('counts filter values among the current matches', async () => {

@@ -1,9 +1,11 @@
 import { NextResponse } from 'next/server';
 import { currentStaff } from '@/lib/auth/session';
+import { clientIp } from '@/lib/client-ip';
 import { config } from '@/lib/config';
 import { isCrossSiteRequest } from '@/lib/http/cross-site';
 import { messages } from '@/lib/i18n';
 import { log } from '@/lib/log';
+import { consume } from '@/lib/rate-limit';
 import { type Audience, searchSuppliers, type SupplierHit } from '@/lib/suppliers/search';
 import { supplierSearchSchema } from '@/lib/suppliers/search-schema';
 
@@ -44,6 +46,21 @@ function paramErrors(issues: { path: PropertyKey[] }[]): Record<string, string> 
 
 /** Supplier search as JSON. Signed-in staff search every company; everyone else the public directory. */
 export async function GET(request: Request) {
+  const settings = config();
+  // Another site's page never sees what a signed-in staff member would.
+  const crossSite = isCrossSiteRequest(request.headers, settings);
+  const audience: Audience = !crossSite && (await currentStaff()) ? 'staff' : 'public';
+  // Anonymous callers share the directory's database with the staff: a scraper or a loop in a
+  // partner's script must not slow the desk down. Staff are signed in and not limited.
+  if (audience === 'public') {
+    const limit = await consume({ name: 'supplier-search', points: settings.SEARCH_RATE_LIMIT, windowSeconds: 60 }, clientIp(request.headers, settings.TRUST_PROXY_HOPS));
+    if (!limit.ok) {
+      return NextResponse.json(
+        { error: messages.errors.rateLimited(Math.ceil(limit.retryAfterSeconds / 60)) },
+        { status: 429, headers: { 'Retry-After': String(limit.retryAfterSeconds), 'Cache-Control': 'no-store' } },
+      );
+    }
+  }
   const url = new URL(request.url);
   const parsed = supplierSearchSchema.safeParse(Object.fromEntries(url.searchParams));
   if (!parsed.success) {
@@ -52,9 +69,6 @@ export async function GET(request: Request) {
       { status: 400, headers: { 'Cache-Control': 'no-store' } },
     );
   }
-  // Another site's page never sees what a signed-in staff member would.
-  const crossSite = isCrossSiteRequest(request.headers, config());
-  const audience: Audience = !crossSite && (await currentStaff()) ? 'staff' : 'public';
   // Staff answers must never land in a shared cache; public ones may be cached briefly.
   const headers = { 'Cache-Control': audience === 'staff' ? 'private, no-store' : 'public, max-age=60', Vary: 'Cookie' };
   try {
