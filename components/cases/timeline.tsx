@@ -45,7 +45,7 @@ function describeIntroduction(entry: TimelineEntry): string | undefined {
     case 'introduction_outcome':
       return ti.events.introduction_outcome(company, outcome(entry.data.from), outcome(entry.data.to));
     case 'introduction_follow_up':
-      return ti.events.introduction_follow_up(company, label(entry.data.to, 'date', new Map()));
+      return ti.events.introduction_follow_up(company, entry.data.to ? formatDate(String(entry.data.to)) : t.none);
   }
   return undefined;
 }

@@ -1,7 +1,7 @@
 import Link from 'next/link';
-import type { Case } from '@/db/schema';
+import type { CaseDetail } from '@/lib/cases/detail';
 import { messages } from '@/lib/i18n';
-import { candidateSearch } from '@/lib/introductions/candidates';
+import { candidateSearch, caseNear } from '@/lib/introductions/candidates';
 import { sectorTitles } from '@/lib/sectors/queries';
 import { searchSuppliers } from '@/lib/suppliers/search';
 import { supplierSearchSchema } from '@/lib/suppliers/search-schema';
@@ -13,7 +13,7 @@ const t = messages.introductions.candidates;
 const SHOWN = 10;
 
 interface Props {
-  c: Case;
+  c: CaseDetail['case'];
   /** The search the page URL asks for; without one, the search is filled from the request. */
   requested: { q: string; radius_km?: string } | null;
   shortlisted: number[];
@@ -21,7 +21,7 @@ interface Props {
 
 /** The best candidates for a case, searchable right on the case page. */
 export async function CaseCandidates({ c, requested, shortlisted }: Props) {
-  const near = c.latitude !== null && c.longitude !== null ? `${c.latitude},${c.longitude}` : c.postalCode;
+  const near = caseNear(c);
   const search = requested ?? (await candidateSearch(c));
   const parsed = supplierSearchSchema.safeParse({ ...search, near, limit: SHOWN });
   const params = parsed.success ? parsed.data : supplierSearchSchema.parse({ q: search.q?.slice(0, 200), near, limit: SHOWN });

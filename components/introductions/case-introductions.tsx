@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { Case } from '@/db/schema';
+import type { CaseDetail } from '@/lib/cases/detail';
 import { formatDate } from '@/lib/format';
 import { messages } from '@/lib/i18n';
 import { introductionLetter } from '@/lib/introductions/letter';
@@ -12,7 +12,7 @@ import { OutcomeForm } from './outcome-form';
 const t = messages.introductions;
 
 /** A case's introductions: outcome, follow-up, the prepared text and the outcome form. */
-export function CaseIntroductions({ c, rows, today, staffName }: { c: Case; rows: IntroductionRow[]; today: string; staffName: string }) {
+export function CaseIntroductions({ c, rows, today, staffName }: { c: CaseDetail['case']; rows: IntroductionRow[]; today: string; staffName: string }) {
   if (rows.length === 0) return <p className="text-sm text-slate-600">{t.list.none}</p>;
   return (
     <ul className="space-y-3">

@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { recordIntroduction } from '@/app/(staff)/introductions/actions';
 import type { ActionResult } from '@/lib/action-result';
-import { INTRODUCTION_CHANNELS } from '@/db/schema/vocabulary';
+import { INTRODUCTION_CHANNELS } from '@/lib/introductions/vocabulary';
 import { messages } from '@/lib/i18n';
 import { LIMITS } from '@/lib/introductions/limits';
 import { type IntroductionInput, introductionSchema, type NewIntroduction } from '@/lib/introductions/schema';

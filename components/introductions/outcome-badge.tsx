@@ -1,4 +1,4 @@
-import type { AgreementKind, IntroductionOutcome } from '@/db/schema/vocabulary';
+import type { AgreementKind, IntroductionOutcome } from '@/lib/introductions/vocabulary';
 import { formatDate } from '@/lib/format';
 import { messages } from '@/lib/i18n';
 import { OverdueBadge } from '../cases/badges';

@@ -5,7 +5,7 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { setIntroductionOutcome } from '@/app/(staff)/introductions/actions';
-import { AGREEMENT_KINDS, type IntroductionOutcome } from '@/db/schema/vocabulary';
+import { AGREEMENT_KINDS, type IntroductionOutcome } from '@/lib/introductions/vocabulary';
 import type { ActionResult } from '@/lib/action-result';
 import { messages } from '@/lib/i18n';
 import { LIMITS } from '@/lib/introductions/limits';

@@ -52,6 +52,11 @@ const GENERAL_SHARE = 0.25;
 /** A lead term matching more than this share is narrowed by the others. */
 const BROAD_SHARE = 0.05;
 
+/** Where distances from a case are measured: its geocoded point, else its postal code. */
+export function caseNear(c: Pick<Case, 'latitude' | 'longitude' | 'postalCode'>): string {
+  return c.latitude !== null && c.longitude !== null ? `${c.latitude},${c.longitude}` : c.postalCode;
+}
+
 /** How many companies a search finds (its count statement only: no ranking, no page). */
 async function countMatches(params: Partial<SupplierSearch>): Promise<number> {
   const { count } = await supplierSearchQueries(supplierSearchSchema.parse(params), 'staff');
@@ -66,7 +71,7 @@ async function countMatches(params: Partial<SupplierSearch>): Promise<number> {
  * Costs a count per term and per combination tried: a few milliseconds each.
  */
 export async function candidateSearch(c: Pick<Case, 'description' | 'category' | 'latitude' | 'longitude' | 'postalCode'>): Promise<Partial<SupplierSearch>> {
-  const near = c.latitude !== null && c.longitude !== null ? `${c.latitude},${c.longitude}` : c.postalCode;
+  const near = caseNear(c);
   const terms = keyTerms(c.description).slice(0, 8);
   const [all, ...single] = await Promise.all([countMatches({}), ...terms.map((q) => countMatches({ q }))]);
   const counts = new Map(terms.map((term, i) => [term, single[i]!]));

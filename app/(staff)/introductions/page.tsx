@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { requireStaffPage } from '@/app/guards';
 import { FollowUp, OutcomeBadge } from '@/components/introductions/outcome-badge';
 import { OutcomeForm } from '@/components/introductions/outcome-form';
-import { INTRODUCTION_OUTCOMES } from '@/db/schema/vocabulary';
+import { INTRODUCTION_OUTCOMES } from '@/lib/introductions/vocabulary';
 import { listActiveStaff } from '@/lib/cases/detail';
 import { berlinDate, formatDate } from '@/lib/format';
 import { messages } from '@/lib/i18n';

@@ -6,6 +6,7 @@ import { loadCase } from '@/lib/cases/detail';
 import { config } from '@/lib/config';
 import { districtGeoJson } from '@/lib/geo/district-geojson';
 import { messages } from '@/lib/i18n';
+import { caseNear } from '@/lib/introductions/candidates';
 import { loadShortlist } from '@/lib/introductions/shortlist';
 import { parseSearchParams } from '@/lib/suppliers/search-schema';
 import { searchQuery, type SearchState } from '@/lib/suppliers/search-url';
@@ -29,7 +30,7 @@ async function caseOriginOf(raw: Params) {
     id: c.id,
     reference: c.reference,
     place: `${c.postalCode} ${c.city}`,
-    near: c.latitude !== null && c.longitude !== null ? `${c.latitude},${c.longitude}` : c.postalCode,
+    near: caseNear(c),
   };
 }
 
