@@ -99,7 +99,7 @@ export const searchWords = pgTable(
 /**
  * Every lexeme of the companies' search vectors, kept by the same trigger as search_words. The
  * search drops query operands that no lexeme starts with before ranking: they match nothing,
- * but ts_rank_cd would still pay for them on every matching row. A prefix lookup, hence
+ * but the ranking would still pay for them on every matching row. A prefix lookup, hence
  * text_pattern_ops (LIKE 'desinfektion%' in any collation).
  */
 export const searchLexemes = pgTable(

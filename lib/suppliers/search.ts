@@ -137,10 +137,10 @@ function prefixConjunction(normalized: string): string[] | null {
 /**
  * Each word's alternatives without those that match nothing: a synonym nobody uses
  * ('hygienemittel':*), a spelling the data does not have ('haendedesinfektion':*). They cannot
- * add a match, a position or a cover, so ts_rank_cd gives the same scores without them, but it
- * pays for every operand on every matching row. An alternative goes when one of its prefix
- * operands starts no lexeme in search_lexemes (a superset of the search vectors' lexemes, kept
- * by a trigger). A word keeps its last alternative, so that the ranked query's "&" stays as it was.
+ * add a match, but the ranking pays for every operand on every matching row (and ts_rank
+ * divides by their number). An alternative goes when one of its prefix operands starts no
+ * lexeme in search_lexemes (a superset of the search vectors' lexemes, kept by a trigger). A
+ * word keeps its last alternative, so that the ranked query's "&" stays as it was.
  */
 async function dropDeadAlternatives(words: string[][]): Promise<string[][]> {
   const operands = [...new Set(words.flat().flatMap((q) => prefixConjunction(q) ?? []))].filter((o) => /^[\p{L}\p{N}]+$/u.test(o));
@@ -160,8 +160,8 @@ async function dropDeadAlternatives(words: string[][]): Promise<string[][]> {
     for (const candidate of [...alternatives]) {
       const c = candidate.operands;
       if (!c?.some((o) => dead.has(o)) || alternatives.filter((a) => a.q !== '').length === 1) continue;
-      // Its other operands still mark positions that ts_rank_cd counts inside a cover: only
-      // drop it when the rest of the query marks them too.
+      // Its other operands still mark positions that the ranking counts: only drop it when the
+      // rest of the query marks them too.
       const covered = c.every((x) => dead.has(x) || kept.some((list) => list.some((a) => a !== candidate && a.operands?.some((o) => x.startsWith(o)))));
       if (covered) alternatives.splice(alternatives.indexOf(candidate), 1);
     }
@@ -170,16 +170,15 @@ async function dropDeadAlternatives(words: string[][]): Promise<string[][]> {
 }
 
 /**
- * Each word's normalized alternatives without redundant ones, for less ts_rank_cd work on every
+ * Each word's normalized alternatives without redundant ones, for less ranking work on every
  * matching row (it grows with the number of operands). An alternative C goes when
  * - another alternative D of the same word is implied by it (each operand of D is a prefix of
  *   one of C's: 'desinfektionsmittel':* implies 'desinfektion':*, and 'ffp2':* & 'mask':*
  *   implies 'ffp2':*), so the word matches the same rows without it, and
  * - each of C's operands has a prefix among the operands kept anywhere in the query, so every
  *   tsvector entry and position C matched is still matched by the query.
- * ts_rank_cd depends only on those positions and on which parts of the query a stretch of
- * them satisfies, so the scores stay the same to the last bit. Stop-word-only alternatives
- * ('') go, as to_tsquery drops them; anything else (phrases) stays as it is.
+ * The matches stay the same; the ranking no longer counts a word's occurrences twice.
+ * Stop-word-only alternatives ('') go, as to_tsquery drops them; anything else (phrases) stays.
  */
 function pruneAlternatives(words: string[][]): string[][] {
   const kept = words.map((alternatives) => [...new Set(alternatives.filter((q) => q !== ''))].map((q) => ({ q, operands: prefixConjunction(q) })));
@@ -296,12 +295,16 @@ async function plan(params: SupplierSearch, audience: Audience): Promise<Plan> {
   if (matches.length > 0) {
     // As to_tsquery would combine the words: stop-word-only words drop out.
     const tsquery = matches.filter((m) => m.tsquery).map((m) => `( ${m.tsquery} )`).join(' & ');
-    // Name and capabilities come first in search_text: a hit in its first 300 characters counts
-    // extra. That is where the first occurrence ends (cheaper than cutting the text with left()).
+    // ts_rank, not ts_rank_cd: it weighs name and capabilities (A) over the rest as well, and
+    // costs less than half per match, which decides the broadest searches (every match is
+    // ranked before the best 20 are known; docs/benchmarks.md). Name and capabilities come
+    // first in search_text, so a hit in its first 300 characters counts extra: that also
+    // rewards word parts inside compounds, which the tsvector does not see. That is where the
+    // first occurrence ends (cheaper than cutting the text with left()).
     const headHits = matches
       .filter((m) => m.substrings.length > 0)
       .map((m) => sql`(case when ${sql.join(m.substrings.map((stem) => sql`position(${stem} in ${companies.searchText}) between 1 and ${HEAD_CHARS + 1 - [...stem].length}`), sql` or `)} then 0.3 else 0 end)`);
-    score = sql<number>`(ts_rank_cd(${companies.searchVector}, ${tsquery}::tsquery, 1) * 4${
+    score = sql<number>`(ts_rank(${companies.searchVector}, ${tsquery}::tsquery, 1) * 10${
       headHits.length > 0 ? sql` + ${sql.join(headHits, sql` + `)}` : sql``
     })`;
   }
