@@ -55,6 +55,9 @@ describe('public help request', () => {
     await expect(page.getByLabel('Beschreibung').inputValue()).resolves.toContain('😟');
 
     await page.getByLabel('E-Mail-Adresse').fill('grete.muessig@glaswerk.example');
+    // A person takes longer than the e2e server's minimum fill time (1 s); on an idle machine
+    // the steps above may not.
+    await page.waitForTimeout(1100);
     await page.getByRole('button', { name: 'Anfrage absenden' }).click();
     await page.waitForURL('**/request/received?ref=*');
     const reference = (await page.getByTestId('reference').textContent())?.trim() ?? '';
