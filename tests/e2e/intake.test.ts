@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DESKTOP, launchBrowser, openPage, PHONE, screenshot } from '../helpers/browser';
+import { DESKTOP, launchBrowser, openPage, PHONE, screenshot, submitRequestForm } from '../helpers/browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -55,10 +55,7 @@ describe('public help request', () => {
     await expect(page.getByLabel('Beschreibung').inputValue()).resolves.toContain('😟');
 
     await page.getByLabel('E-Mail-Adresse').fill('grete.muessig@glaswerk.example');
-    // A person takes longer than the e2e server's minimum fill time (1 s); on an idle machine
-    // the steps above may not.
-    await page.waitForTimeout(1100);
-    await page.getByRole('button', { name: 'Anfrage absenden' }).click();
+    await submitRequestForm(page);
     await page.waitForURL('**/request/received?ref=*');
     const reference = (await page.getByTestId('reference').textContent())?.trim() ?? '';
     expect(reference).toMatch(/^LS-\d{4}-\d{5}$/);

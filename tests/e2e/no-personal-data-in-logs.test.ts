@@ -10,7 +10,8 @@ import path from 'node:path';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningApp, startAppServer } from '../../scripts/app-server';
-import { DESKTOP, launchBrowser, screenshot } from '../helpers/browser';
+import { E2E_MIN_FILL_SECONDS } from '../helpers/app-environment';
+import { DESKTOP, launchBrowser, screenshot, submitRequestForm } from '../helpers/browser';
 import { validRequest } from '../helpers/fixtures';
 import { ensureStaffAccounts, signInAs } from '../helpers/staff';
 import { createTestDatabase, testServerUrl } from '../helpers/test-database';
@@ -60,7 +61,7 @@ beforeAll(async () => {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NEXTAUTH_SECRET: 'e2e-log-secret',
-    INTAKE_MIN_FILL_SECONDS: '1',
+    INTAKE_MIN_FILL_SECONDS: String(E2E_MIN_FILL_SECONDS),
     INTAKE_RATE_LIMIT: '1000',
     LOG_LEVEL: 'info',
     IMPRINT_FILE: path.join(workDir, 'impressum.txt'),
@@ -105,8 +106,7 @@ describe('logs', () => {
     await page.getByLabel('Beschreibung').fill(formRequester.description);
     await page.getByLabel('Dringlichkeit').selectOption({ label: 'Sofort' });
     await page.getByLabel(/Ich willige ein/).check();
-    await page.waitForTimeout(1100);
-    await page.getByRole('button', { name: 'Anfrage absenden' }).click();
+    await submitRequestForm(page);
     await page.waitForURL('**/request/received?ref=*');
     const formReference = (await page.getByTestId('reference').textContent())?.trim() ?? '';
     await page.getByRole('link', { name: 'Status abfragen' }).click();

@@ -9,7 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { messages } from '../../lib/i18n';
 import { CookieJar, signInOverHttp } from '../../scripts/http-session';
-import { DESKTOP, launchBrowser, openPage, PHONE, screenshot } from '../helpers/browser';
+import { DESKTOP, launchBrowser, openPage, PHONE, screenshot, submitRequestForm } from '../helpers/browser';
 import { validRequest } from '../helpers/fixtures';
 import { serverActionId } from '../helpers/server-actions';
 import { signInAs, staffAccount } from '../helpers/staff';
@@ -120,8 +120,7 @@ describe('the content security policy in Chromium', () => {
     await page.getByLabel('Beschreibung').fill('Quarzsand in Glasqualität, 20 t pro Monat, ab sofort.');
     await page.getByLabel('Dringlichkeit').selectOption({ label: 'Sofort' });
     await page.getByLabel(/Ich willige ein/).check();
-    await page.waitForTimeout(1100); // the minimum fill time of the e2e server
-    await page.getByRole('button', { name: 'Anfrage absenden' }).click();
+    await submitRequestForm(page);
     await page.waitForURL('**/request/received?ref=*');
     await page.goto('/directory');
     await page.locator('.leaflet-container').waitFor();

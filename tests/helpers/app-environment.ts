@@ -3,6 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createTestDatabase, testServerUrl } from './test-database';
 
+/** The e2e servers' minimum time between opening the request form and sending it. */
+export const E2E_MIN_FILL_SECONDS = 1;
+
 /**
  * The environment for an app server of its own on a fresh database of the configured kind:
  * a new PostgreSQL database, or a PGlite data directory on disk (never memory://, so a
@@ -14,7 +17,7 @@ export async function freshAppEnvironment(settings: Record<string, string> = {})
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NEXTAUTH_SECRET: 'e2e-secret',
-    INTAKE_MIN_FILL_SECONDS: '1',
+    INTAKE_MIN_FILL_SECONDS: String(E2E_MIN_FILL_SECONDS),
     INTAKE_RATE_LIMIT: '1000',
     LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'warn',
     ...settings,
