@@ -21,7 +21,7 @@ type Input = z.input<typeof helpRequestSchema>;
 type Output = z.output<typeof helpRequestSchema>;
 
 
-export type IntakeFormResult = ActionResult<{ reference: string }> & { formToken?: string };
+export type IntakeFormResult = ActionResult<{ reference: string }, { formToken: string }>;
 export type SubmitRequest = (
   request: Output,
   envelope: { website: string; form_token: string; idempotency_key: string },

@@ -1,44 +1,29 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
-import { useState } from 'react';
-import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import type { ActionResult } from '@/lib/action-result';
 import { messages } from '@/lib/i18n';
 import { eraseRequesterSchema } from '@/lib/privacy/schema';
 import { Alert } from '../ui/alert';
 import { Button } from '../ui/button';
+import { useActionForm } from '../use-action-form';
 
 const t = messages.dataProtection;
 
-type Input = z.input<typeof eraseRequesterSchema>;
-type Output = z.output<typeof eraseRequesterSchema>;
-type Erased = { cases: number; mails: number };
-export type EraseRequesterData = (input: Output) => Promise<ActionResult<Erased>>;
+export type EraseRequesterData = (input: z.output<typeof eraseRequesterSchema>) => Promise<ActionResult<{ cases: number; mails: number }>>;
 
 /** Erasure needs a deliberate second step: the admin confirms before anything is removed. */
 export function EraseRequesterForm({ email, caseCount, action }: { email: string; caseCount: number; action: EraseRequesterData }) {
   const router = useRouter();
-  const [result, setResult] = useState<ActionResult<Erased>>();
-  const {
-    register,
-    handleSubmit,
-    formState: { errors, isSubmitting },
-  } = useForm<Input, unknown, Output>({
-    resolver: zodResolver(eraseRequesterSchema),
+  const { form, result, onSubmit, field } = useActionForm({
+    schema: eraseRequesterSchema,
     defaultValues: { email, confirm: false as unknown as true },
+    action,
+    onSuccess: () => router.refresh(),
   });
-
-  const onSubmit = async (values: Output) => {
-    setResult(undefined);
-    const outcome = await action(values).catch(() => ({ ok: false as const, error: messages.errors.unexpected }));
-    setResult(outcome);
-    if (outcome.ok) router.refresh();
-  };
-
-  const confirmError = errors.confirm?.message;
+  const { isSubmitting } = form.formState;
+  const confirm = field('confirm');
   // Stays mounted across the refresh after an erasure, so the confirmation remains visible.
   if (!result?.ok && caseCount === 0) return null;
   return (
@@ -49,24 +34,24 @@ export function EraseRequesterForm({ email, caseCount, action }: { email: string
       {result?.ok ? (
         <Alert tone="success">{t.erased(result.data.cases, result.data.mails)}</Alert>
       ) : (
-        <form noValidate onSubmit={handleSubmit(onSubmit)} className="space-y-3">
+        <form noValidate onSubmit={onSubmit} className="space-y-3">
           {result && !result.ok && <Alert tone="error">{result.error}</Alert>}
           <p className="text-slate-800">{t.eraseExplanation(caseCount)}</p>
-          <input type="hidden" {...register('email')} />
+          <input type="hidden" {...form.register('email')} />
           <div>
             <label className="flex items-start gap-3 text-slate-900">
               <input
                 type="checkbox"
-                {...register('confirm')}
-                aria-invalid={confirmError ? true : undefined}
-                aria-describedby={confirmError ? 'erase-confirm-error' : undefined}
+                {...confirm.registration}
+                aria-invalid={confirm.error ? true : undefined}
+                aria-describedby={confirm.error ? 'erase-confirm-error' : undefined}
                 className="mt-1 h-5 w-5 shrink-0"
               />
               <span>{t.eraseConfirm}</span>
             </label>
-            {confirmError && (
+            {confirm.error && (
               <p id="erase-confirm-error" className="mt-1 text-sm font-medium text-red-700">
-                {confirmError}
+                {confirm.error}
               </p>
             )}
           </div>

@@ -1,9 +1,7 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
-import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { needsReason } from '@/lib/cases/lifecycle';
 import { caseUpdateSchema } from '@/lib/cases/schema';
@@ -13,7 +11,8 @@ import { formatDate } from '@/lib/format';
 import { messages } from '@/lib/i18n';
 import { Alert } from '../ui/alert';
 import { Button } from '../ui/button';
-import { describedBy, Field, inputClass } from '../ui/field';
+import { Field, inputClass } from '../ui/field';
+import { useActionForm } from '../use-action-form';
 
 const t = messages.caseView;
 type Input = z.input<typeof caseUpdateSchema>;
@@ -45,51 +44,40 @@ const toForm = (caseId: number, s: EditableState): Input => ({
  */
 export function CaseEditForm({ caseId, state, statusOptions, staff, save }: Props) {
   const router = useRouter();
-  const [notice, setNotice] = useState<{ tone: 'success' | 'error'; text: string }>();
   const [theirs, setTheirs] = useState<EditableState>();
-  const { register, handleSubmit, watch, setValue, getValues, setError, reset, formState } = useForm<Input, unknown, Output>({
-    resolver: zodResolver(caseUpdateSchema),
+  const { form, result, onSubmit, field } = useActionForm({
+    schema: caseUpdateSchema,
     defaultValues: toForm(caseId, state),
+    action: save,
+    onSuccess: ({ version }) => {
+      setTheirs(undefined);
+      form.setValue('version', version);
+      form.setValue('reason', '');
+      form.reset(form.getValues()); // the saved values are the new baseline
+      router.refresh();
+    },
+    onFailure: ({ current }) => {
+      if (!current) return;
+      // Saving again now means: "I have seen their change, keep mine".
+      setTheirs(current);
+      form.setValue('version', current.version);
+      router.refresh();
+    },
   });
-  const errors = formState.errors;
   // A change made elsewhere on the page (the first introduction sets the status) arrives with
   // the refresh: an untouched form follows it; typed values stay for the conflict check on save.
-  const { isDirty } = formState;
+  const { isDirty, isSubmitting } = form.formState;
   useEffect(() => {
-    if (!isDirty) reset(toForm(caseId, state));
+    if (!isDirty) form.reset(toForm(caseId, state));
     // Only a new version of the case is news; `state` is a new object on every render.
   }, [state.version]);
 
-  const status = watch('status') as CaseStatus;
+  const status = form.watch('status') as CaseStatus;
   const staffName = (id: number | null) => staff.find((s) => s.id === id)?.name ?? t.nobody;
 
-  const onSubmit = async (values: Output) => {
-    setNotice(undefined);
-    const result = await save(values).catch(() => ({ ok: false as const, error: messages.errors.unexpected }));
-    if (result.ok) {
-      setTheirs(undefined);
-      setValue('version', result.version);
-      setValue('reason', '');
-      reset(getValues()); // the saved values are the new baseline
-      setNotice({ tone: 'success', text: t.saved });
-      router.refresh();
-      return;
-    }
-    setNotice({ tone: 'error', text: result.error });
-    if ('current' in result && result.current) {
-      // Saving again now means: "I have seen their change, keep mine".
-      setTheirs(result.current);
-      setValue('version', result.current.version);
-      router.refresh();
-    }
-    for (const [name, message] of Object.entries(('fieldErrors' in result && result.fieldErrors) || {})) {
-      setError(name as keyof Input, { type: 'server', message });
-    }
-  };
-
   return (
-    <form noValidate onSubmit={handleSubmit(onSubmit)} className="space-y-4">
-      {notice && <Alert tone={notice.tone}>{notice.text}</Alert>}
+    <form noValidate onSubmit={onSubmit} className="space-y-4">
+      {result && <Alert tone={result.ok ? 'success' : 'error'}>{result.ok ? t.saved : result.error}</Alert>}
       {theirs && (
         <div className="rounded-md border border-amber-500 bg-amber-50 p-3 text-sm" data-testid="current-state">
           <p className="font-semibold">{t.currentState}</p>
@@ -112,51 +100,57 @@ export function CaseEditForm({ caseId, state, statusOptions, staff, save }: Prop
           </ul>
         </div>
       )}
-      <input type="hidden" {...register('caseId')} />
-      <input type="hidden" {...register('version')} />
+      <input type="hidden" {...form.register('caseId')} />
+      <input type="hidden" {...form.register('version')} />
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field id="status" label={t.status} error={errors.status?.message}>
-          <select {...register('status')} {...describedBy('status', { error: errors.status?.message })} className={inputClass}>
-            {statusOptions.map((s) => (
-              <option key={s} value={s}>
-                {messages.statuses[s]}
-              </option>
-            ))}
-          </select>
+        <Field label={t.status} {...field('status')}>
+          {(input) => (
+            <select {...input} className={inputClass}>
+              {statusOptions.map((s) => (
+                <option key={s} value={s}>
+                  {messages.statuses[s]}
+                </option>
+              ))}
+            </select>
+          )}
         </Field>
-        <Field id="priority" label={t.priority} error={errors.priority?.message}>
-          <select {...register('priority')} {...describedBy('priority', { error: errors.priority?.message })} className={inputClass}>
-            {CASE_PRIORITIES.map((p) => (
-              <option key={p} value={p}>
-                {messages.priorities[p]}
-              </option>
-            ))}
-          </select>
+        <Field label={t.priority} {...field('priority')}>
+          {(input) => (
+            <select {...input} className={inputClass}>
+              {CASE_PRIORITIES.map((p) => (
+                <option key={p} value={p}>
+                  {messages.priorities[p]}
+                </option>
+              ))}
+            </select>
+          )}
         </Field>
-        <Field id="assigneeId" label={t.assignee} error={errors.assigneeId?.message}>
-          <select {...register('assigneeId')} {...describedBy('assigneeId', { error: errors.assigneeId?.message })} className={inputClass}>
-            <option value="">{t.nobody}</option>
-            {staff.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
-          </select>
+        <Field label={t.assignee} {...field('assigneeId')}>
+          {(input) => (
+            <select {...input} className={inputClass}>
+              <option value="">{t.nobody}</option>
+              {staff.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.name}
+                </option>
+              ))}
+            </select>
+          )}
         </Field>
-        <Field id="dueDate" label={t.dueDate} error={errors.dueDate?.message}>
-          <input type="date" {...register('dueDate')} {...describedBy('dueDate', { error: errors.dueDate?.message })} className={inputClass} />
+        <Field label={t.dueDate} {...field('dueDate')}>
+          {(input) => <input type="date" {...input} className={inputClass} />}
         </Field>
       </div>
-      <Field id="tags" label={t.tags} error={errors.tags?.message}>
-        <input {...register('tags')} {...describedBy('tags', { error: errors.tags?.message })} className={inputClass} />
+      <Field label={t.tags} {...field('tags')}>
+        {(input) => <input {...input} className={inputClass} />}
       </Field>
       {needsReason(status) && (
-        <Field id="reason" label={t.reason} required error={errors.reason?.message}>
-          <textarea {...register('reason')} {...describedBy('reason', { error: errors.reason?.message })} rows={2} className={inputClass} />
+        <Field label={t.reason} required {...field('reason')}>
+          {(input) => <textarea {...input} rows={2} className={inputClass} />}
         </Field>
       )}
-      <Button type="submit" disabled={formState.isSubmitting}>
-        {formState.isSubmitting ? t.saving : t.save}
+      <Button type="submit" disabled={isSubmitting}>
+        {isSubmitting ? t.saving : t.save}
       </Button>
     </form>
   );

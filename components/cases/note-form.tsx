@@ -1,48 +1,38 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
-import { useState } from 'react';
-import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import type { ActionResult } from '@/lib/action-result';
 import { noteSchema } from '@/lib/cases/schema';
 import { messages } from '@/lib/i18n';
 import { Alert } from '../ui/alert';
 import { Button } from '../ui/button';
-import { describedBy, Field, inputClass } from '../ui/field';
+import { Field, inputClass } from '../ui/field';
+import { useActionForm } from '../use-action-form';
 
 const t = messages.caseView;
-type Input = z.input<typeof noteSchema>;
-type Output = z.output<typeof noteSchema>;
-export type AddNote = (input: Output) => Promise<ActionResult<null>>;
+export type AddNote = (input: z.output<typeof noteSchema>) => Promise<ActionResult<unknown>>;
 
 export function NoteForm({ caseId, addNote }: { caseId: number; addNote: AddNote }) {
   const router = useRouter();
-  const [notice, setNotice] = useState<{ tone: 'success' | 'error'; text: string }>();
-  const { register, handleSubmit, reset, formState } = useForm<Input, unknown, Output>({
-    resolver: zodResolver(noteSchema),
+  const { form, result, onSubmit, field } = useActionForm({
+    schema: noteSchema,
     defaultValues: { caseId, text: '' },
-  });
-
-  const onSubmit = async (values: Output) => {
-    const result = await addNote(values).catch(() => ({ ok: false as const, error: messages.errors.unexpected }));
-    if (result.ok) {
-      reset({ caseId, text: '' });
-      setNotice({ tone: 'success', text: t.noteSaved });
+    action: addNote,
+    onSuccess: () => {
+      form.reset({ caseId, text: '' });
       router.refresh();
-    } else setNotice({ tone: 'error', text: result.error }); // the text stays in the field
-  };
-
-  const error = formState.errors.text?.message;
+    },
+  });
+  // On failure the text stays in the field.
   return (
-    <form noValidate onSubmit={handleSubmit(onSubmit)} className="space-y-3">
-      {notice && <Alert tone={notice.tone}>{notice.text}</Alert>}
-      <input type="hidden" {...register('caseId')} />
-      <Field id="note" label={t.notes} hint={t.noteHint} error={error}>
-        <textarea {...register('text')} {...describedBy('note', { hint: t.noteHint, error })} rows={3} className={inputClass} />
+    <form noValidate onSubmit={onSubmit} className="space-y-3">
+      {result && <Alert tone={result.ok ? 'success' : 'error'}>{result.ok ? t.noteSaved : result.error}</Alert>}
+      <input type="hidden" {...form.register('caseId')} />
+      <Field label={t.notes} hint={t.noteHint} {...field('text', { id: 'note' })}>
+        {(input) => <textarea {...input} rows={3} className={inputClass} />}
       </Field>
-      <Button type="submit" disabled={formState.isSubmitting}>
+      <Button type="submit" disabled={form.formState.isSubmitting}>
         {t.addNote}
       </Button>
     </form>

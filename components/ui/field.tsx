@@ -1,8 +1,12 @@
 import type { ReactNode } from 'react';
+import type { UseFormRegisterReturn } from 'react-hook-form';
 
 export const inputClass =
   'block w-full rounded-md border border-slate-400 bg-white px-3 py-2.5 text-base text-slate-900 shadow-sm ' +
   'placeholder:text-slate-500 focus:border-brand-600 aria-[invalid=true]:border-red-700 aria-[invalid=true]:bg-red-50';
+
+/** What the input inside a registered Field spreads: react-hook-form's registration and the aria wiring. */
+export type FieldInputProps = UseFormRegisterReturn & ReturnType<typeof describedBy>;
 
 interface FieldProps {
   id: string;
@@ -10,11 +14,18 @@ interface FieldProps {
   required?: boolean;
   hint?: string;
   error?: string;
-  children: ReactNode;
+  registration?: UseFormRegisterReturn;
+  /** With a registration, the input as a function of the props it must spread. */
+  children: ReactNode | ((input: FieldInputProps) => ReactNode);
 }
 
-/** Label, input, hint and error, wired for screen readers via ids. */
-export function Field({ id, label, required, hint, error, children }: FieldProps) {
+/**
+ * Label, input, hint and error, wired for screen readers via ids. With a registration (from
+ * `useActionForm().field(name)`) the input is a function of the props it must spread.
+ */
+export function Field({ id, label, required, hint, error, registration, children }: FieldProps) {
+  const aria = describedBy(id, { hint, error });
+  const input = typeof children === 'function' ? registration && children({ ...registration, ...aria }) : children;
   return (
     <div className="space-y-1.5">
       <label htmlFor={id} className="block font-medium text-slate-900">
@@ -31,7 +42,7 @@ export function Field({ id, label, required, hint, error, children }: FieldProps
           {hint}
         </p>
       )}
-      {children}
+      {input}
       {error && (
         <p id={`${id}-error`} className="text-sm font-medium text-red-700">
           {error}

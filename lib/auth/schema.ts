@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { STAFF_ROLES } from '../cases/vocabulary';
 import { messages } from '../i18n';
+import { email, id, singleLine } from '../validation';
 
 const m = messages.errors;
 
@@ -11,12 +12,6 @@ export const passwordSchema = z
   .min(PASSWORD_MIN, { error: m.passwordTooShort(PASSWORD_MIN) })
   .max(200, { error: m.tooLong(200) });
 
-const email = z
-  .string({ error: m.required })
-  .trim()
-  .min(1, { error: m.required })
-  .max(254, { error: m.tooLong(254) })
-  .pipe(z.email({ error: m.email }));
 
 export const signInSchema = z.object({
   email,
@@ -25,14 +20,14 @@ export const signInSchema = z.object({
 
 export const createUserSchema = z.object({
   email,
-  name: z.string({ error: m.required }).trim().min(2, { error: m.tooShort(2) }).max(120, { error: m.tooLong(120) }),
+  name: singleLine(120, 2),
   role: z.enum(STAFF_ROLES, { error: m.chooseOne }),
   password: passwordSchema,
 });
 
-export const changeRoleSchema = z.object({ userId: z.coerce.number().int().positive(), role: z.enum(STAFF_ROLES) });
-export const setActiveSchema = z.object({ userId: z.coerce.number().int().positive(), active: z.boolean() });
-export const resetPasswordSchema = z.object({ userId: z.coerce.number().int().positive(), password: passwordSchema });
+export const changeRoleSchema = z.object({ userId: id, role: z.enum(STAFF_ROLES) });
+export const setActiveSchema = z.object({ userId: id, active: z.boolean() });
+export const resetPasswordSchema = z.object({ userId: id, password: passwordSchema });
 
 export const changeOwnPasswordSchema = z
   .object({

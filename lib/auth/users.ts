@@ -1,5 +1,6 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import { db } from '../../db/client';
+import type { ActionResult } from '../action-result';
 import { users, type User } from '../../db/schema';
 import type { StaffRole } from '../cases/vocabulary';
 import { messages } from '../i18n';
@@ -8,7 +9,6 @@ import { hashPassword, verifyPassword } from './password';
 import type { CreateUserInput } from './schema';
 import { assertRole, type StaffUser } from './staff';
 
-export type UserResult = { ok: true } | { ok: false; error: string; fieldErrors?: Record<string, string> };
 
 export function findUserByEmail(email: string): Promise<User | undefined> {
   return db
@@ -34,7 +34,7 @@ export function listUsers() {
 }
 
 /** Creates a staff account; used by admins in the UI and by `npm run user:create`. */
-export async function createUser(input: CreateUserInput): Promise<UserResult & { id?: number }> {
+export async function createUser(input: CreateUserInput): Promise<ActionResult<{ id: number }>> {
   if (await findUserByEmail(input.email)) {
     return { ok: false, error: messages.users.emailTaken, fieldErrors: { email: messages.users.emailTaken } };
   }
@@ -43,7 +43,7 @@ export async function createUser(input: CreateUserInput): Promise<UserResult & {
     .values({ email: input.email, name: input.name, role: input.role, passwordHash: await hashPassword(input.password) })
     .returning({ id: users.id });
   log.info({ event: 'user.created', userId: created!.id, role: input.role });
-  return { ok: true, id: created!.id };
+  return { ok: true, data: { id: created!.id } };
 }
 
 /** Admin changes to other accounts. An admin cannot lock themself out. */
@@ -51,7 +51,7 @@ export async function updateUser(
   actor: StaffUser,
   userId: number,
   change: { role?: StaffRole; active?: boolean; password?: string },
-): Promise<UserResult> {
+): Promise<ActionResult<null>> {
   assertRole(actor, 'admin');
   if (userId === actor.id && (change.role === 'expert' || change.active === false)) {
     return { ok: false, error: messages.users.notYourself };
@@ -65,10 +65,10 @@ export async function updateUser(
   const updated = await db.update(users).set(values).where(eq(users.id, userId)).returning({ id: users.id });
   if (updated.length === 0) return { ok: false, error: messages.users.notFound };
   log.info({ event: 'user.updated', userId, by: actor.id, fields: Object.keys(change) });
-  return { ok: true };
+  return { ok: true, data: null };
 }
 
-export async function changeOwnPassword(actor: StaffUser, currentPassword: string, newPassword: string): Promise<UserResult> {
+export async function changeOwnPassword(actor: StaffUser, currentPassword: string, newPassword: string): Promise<ActionResult<null>> {
   const user = await findUserById(actor.id);
   if (!user || !(await verifyPassword(currentPassword, user.passwordHash))) {
     return {
@@ -82,5 +82,5 @@ export async function changeOwnPassword(actor: StaffUser, currentPassword: strin
     .set({ passwordHash: await hashPassword(newPassword), updatedAt: new Date() })
     .where(eq(users.id, actor.id));
   log.info({ event: 'user.password_changed', userId: actor.id });
-  return { ok: true };
+  return { ok: true, data: null };
 }

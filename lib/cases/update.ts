@@ -1,15 +1,15 @@
 import { eq, inArray, sql } from 'drizzle-orm';
 import { db, type Executor } from '../../db/client';
 import { caseEvents, cases, users, type Case } from '../../db/schema';
+import type { ActionResult } from '../action-result';
 import { assertRole, type StaffUser } from '../auth/staff';
 import { messages } from '../i18n';
 import { log } from '../log';
 import { canTransition, needsReason } from './lifecycle';
 import type { BulkInput, CaseUpdate } from './schema';
 
-export type CaseChangeResult =
-  | { ok: true; version: number }
-  | { ok: false; error: string; fieldErrors?: Record<string, string>; current?: EditableState };
+/** A refused save after someone else's carries the case as it is now. */
+export type CaseChangeResult = ActionResult<{ version: number }, { current: EditableState }>;
 
 /** The fields of a case staff edit together, as the edit form shows them. */
 export interface EditableState {
@@ -82,7 +82,7 @@ export async function updateCase(actor: StaffUser, update: CaseUpdate): Promise<
       return { ok: false, error: messages.cases.unknownAssignee, fieldErrors: { assigneeId: messages.cases.unknownAssignee } };
     }
     const events = diff(current, update);
-    if (events.length === 0) return { ok: true, version: current.version };
+    if (events.length === 0) return { ok: true, data: { version: current.version } };
     const version = await writeChange(tx, actor, current, {
       status: update.status,
       priority: update.priority,
@@ -91,7 +91,7 @@ export async function updateCase(actor: StaffUser, update: CaseUpdate): Promise<
       tags: update.tags,
       closeReason: needsReason(update.status) ? (update.reason ?? null) : current.closeReason,
     }, events);
-    return { ok: true, version };
+    return { ok: true, data: { version } };
   });
 }
 
@@ -135,7 +135,7 @@ export async function addNote(actor: StaffUser, caseId: number, text: string): P
     const current = await lockCase(tx, caseId);
     if (!current) return { ok: false, error: messages.cases.notFound };
     const version = await writeChange(tx, actor, current, {}, [{ type: 'note', data: { text } }]);
-    return { ok: true, version };
+    return { ok: true, data: { version } };
   });
 }
 
@@ -159,7 +159,7 @@ export async function markDuplicate(actor: StaffUser, caseId: number, originalRe
       { status: 'duplicate', duplicateOfId: original.id, closeReason: messages.cases.duplicateReason(original.reference) },
       [{ type: 'status_changed', data: { from: current.status, to: 'duplicate', reason: messages.cases.duplicateReason(original.reference), duplicateOf: original.reference } }],
     );
-    return { ok: true, version };
+    return { ok: true, data: { version } };
   });
 }
 
@@ -167,12 +167,10 @@ export async function markDuplicate(actor: StaffUser, caseId: number, originalRe
  * Bulk actions from the queue. Each case gets its own events and version bump; cases the
  * lifecycle does not allow to change (e.g. closing a resolved case as spam) are skipped.
  */
-export async function bulkUpdate(actor: StaffUser, input: BulkInput): Promise<{ ok: true; changed: number; skipped: number } | { ok: false; error: string }> {
+export async function bulkUpdate(actor: StaffUser, input: BulkInput): Promise<ActionResult<{ changed: number; skipped: number }>> {
   assertRole(actor, 'expert');
-  if (input.action === 'assign' && !input.assigneeId) return { ok: false, error: messages.cases.unknownAssignee };
-  if (input.action === 'priority' && !input.priority) return { ok: false, error: messages.errors.chooseOne };
   return db.transaction(async (tx) => {
-    if (input.assigneeId && !(await isActiveStaff(tx, input.assigneeId))) return { ok: false, error: messages.cases.unknownAssignee };
+    if (input.action === 'assign' && !(await isActiveStaff(tx, input.assigneeId))) return { ok: false, error: messages.cases.unknownAssignee };
     const rows = await tx.select().from(cases).where(inArray(cases.id, input.caseIds)).orderBy(cases.id).for('update');
     let changed = 0;
     for (const current of rows) {
@@ -180,11 +178,11 @@ export async function bulkUpdate(actor: StaffUser, input: BulkInput): Promise<{ 
       let event: EventDraft;
       if (input.action === 'assign') {
         if (current.assigneeId === input.assigneeId) continue;
-        values = { assigneeId: input.assigneeId! };
+        values = { assigneeId: input.assigneeId };
         event = { type: 'assigned', data: { from: current.assigneeId, to: input.assigneeId } };
       } else if (input.action === 'priority') {
         if (current.priority === input.priority) continue;
-        values = { priority: input.priority! };
+        values = { priority: input.priority };
         event = { type: 'priority_changed', data: { from: current.priority, to: input.priority } };
       } else {
         if (current.status === 'spam' || !canTransition(current.status, 'spam')) continue;
@@ -194,6 +192,6 @@ export async function bulkUpdate(actor: StaffUser, input: BulkInput): Promise<{ 
       await writeChange(tx, actor, current, values, [event]);
       changed++;
     }
-    return { ok: true, changed, skipped: input.caseIds.length - changed };
+    return { ok: true, data: { changed, skipped: input.caseIds.length - changed } };
   });
 }

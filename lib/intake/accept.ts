@@ -7,7 +7,8 @@ import { messages } from '../i18n';
 import { log } from '../log';
 import { consume } from '../rate-limit';
 import { checkFormToken } from './form-token';
-import { fieldErrorsOf, formEnvelopeSchema, helpRequestSchema } from './schema';
+import { fieldErrorsOf } from '../validation';
+import { formEnvelopeSchema, helpRequestSchema } from './schema';
 import { submitHelpRequest } from './submit';
 
 export type AcceptResult =

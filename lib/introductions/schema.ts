@@ -1,13 +1,11 @@
 import { z } from 'zod';
 import { AGREEMENT_KINDS, INTRODUCTION_CHANNELS, INTRODUCTION_OUTCOMES } from '../../db/schema/vocabulary';
 import { messages } from '../i18n';
+import { id, note, optional } from '../validation';
 import { LIMITS } from './limits';
 
 const m = messages.errors;
-const id = z.coerce.number().int().positive();
-const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
-const note = (max: number) => z.preprocess((v) => v ?? '', z.string().trim().max(max, { error: m.tooLong(max) }));
-const optionalDate = z.preprocess(emptyToUndefined, z.iso.date({ error: m.date }).optional());
+const optionalDate = optional(z.iso.date({ error: m.date }));
 // A checkbox posts "on"; JSON clients send booleans.
 const checkbox = z.preprocess((v) => v === true || v === 'on' || v === 'true', z.boolean());
 
@@ -31,9 +29,9 @@ export type NewIntroduction = z.output<typeof introductionSchema>;
 export const outcomeSchema = z
   .object({
     introductionId: id,
-    version: z.coerce.number().int().positive(),
+    version: id,
     outcome: z.enum(INTRODUCTION_OUTCOMES, { error: m.chooseOne }),
-    agreementKind: z.preprocess(emptyToUndefined, z.enum(AGREEMENT_KINDS, { error: m.chooseOne }).optional()),
+    agreementKind: optional(z.enum(AGREEMENT_KINDS, { error: m.chooseOne })),
     followUpOn: optionalDate,
     note: note(LIMITS.note),
   })

@@ -1,6 +1,7 @@
 import { and, desc, eq, ne } from 'drizzle-orm';
 import { db, type Executor } from '../../db/client';
 import { companies, companyEvents, users } from '../../db/schema';
+import type { ActionResult } from '../action-result';
 import { assertRole, type StaffUser } from '../auth/staff';
 import { messages } from '../i18n';
 import { log } from '../log';
@@ -10,9 +11,8 @@ import { findExisting, saveCompany } from './write';
 
 const t = messages.suppliers;
 
-export type CompanyChangeResult =
-  | { ok: true; id: number; version: number }
-  | { ok: false; error: string; fieldErrors?: Record<string, string>; currentVersion?: number };
+/** A refused save after someone else's carries the version it is now. */
+export type CompanyChangeResult = ActionResult<{ id: number; version: number }, { currentVersion: number }>;
 
 async function externalIdTaken(tx: Executor, externalId: string | undefined, exceptId?: number): Promise<boolean> {
   if (!externalId) return false;
@@ -33,7 +33,7 @@ export async function createCompany(actor: StaffUser, input: CompanyInput): Prom
     if (await findExisting(tx, input)) return { ok: false, error: t.exists, fieldErrors: { name: t.exists } };
     const { id } = await saveCompany(tx, input, { actorId: actor.id, existing: null });
     log.info({ event: 'company.created', companyId: id, by: actor.id });
-    return { ok: true, id, version: 1 };
+    return { ok: true, data: { id, version: 1 } };
   });
 }
 
@@ -52,21 +52,21 @@ async function lastEditorName(tx: Executor, companyId: number): Promise<string |
  * Saves an edit against the version the form was loaded with, with the changes in the
  * history. A stale version is refused (someone saved in between) and nothing is overwritten.
  */
-export async function updateCompany(actor: StaffUser, edit: CompanyEdit): Promise<CompanyChangeResult> {
+export async function updateCompany(actor: StaffUser, { id, version, ...company }: CompanyEdit): Promise<CompanyChangeResult> {
   assertRole(actor, 'expert');
   return db.transaction(async (tx): Promise<CompanyChangeResult> => {
-    const [current] = await tx.select().from(companies).where(eq(companies.id, edit.id)).for('update');
+    const [current] = await tx.select().from(companies).where(eq(companies.id, id)).for('update');
     if (!current) return { ok: false, error: t.notFound };
-    if (current.version !== edit.version) {
+    if (current.version !== version) {
       return { ok: false, error: t.conflict(await lastEditorName(tx, current.id)), currentVersion: current.version };
     }
-    if (await externalIdTaken(tx, edit.company.externalId, current.id)) {
+    if (await externalIdTaken(tx, company.externalId, current.id)) {
       return { ok: false, error: t.externalIdTaken, fieldErrors: { externalId: t.externalIdTaken } };
     }
     // The form does not show where a record came from; an edit keeps it.
-    const input = { ...edit.company, source: edit.company.source ?? current.source ?? undefined };
+    const input = { ...company, source: company.source ?? current.source ?? undefined };
     const { outcome } = await saveCompany(tx, input, { actorId: actor.id, existing: current });
     if (outcome === 'updated') log.info({ event: 'company.updated', companyId: current.id, by: actor.id });
-    return { ok: true, id: current.id, version: outcome === 'updated' ? current.version + 1 : current.version };
+    return { ok: true, data: { id: current.id, version: outcome === 'updated' ? current.version + 1 : current.version } };
   });
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { CompanyKind } from '../../db/schema/vocabulary';
+import { id } from '../validation';
 import { companyInputSchema } from './schema';
 
 /** The edit form's fields: text as typed, lists one entry per line (WZ codes also by comma). */
@@ -45,12 +46,8 @@ function formToInput(v: CompanyFormValues): unknown {
 /** The form's values through the same schema import and API use. */
 export const companyFormSchema = z.preprocess(formToInput, companyInputSchema);
 
-/** What the edit action receives: the company and the version the form was loaded with. */
-export const companyEditSchema = z.object({
-  id: z.number().int().positive(),
-  version: z.number().int().positive(),
-  company: companyInputSchema,
-});
+/** What the edit action receives: the company's fields, its id and the version the form was loaded with. */
+export const companyEditSchema = companyInputSchema.extend({ id, version: id });
 export type CompanyEdit = z.output<typeof companyEditSchema>;
 
 interface Stored {

@@ -4,11 +4,11 @@ import { db, type Executor } from '../../db/client';
 import { companies, type Company } from '../../db/schema';
 import { geocodePostalCode, type Location } from '../geo/geocode';
 import { messages } from '../i18n';
-import { fieldErrorsOf } from '../intake/schema';
 import { columnLabel, type CsvRow, type ExportedCompany } from './csv';
 import { type CompanyInput, companyInputSchema } from './schema';
 import { sectorIndex } from './sector-index';
 import { fold } from './text';
+import { fieldErrorsOf } from '../validation';
 import { createCompanies, type Geocoder, updateCompanies } from './write';
 
 const t = messages.importer;

@@ -1,13 +1,12 @@
 import { z } from 'zod';
 import { messages } from '../i18n';
+import { multiLine } from '../validation';
 
 const m = messages.errors;
 
 /** The admin's synonym text: one group per line, terms separated by commas. */
 export const synonymTextSchema = z.object({
-  text: z
-    .string()
-    .max(20_000, { error: m.tooLong(20_000) })
+  text: multiLine(20_000, 0)
     .transform((text) =>
       text
         .split('\n')

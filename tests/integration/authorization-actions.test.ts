@@ -264,7 +264,7 @@ MATRIX.push(
   row('app/(staff)/suppliers/[id]/actions.ts', 'saveSupplier', 'expert', async () => ({
     id: await newCompany(),
     version: 1,
-    company: supplierInput({ employees: 80 }),
+    ...supplierInput({ employees: 80 }),
   })),
 );
 

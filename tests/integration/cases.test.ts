@@ -39,7 +39,7 @@ describe('updateCase', () => {
   it('records every changed field as an event with old and new value and bumps the version', async () => {
     const c = await newCase();
     const result = await updateCase(erika, edit(c, { status: 'in_triage', priority: 'urgent', assigneeId: erika.id, tags: 'FFP2, Eilig' }));
-    expect(result).toEqual({ ok: true, version: 2 });
+    expect(result).toEqual({ ok: true, data: { version: 2 } });
     const events = await loadTimeline(c.id);
     expect(events.map((e) => [e.type, e.data.from, e.data.to, e.actorName])).toEqual([
       ['submitted', undefined, undefined, null],
@@ -100,7 +100,7 @@ describe('notes, duplicates and bulk actions', () => {
   it('stores notes verbatim in the history', async () => {
     const c = await newCase();
     const text = '<img src=x onerror=alert(1)> Rückruf vereinbart – Fr. Weiß 📞';
-    expect(await addNote(erika, c.id, text)).toMatchObject({ ok: true, version: 2 });
+    expect(await addNote(erika, c.id, text)).toMatchObject({ ok: true, data: { version: 2 } });
     const note = (await loadTimeline(c.id)).find((e) => e.type === 'note');
     expect(note).toMatchObject({ data: { text }, actorName: 'Erika Expertin' });
   });
@@ -120,9 +120,9 @@ describe('notes, duplicates and bulk actions', () => {
     const resolved = await newCase();
     await db.update(cases).set({ status: 'resolved' }).where(eq(cases.id, resolved.id));
     const ids = [a.id, b.id, resolved.id];
-    expect(await bulkUpdate(erika, { caseIds: ids, action: 'assign', assigneeId: bernd.id })).toEqual({ ok: true, changed: 3, skipped: 0 });
-    expect(await bulkUpdate(erika, { caseIds: ids, action: 'priority', priority: 'urgent' })).toEqual({ ok: true, changed: 3, skipped: 0 });
-    expect(await bulkUpdate(erika, { caseIds: ids, action: 'spam' })).toEqual({ ok: true, changed: 2, skipped: 1 });
+    expect(await bulkUpdate(erika, { caseIds: ids, action: 'assign', assigneeId: bernd.id })).toEqual({ ok: true, data: { changed: 3, skipped: 0 } });
+    expect(await bulkUpdate(erika, { caseIds: ids, action: 'priority', priority: 'urgent' })).toEqual({ ok: true, data: { changed: 3, skipped: 0 } });
+    expect(await bulkUpdate(erika, { caseIds: ids, action: 'spam' })).toEqual({ ok: true, data: { changed: 2, skipped: 1 } });
     const rows = await db.select().from(cases).orderBy(cases.id);
     expect(rows.map((r) => [r.status, r.priority, r.assigneeId, r.version])).toEqual([
       ['spam', 'urgent', bernd.id, 4],

@@ -64,8 +64,8 @@ describe('company edit form and actions', () => {
   it('creates a company with location, size class and a history entry; refuses a second one', async () => {
     actAs(erika);
     const created = await createSupplier(fromForm());
-    expect(created).toMatchObject({ ok: true, version: 1 });
-    const id = (created as { id: number }).id;
+    expect(created).toMatchObject({ ok: true, data: { version: 1 } });
+    const id = (created as { data: { id: number } }).data.id;
     const company = await loadCompany(id);
     expect(company).toMatchObject({ name: 'Glaswerk Ilmenau', districtName: 'Ilm-Kreis', sizeClass: 'medium', contactPerson: 'Herr Bläser' });
     expect(company!.latitude).toBeGreaterThan(50);
@@ -82,15 +82,15 @@ describe('company edit form and actions', () => {
     actAs(erika);
     const result = await createSupplier({ ...fromForm(), postalCode: '986', sectors: ['XX.1'] });
     expect(result).toMatchObject({ ok: false, error: messages.request.fixErrors, fieldErrors: { postalCode: messages.errors.postalCode, sectors: messages.errors.sector } });
-    const edit = await saveSupplier({ id: 1, version: 1, company: { ...fromForm(), name: 'X' } });
+    const edit = await saveSupplier({ id: 1, version: 1, ...fromForm(), name: 'X' });
     expect(edit).toMatchObject({ ok: false, fieldErrors: { name: messages.errors.tooShort(2) } });
   });
 
   it('records each changed field with old and new value, and refuses a stale version', async () => {
     actAs(erika);
-    const { id } = (await createSupplier(fromForm())) as { id: number };
-    const saved = await saveSupplier({ id, version: 1, company: fromForm({ employees: '300', publicListing: true }) });
-    expect(saved).toEqual({ ok: true, id, version: 2 });
+    const { id } = ((await createSupplier(fromForm())) as { data: { id: number } }).data;
+    const saved = await saveSupplier({ id, version: 1, ...fromForm({ employees: '300', publicListing: true }) });
+    expect(saved).toEqual({ ok: true, data: { id, version: 2 } });
     const [latest] = await loadCompanyHistory(id);
     expect(latest).toMatchObject({
       type: 'updated',
@@ -100,26 +100,26 @@ describe('company edit form and actions', () => {
 
     // Anke still has version 1 open: refused, nothing overwritten, Erika named.
     actAs(anke);
-    const stale = await saveSupplier({ id, version: 1, company: fromForm({ employees: '5' }) });
+    const stale = await saveSupplier({ id, version: 1, ...fromForm({ employees: '5' }) });
     expect(stale).toEqual({ ok: false, error: messages.suppliers.conflict('Erika Expertin'), currentVersion: 2 });
     expect((await loadCompany(id))!.employees).toBe(300);
 
     // The same values again: nothing to record.
-    expect(await saveSupplier({ id, version: 2, company: fromForm({ employees: '300', publicListing: true }) })).toEqual({ ok: true, id, version: 2 });
+    expect(await saveSupplier({ id, version: 2, ...fromForm({ employees: '300', publicListing: true }) })).toEqual({ ok: true, data: { id, version: 2 } });
     expect(await loadCompanyHistory(id)).toHaveLength(2);
   });
 
   it('keeps external ids unique and the record’s source through an edit', async () => {
     actAs(erika);
-    const first = (await createSupplier(fromForm({ externalId: 'LEG-1' }))) as { id: number };
-    const second = (await createSupplier(fromForm({ name: 'Glashütte Lauscha', postalCode: '98724', city: 'Lauscha' }))) as { id: number };
+    const first = ((await createSupplier(fromForm({ externalId: 'LEG-1' }))) as { data: { id: number } }).data;
+    const second = ((await createSupplier(fromForm({ name: 'Glashütte Lauscha', postalCode: '98724', city: 'Lauscha' }))) as { data: { id: number } }).data;
     await db.update(companies).set({ source: 'LEG-Export 2020' }).where(eq(companies.id, second.id));
-    expect(await saveSupplier({ id: second.id, version: 1, company: fromForm({ name: 'Glashütte Lauscha', postalCode: '98724', city: 'Lauscha', externalId: 'LEG-1' }) })).toEqual({
+    expect(await saveSupplier({ id: second.id, version: 1, ...fromForm({ name: 'Glashütte Lauscha', postalCode: '98724', city: 'Lauscha', externalId: 'LEG-1' }) })).toEqual({
       ok: false,
       error: messages.suppliers.externalIdTaken,
       fieldErrors: { externalId: messages.suppliers.externalIdTaken },
     });
-    expect(await saveSupplier({ id: second.id, version: 1, company: fromForm({ name: 'Glashütte Lauscha', postalCode: '98724', city: 'Lauscha', employees: '12' }) })).toMatchObject({ ok: true });
+    expect(await saveSupplier({ id: second.id, version: 1, ...fromForm({ name: 'Glashütte Lauscha', postalCode: '98724', city: 'Lauscha', employees: '12' }) })).toMatchObject({ ok: true });
     expect((await loadCompany(second.id))!.source).toBe('LEG-Export 2020');
     expect(first.id).not.toBe(second.id);
   });

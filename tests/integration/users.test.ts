@@ -20,8 +20,8 @@ const MAX_FAILURES = config().LOGIN_MAX_FAILURES;
 async function staff(input: Partial<CreateUserInput> & { email: string }): Promise<StaffUser> {
   const account: CreateUserInput = { name: 'Test Person', role: 'expert', password: 'richtig-geheim', ...input };
   const created = await createUser(account);
-  if (!created.ok || !created.id) throw new Error(`could not create ${account.email}`);
-  return { id: created.id, email: account.email, name: account.name, role: account.role };
+  if (!created.ok) throw new Error(`could not create ${account.email}`);
+  return { id: created.data.id, email: account.email, name: account.name, role: account.role };
 }
 
 async function stored(id: number) {
@@ -71,16 +71,16 @@ describe('updateUser', () => {
     const admin = await staff({ email: 'admin@leg.example', role: 'admin' });
     const bert = await staff({ email: 'bert@leg.example' });
 
-    expect(await updateUser(admin, bert.id, { role: 'admin' })).toEqual({ ok: true });
+    expect(await updateUser(admin, bert.id, { role: 'admin' })).toEqual({ ok: true, data: null });
     expect((await stored(bert.id)).role).toBe('admin');
 
     const before = await backdateSessions(bert.id);
-    expect(await updateUser(admin, bert.id, { active: false })).toEqual({ ok: true });
+    expect(await updateUser(admin, bert.id, { active: false })).toEqual({ ok: true, data: null });
     const deactivated = await stored(bert.id);
     expect(deactivated.active).toBe(false);
     expect(deactivated.sessionsValidFrom.getTime()).toBeGreaterThan(before.getTime());
 
-    expect(await updateUser(admin, bert.id, { active: true })).toEqual({ ok: true });
+    expect(await updateUser(admin, bert.id, { active: true })).toEqual({ ok: true, data: null });
     expect((await stored(bert.id)).active).toBe(true);
   });
 
@@ -89,7 +89,7 @@ describe('updateUser', () => {
     const bert = await staff({ email: 'bert@leg.example' });
     const before = await backdateSessions(bert.id);
 
-    expect(await updateUser(admin, bert.id, { password: 'ganz-neues-passwort' })).toEqual({ ok: true });
+    expect(await updateUser(admin, bert.id, { password: 'ganz-neues-passwort' })).toEqual({ ok: true, data: null });
     const after = await stored(bert.id);
     expect(await verifyPassword('richtig-geheim', after.passwordHash)).toBe(false);
     expect(await verifyPassword('ganz-neues-passwort', after.passwordHash)).toBe(true);
@@ -120,7 +120,7 @@ describe('updateUser', () => {
 describe('changeOwnPassword', () => {
   it('changes the password when the current one is right', async () => {
     const erika = await staff({ email: 'erika@leg.example' });
-    expect(await changeOwnPassword(erika, 'richtig-geheim', 'mein-neues-passwort')).toEqual({ ok: true });
+    expect(await changeOwnPassword(erika, 'richtig-geheim', 'mein-neues-passwort')).toEqual({ ok: true, data: null });
     expect(await verifyPassword('mein-neues-passwort', (await stored(erika.id)).passwordHash)).toBe(true);
   });
 

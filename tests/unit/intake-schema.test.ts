@@ -7,12 +7,12 @@ import { checkFormToken, issueFormToken } from '@/lib/intake/form-token';
 import { REFERENCE_PATTERN, formatReference, referenceYear } from '@/lib/intake/reference';
 import {
   type HelpRequestInput,
-  fieldErrorsOf,
   formEnvelopeSchema,
   helpRequestSchema,
   statusLookupSchema,
 } from '@/lib/intake/schema';
 import { backoffSeconds } from '@/lib/outbox/worker';
+import { fieldErrorsOf } from '@/lib/validation';
 import { validRequest } from '../helpers/fixtures';
 
 const m = messages.errors;

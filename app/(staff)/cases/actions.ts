@@ -1,20 +1,13 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { authorizeAction } from '@/app/guards';
-import type { ActionResult } from '@/lib/action-result';
+import { staffAction } from '@/app/guards';
 import { bulkSchema } from '@/lib/cases/schema';
 import { bulkUpdate } from '@/lib/cases/update';
-import { messages } from '@/lib/i18n';
 
 /** Queue bulk actions and "assign to me" (a bulk action on one case). */
-export async function bulkUpdateCases(input: unknown): Promise<ActionResult<{ changed: number; skipped: number }>> {
-  const auth = await authorizeAction('expert');
-  if (!auth.ok) return auth;
-  const parsed = bulkSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, error: messages.errors.invalidInput };
-  const result = await bulkUpdate(auth.data, parsed.data);
-  if (!result.ok) return result;
-  revalidatePath('/cases');
-  return { ok: true, data: { changed: result.changed, skipped: result.skipped } };
-}
+export const bulkUpdateCases = staffAction('expert', bulkSchema, async (user, input) => {
+  const result = await bulkUpdate(user, input);
+  if (result.ok) revalidatePath('/cases');
+  return result;
+});

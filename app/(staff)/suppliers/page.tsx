@@ -6,6 +6,7 @@ import { loadCase } from '@/lib/cases/detail';
 import { config } from '@/lib/config';
 import { districtGeoJson } from '@/lib/geo/district-geojson';
 import { messages } from '@/lib/i18n';
+import { parseIdParam } from '@/lib/validation';
 import { caseNear } from '@/lib/introductions/candidates';
 import { loadShortlist } from '@/lib/introductions/shortlist';
 import { parseSearchParams } from '@/lib/suppliers/search-schema';
@@ -21,8 +22,8 @@ type Params = Record<string, string | string[] | undefined>;
 /** `?case=42`: distances from that case's location, unless a postal code is given. */
 async function caseOriginOf(raw: Params) {
   const value = Array.isArray(raw.case) ? raw.case[0] : raw.case;
-  const id = Number(value);
-  if (!value || !Number.isSafeInteger(id) || id <= 0) return undefined;
+  const id = value === undefined ? undefined : parseIdParam(value);
+  if (id === undefined) return undefined;
   const detail = await loadCase(id);
   if (!detail) return undefined;
   const c = detail.case;

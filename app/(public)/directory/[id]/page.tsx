@@ -7,14 +7,14 @@ import { RequestCallout } from '@/components/suppliers/request-callout';
 import { messages } from '@/lib/i18n';
 import { sectorTitles } from '@/lib/sectors/queries';
 import { loadPublicCompany } from '@/lib/suppliers/detail';
+import { parseIdParam } from '@/lib/validation';
 
 const t = messages.directory;
 const s = messages.suppliers;
 
 async function publicCompany(raw: string) {
-  const id = Number(raw);
-  if (!Number.isSafeInteger(id) || id <= 0) return undefined;
-  return loadPublicCompany(id);
+  const id = parseIdParam(raw);
+  return id === undefined ? undefined : loadPublicCompany(id);
 }
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {

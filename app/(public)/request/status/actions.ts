@@ -1,26 +1,23 @@
 'use server';
 
+import { publicAction } from '@/app/guards';
 import { requesterIp } from '@/app/requester-ip';
 import type { StatusView } from '@/components/status-lookup-form';
 import type { ActionResult } from '@/lib/action-result';
 import { config } from '@/lib/config';
 import { messages } from '@/lib/i18n';
-import { fieldErrorsOf, statusLookupSchema } from '@/lib/intake/schema';
+import { statusLookupSchema } from '@/lib/intake/schema';
 import { findPublicStatus } from '@/lib/intake/status';
 import { consume } from '@/lib/rate-limit';
 
 /** Public: reference and email together are the requester's key; attempts are rate-limited. */
-export async function lookUpStatus(input: unknown): Promise<ActionResult<StatusView>> {
-  const parsed = statusLookupSchema.safeParse(input);
-  if (!parsed.success) {
-    return { ok: false, error: messages.request.fixErrors, fieldErrors: fieldErrorsOf(parsed.error) };
-  }
+export const lookUpStatus = publicAction(statusLookupSchema, async (input): Promise<ActionResult<StatusView>> => {
   const limit = await consume(
     { name: 'status', points: config().STATUS_RATE_LIMIT, windowSeconds: 600 },
     await requesterIp(),
   );
   if (!limit.ok) return { ok: false, error: messages.errors.rateLimited(Math.ceil(limit.retryAfterSeconds / 60)) };
-  const found = await findPublicStatus(parsed.data.reference, parsed.data.email);
+  const found = await findPublicStatus(input.reference, input.email);
   if (!found) return { ok: false, error: messages.status.notFound };
   return {
     ok: true,
@@ -31,4 +28,4 @@ export async function lookUpStatus(input: unknown): Promise<ActionResult<StatusV
       updatedAt: found.updatedAt.toISOString(),
     },
   };
-}
+});

@@ -1,41 +1,25 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { authorizeAction } from '@/app/guards';
-import type { ActionResult } from '@/lib/action-result';
-import { fieldErrorsOf } from '@/lib/intake/schema';
+import { staffAction } from '@/app/guards';
 import { caseUpdateSchema, duplicateSchema, noteSchema } from '@/lib/cases/schema';
-import { addNote, type CaseChangeResult, markDuplicate, updateCase } from '@/lib/cases/update';
-import { messages } from '@/lib/i18n';
+import { addNote, markDuplicate, updateCase } from '@/lib/cases/update';
 
-export async function saveCase(input: unknown): Promise<CaseChangeResult> {
-  const auth = await authorizeAction('expert');
-  if (!auth.ok) return auth;
-  const parsed = caseUpdateSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, error: messages.request.fixErrors, fieldErrors: fieldErrorsOf(parsed.error) };
-  const result = await updateCase(auth.data, parsed.data);
-  revalidatePath(`/cases/${parsed.data.caseId}`);
+export const saveCase = staffAction('expert', caseUpdateSchema, async (user, input) => {
+  const result = await updateCase(user, input);
+  // Also after a conflict: the page then shows the other person's change.
+  revalidatePath(`/cases/${input.caseId}`);
   return result;
-}
+});
 
-export async function addCaseNote(input: unknown): Promise<ActionResult<null>> {
-  const auth = await authorizeAction('expert');
-  if (!auth.ok) return auth;
-  const parsed = noteSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, error: messages.request.fixErrors, fieldErrors: fieldErrorsOf(parsed.error) };
-  const result = await addNote(auth.data, parsed.data.caseId, parsed.data.text);
-  if (!result.ok) return result;
-  revalidatePath(`/cases/${parsed.data.caseId}`);
-  return { ok: true, data: null };
-}
+export const addCaseNote = staffAction('expert', noteSchema, async (user, input) => {
+  const result = await addNote(user, input.caseId, input.text);
+  if (result.ok) revalidatePath(`/cases/${input.caseId}`);
+  return result;
+});
 
-export async function markCaseDuplicate(input: unknown): Promise<ActionResult<null>> {
-  const auth = await authorizeAction('expert');
-  if (!auth.ok) return auth;
-  const parsed = duplicateSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, error: messages.request.fixErrors, fieldErrors: fieldErrorsOf(parsed.error) };
-  const result = await markDuplicate(auth.data, parsed.data.caseId, parsed.data.originalReference);
-  if (!result.ok) return result;
-  revalidatePath(`/cases/${parsed.data.caseId}`);
-  return { ok: true, data: null };
-}
+export const markCaseDuplicate = staffAction('expert', duplicateSchema, async (user, input) => {
+  const result = await markDuplicate(user, input.caseId, input.originalReference);
+  if (result.ok) revalidatePath(`/cases/${input.caseId}`);
+  return result;
+});

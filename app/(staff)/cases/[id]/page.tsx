@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { type ReactNode, Suspense } from 'react';
 import { requireStaffPage } from '@/app/guards';
+import { idParamOr404 } from '@/app/route-params';
 import { OverdueBadge, PriorityLabel, StatusBadge } from '@/components/cases/badges';
 import { CaseEditForm } from '@/components/cases/case-edit-form';
 import { DistrictMap } from '@/components/cases/district-map';
@@ -55,13 +56,11 @@ function Section({ title, id, children }: { title: string; id?: string; children
 
 export default async function CasePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Params> }) {
   const { id } = await params;
-  const caseId = Number(id);
   const me = await requireStaffPage('expert', `/cases/${id}`);
   const query = await searchParams;
   const q = first(query.q);
   const requested = q === undefined ? null : { q, radius_km: first(query.radius_km) };
-  if (!Number.isSafeInteger(caseId) || caseId <= 0) notFound();
-  const detail = await loadCase(caseId);
+  const detail = await loadCase(idParamOr404(id));
   if (!detail) notFound();
   const c = detail.case;
   const [timeline, related, similar, staff, everyone, sector, shortlist, introductions] = await Promise.all([

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { requireStaffPage } from '@/app/guards';
+import { idParamOr404 } from '@/app/route-params';
 import { DistrictMap } from '@/components/cases/district-map';
 import { Fact, Panel, SectorList, Tags, WebsiteLink } from '@/components/suppliers/company-parts';
 import { CompanyForm } from '@/components/suppliers/company-form';
@@ -18,11 +19,6 @@ import { saveSupplier } from './actions';
 const t = messages.suppliers;
 const f = t.fields;
 
-const idOf = (value: string) => {
-  const id = Number(value);
-  return Number.isSafeInteger(id) && id > 0 ? id : undefined;
-};
-
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   return { title: `${t.title} ${(await params).id}` };
 }
@@ -30,8 +26,7 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
 export default async function SupplierPage({ params }: { params: Promise<{ id: string }> }) {
   const { id: raw } = await params;
   await requireStaffPage('expert', `/suppliers/${raw}`);
-  const id = idOf(raw);
-  const company = id && (await loadCompany(id));
+  const company = await loadCompany(idParamOr404(raw));
   if (!company) notFound();
   const [history, titles, introductions] = await Promise.all([
     loadCompanyHistory(company.id),

@@ -1,0 +1,65 @@
+'use client';
+
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
+import { type DefaultValues, type FieldValues, type Path, type RegisterOptions, useForm } from 'react-hook-form';
+import type { z } from 'zod';
+import type { ActionFailure, ActionResult } from '@/lib/action-result';
+import { messages } from '@/lib/i18n';
+
+interface Options<Input extends FieldValues, Output, T, Extra extends object> {
+  /** The schema the action parses with, so the browser refuses what the server would. */
+  schema: z.ZodType<Output, Input>;
+  defaultValues: DefaultValues<Input>;
+  action: (values: Output) => Promise<ActionResult<T, Extra>>;
+  onSuccess?: (data: T, values: Output) => void;
+  /** After the server's field errors are on their fields (a conflict's current state, say). */
+  onFailure?: (failure: ActionFailure<Extra>) => void;
+}
+
+/** The first message of a field's error, which for a list may sit on one of its entries. */
+function messageOf(error: unknown): string | undefined {
+  if (!error || typeof error !== 'object') return undefined;
+  if ('message' in error && typeof error.message === 'string') return error.message;
+  for (const entry of Object.values(error)) {
+    const nested = messageOf(entry);
+    if (nested) return nested;
+  }
+  return undefined;
+}
+
+/**
+ * react-hook-form with the action's schema, wired to its ActionResult: server field errors land
+ * on their fields (the first gets focus), a thrown action (network, server down) is the
+ * German "unexpected" message, and `field(name)` gives a Field everything it needs.
+ */
+export function useActionForm<Input extends FieldValues, Output, T, Extra extends object = object>(
+  options: Options<Input, Output, T, Extra>,
+) {
+  const form = useForm<Input, unknown, Output>({ resolver: zodResolver(options.schema), defaultValues: options.defaultValues });
+  const [result, setResult] = useState<ActionResult<T, Extra>>();
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    setResult(undefined);
+    const unexpected = { ok: false, error: messages.errors.unexpected } as ActionFailure<Extra>;
+    const outcome = await options.action(values).catch(() => unexpected);
+    setResult(outcome);
+    if (outcome.ok) {
+      options.onSuccess?.(outcome.data, values);
+      return;
+    }
+    Object.entries(outcome.fieldErrors ?? {}).forEach(([name, message], i) =>
+      form.setError(name as Path<Input>, { type: 'server', message }, { shouldFocus: i === 0 }),
+    );
+    options.onFailure?.(outcome);
+  });
+
+  /** Registration, id and error of one field, for `<Field {...field('name')}>`. */
+  const field = (name: Path<Input>, { id = name, ...register }: { id?: string } & RegisterOptions<Input, Path<Input>> = {}) => ({
+    id,
+    error: messageOf(form.getFieldState(name, form.formState).error),
+    registration: form.register(name, register),
+  });
+
+  return { form, result, onSubmit, field };
+}
