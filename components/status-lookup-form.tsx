@@ -1,22 +1,18 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
-import { useState } from 'react';
-import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import type { ActionResult } from '@/lib/action-result';
 import { messages } from '@/lib/i18n';
 import { LIMITS, statusLookupSchema } from '@/lib/intake/schema';
 import { Alert } from './ui/alert';
 import { Button } from './ui/button';
-import { describedBy, Field, inputClass } from './ui/field';
+import { Field, inputClass } from './ui/field';
+import { useActionForm } from './use-action-form';
 
 const t = messages.status;
 
-type Input = z.input<typeof statusLookupSchema>;
-type Output = z.output<typeof statusLookupSchema>;
 export type StatusView = { reference: string; status: string; submittedAt: string; updatedAt: string };
-export type LookUpStatus = (input: Output) => Promise<ActionResult<StatusView>>;
+export type LookUpStatus = (input: z.output<typeof statusLookupSchema>) => Promise<ActionResult<StatusView>>;
 
 const formatDate = (iso: string) =>
   new Intl.DateTimeFormat('de-DE', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Berlin' }).format(
@@ -24,61 +20,25 @@ const formatDate = (iso: string) =>
   );
 
 export function StatusLookupForm({ action, initialReference }: { action: LookUpStatus; initialReference: string }) {
-  const [result, setResult] = useState<ActionResult<StatusView>>();
-  const {
-    register,
-    handleSubmit,
-    setError,
-    formState: { errors, isSubmitting },
-  } = useForm<Input, unknown, Output>({
-    resolver: zodResolver(statusLookupSchema),
+  const { form, result, onSubmit, field } = useActionForm({
+    schema: statusLookupSchema,
     mode: 'onTouched',
     defaultValues: { reference: initialReference, email: '' },
+    action,
   });
-
-  const onSubmit = async (values: Output) => {
-    let outcome: ActionResult<StatusView>;
-    try {
-      outcome = await action(values);
-    } catch {
-      outcome = { ok: false, error: messages.errors.unexpected };
-    }
-    setResult(outcome);
-    if (!outcome.ok) {
-      for (const [name, message] of Object.entries(outcome.fieldErrors ?? {})) {
-        setError(name as keyof Input, { type: 'server', message });
-      }
-    }
-  };
-
-  const refError = errors.reference?.message;
-  const emailError = errors.email?.message;
 
   return (
     <div className="space-y-6">
-      <form noValidate onSubmit={handleSubmit(onSubmit)} className="space-y-5 rounded-lg border border-slate-200 bg-white p-4 sm:p-6">
-        <Field id="reference" label={t.reference} required hint={t.referenceHint} error={refError}>
-          <input
-            {...register('reference')}
-            {...describedBy('reference', { hint: t.referenceHint, error: refError })}
-            autoCapitalize="characters"
-            autoComplete="off"
-            maxLength={20}
-            className={`${inputClass} font-mono uppercase`}
-          />
+      <form noValidate onSubmit={onSubmit} className="space-y-5 rounded-lg border border-slate-200 bg-white p-4 sm:p-6">
+        <Field label={t.reference} required hint={t.referenceHint} {...field('reference')}>
+          {(input) => (
+            <input {...input} autoCapitalize="characters" autoComplete="off" maxLength={20} className={`${inputClass} font-mono uppercase`} />
+          )}
         </Field>
-        <Field id="email" label={t.email} required error={emailError}>
-          <input
-            {...register('email')}
-            {...describedBy('email', { error: emailError })}
-            type="email"
-            autoComplete="email"
-            inputMode="email"
-            maxLength={LIMITS.email}
-            className={inputClass}
-          />
+        <Field label={t.email} required {...field('email')}>
+          {(input) => <input {...input} type="email" autoComplete="email" inputMode="email" maxLength={LIMITS.email} className={inputClass} />}
         </Field>
-        <Button type="submit" disabled={isSubmitting} className="w-full sm:w-auto">
+        <Button type="submit" disabled={form.formState.isSubmitting} className="w-full sm:w-auto">
           {t.submit}
         </Button>
       </form>

@@ -2,15 +2,17 @@
 
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
-import { type DefaultValues, type FieldValues, type Path, type RegisterOptions, useForm } from 'react-hook-form';
+import { type DefaultValues, type FieldValues, type Mode, type Path, type RegisterOptions, useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import type { ActionFailure, ActionResult } from '@/lib/action-result';
-import { messages } from '@/lib/i18n';
+import { callAction } from './call-action';
 
 interface Options<Input extends FieldValues, Output, T, Extra extends object> {
   /** The schema the action parses with, so the browser refuses what the server would. */
   schema: z.ZodType<Output, Input>;
   defaultValues: DefaultValues<Input>;
+  /** When fields validate before the first submit (react-hook-form's `mode`). */
+  mode?: Mode;
   action: (values: Output) => Promise<ActionResult<T, Extra>>;
   onSuccess?: (data: T, values: Output) => void;
   /** After the server's field errors are on their fields (a conflict's current state, say). */
@@ -36,13 +38,16 @@ function messageOf(error: unknown): string | undefined {
 export function useActionForm<Input extends FieldValues, Output, T, Extra extends object = object>(
   options: Options<Input, Output, T, Extra>,
 ) {
-  const form = useForm<Input, unknown, Output>({ resolver: zodResolver(options.schema), defaultValues: options.defaultValues });
+  const form = useForm<Input, unknown, Output>({
+    resolver: zodResolver(options.schema),
+    defaultValues: options.defaultValues,
+    mode: options.mode,
+  });
   const [result, setResult] = useState<ActionResult<T, Extra>>();
 
   const onSubmit = form.handleSubmit(async (values) => {
     setResult(undefined);
-    const unexpected = { ok: false, error: messages.errors.unexpected } as ActionFailure<Extra>;
-    const outcome = await options.action(values).catch(() => unexpected);
+    const outcome = await callAction(options.action, values);
     setResult(outcome);
     if (outcome.ok) {
       options.onSuccess?.(outcome.data, values);

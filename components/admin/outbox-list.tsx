@@ -5,6 +5,7 @@ import { useState } from 'react';
 import type { ActionResult } from '@/lib/action-result';
 import { formatDateTime } from '@/lib/format';
 import { messages } from '@/lib/i18n';
+import { callAction } from '../call-action';
 import type { UnsentMail } from '@/lib/outbox/overview';
 import { Alert } from '../ui/alert';
 
@@ -21,7 +22,7 @@ export function OutboxList({ mails, labelledBy, retry }: { mails: UnsentMail[]; 
 
   const retryNow = async (id: number) => {
     setBusy(id);
-    const result = await retry({ id }).catch(() => ({ ok: false as const, error: messages.errors.unexpected }));
+    const result = await callAction(retry, { id });
     setBusy(undefined);
     setNotice(result.ok ? { tone: 'success', text: t.retryScheduled } : { tone: 'error', text: result.error });
     router.refresh();

@@ -8,6 +8,7 @@ import type { ActionResult } from '@/lib/action-result';
 import { changeRoleSchema, PASSWORD_MIN, resetPasswordSchema, type setActiveSchema } from '@/lib/auth/schema';
 import { STAFF_ROLES } from '@/lib/cases/vocabulary';
 import { messages } from '@/lib/i18n';
+import { callAction } from '../call-action';
 import { Alert } from '../ui/alert';
 import { Button } from '../ui/button';
 import { describedBy, Field, inputClass } from '../ui/field';
@@ -23,15 +24,6 @@ export interface UserActions {
 }
 
 type Report = (result: ActionResult<null>, success: string) => void;
-
-/** Runs a server action; a network or server failure becomes a German message, not a crash. */
-async function call<T>(action: (input: T) => Promise<ActionResult<null>>, input: T): Promise<ActionResult<null>> {
-  try {
-    return await action(input);
-  } catch {
-    return { ok: false, error: messages.errors.unexpected };
-  }
-}
 
 const outlineButton =
   'inline-flex items-center justify-center rounded-md border px-5 py-2.5 text-base font-semibold shadow-sm ' +
@@ -68,7 +60,7 @@ function RoleForm({ user, action, report }: PartProps<typeof changeRoleSchema>) 
     unknown,
     z.output<typeof changeRoleSchema>
   >({ resolver: zodResolver(changeRoleSchema), defaultValues: { userId: user.id, role: user.role } });
-  const onSubmit = async (values: z.output<typeof changeRoleSchema>) => report(await call(action, values), t.saved);
+  const onSubmit = async (values: z.output<typeof changeRoleSchema>) => report(await callAction(action, values), t.saved);
   return (
     <form noValidate onSubmit={handleSubmit(onSubmit)} className="space-y-3">
       <Field id={id} label={t.role}>
@@ -91,7 +83,7 @@ function ActiveToggle({ user, action, report }: PartProps<typeof setActiveSchema
   const [pending, startTransition] = useTransition();
   const toggle = () =>
     startTransition(async () => {
-      const result = await call(action, { userId: user.id, active: !user.active });
+      const result = await callAction(action, { userId: user.id, active: !user.active });
       report(result, user.active ? t.deactivated : t.activated);
     });
   const tone = user.active
@@ -121,7 +113,7 @@ function ResetPasswordForm({ user, action, report }: PartProps<typeof resetPassw
     defaultValues: { userId: user.id, password: '' },
   });
   const onSubmit = async (values: z.output<typeof resetPasswordSchema>) => {
-    const result = await call(action, values);
+    const result = await callAction(action, values);
     report(result, t.passwordReset);
     if (result.ok) resetField('password');
   };

@@ -6,6 +6,7 @@ import { sectorTitles } from '@/lib/sectors/queries';
 import { searchSuppliers } from '@/lib/suppliers/search';
 import { supplierSearchSchema } from '@/lib/suppliers/search-schema';
 import { searchQuery } from '@/lib/suppliers/search-url';
+import type { ShortlistActions } from './shortlist-button';
 import { ResultRow } from '../suppliers/results-with-map';
 import { RADII } from '../suppliers/search-form';
 
@@ -17,10 +18,11 @@ interface Props {
   /** The search the page URL asks for; without one, the search is filled from the request. */
   requested: { q: string; radius_km?: string } | null;
   shortlisted: number[];
+  shortlistActions: ShortlistActions;
 }
 
 /** The best candidates for a case, searchable right on the case page. */
-export async function CaseCandidates({ c, requested, shortlisted }: Props) {
+export async function CaseCandidates({ c, requested, shortlisted, shortlistActions }: Props) {
   const near = caseNear(c);
   const search = requested ?? (await candidateSearch(c));
   const parsed = supplierSearchSchema.safeParse({ ...search, near, limit: SHOWN });
@@ -82,7 +84,7 @@ export async function CaseCandidates({ c, requested, shortlisted }: Props) {
                   basePath="/suppliers"
                   located={hit.latitude !== null}
                   selected={false}
-                  shortlist={{ caseId: c.id, companyIds: shortlisted }}
+                  shortlist={{ caseId: c.id, companyIds: shortlisted, actions: shortlistActions }}
                 />
               </li>
             ))}

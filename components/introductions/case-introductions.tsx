@@ -5,14 +5,22 @@ import { messages } from '@/lib/i18n';
 import { introductionLetter } from '@/lib/introductions/letter';
 import { allowedOutcomes, followUpState } from '@/lib/introductions/outcomes';
 import type { IntroductionRow } from '@/lib/introductions/queries';
-import { LetterBox } from './letter-box';
+import { LetterBox, type SendIntroduction } from './letter-box';
 import { FollowUp, OutcomeBadge } from './outcome-badge';
-import { OutcomeForm } from './outcome-form';
+import { OutcomeForm, type SaveOutcome } from './outcome-form';
 
 const t = messages.introductions;
 
 /** A case's introductions: outcome, follow-up, the prepared text and the outcome form. */
-export function CaseIntroductions({ c, rows, today, staffName }: { c: CaseDetail['case']; rows: IntroductionRow[]; today: string; staffName: string }) {
+interface Props {
+  c: CaseDetail['case'];
+  rows: IntroductionRow[];
+  today: string;
+  staffName: string;
+  actions: { saveOutcome: SaveOutcome; send: SendIntroduction };
+}
+
+export function CaseIntroductions({ c, rows, today, staffName, actions }: Props) {
   if (rows.length === 0) return <p className="text-sm text-slate-600">{t.list.none}</p>;
   return (
     <ul className="space-y-3">
@@ -50,7 +58,7 @@ export function CaseIntroductions({ c, rows, today, staffName }: { c: CaseDetail
             <details className="rounded border border-slate-200 p-2">
               <summary className="cursor-pointer font-medium text-brand-800">{t.outcome.title}</summary>
               <div className="pt-2">
-                <OutcomeForm introduction={row} options={[row.outcome, ...allowedOutcomes(row.outcome)]} />
+                <OutcomeForm introduction={row} options={[row.outcome, ...allowedOutcomes(row.outcome)]} save={actions.saveOutcome} />
               </div>
             </details>
             <details className="rounded border border-slate-200 p-2">
@@ -58,6 +66,7 @@ export function CaseIntroductions({ c, rows, today, staffName }: { c: CaseDetail
               <div className="pt-2">
                 <LetterBox
                   introductionId={row.id}
+                  send={actions.send}
                   subject={letter.subject}
                   body={letter.body}
                   canSend={row.contactShared && row.companyEmail !== null}

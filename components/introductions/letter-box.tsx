@@ -1,15 +1,17 @@
 'use client';
 
 import { useState, useTransition } from 'react';
-import { sendIntroductionText } from '@/app/(staff)/introductions/actions';
 import type { ActionResult } from '@/lib/action-result';
 import { messages } from '@/lib/i18n';
+import { callAction } from '../call-action';
 
 const t = messages.introductions.letter;
 const small = 'rounded-md border px-3 py-1.5 text-sm font-semibold disabled:cursor-wait disabled:opacity-70';
 
 /** The prepared introduction text: copy it, or send it to both parties through the outbox. */
-export function LetterBox({ introductionId, subject, body, canSend, reason }: { introductionId: number; subject: string; body: string; canSend: boolean; reason?: string }) {
+export type SendIntroduction = (input: { introductionId: number }) => Promise<ActionResult<{ recipients: number }>>;
+
+export function LetterBox({ introductionId, subject, body, canSend, reason, send: sendText }: { introductionId: number; subject: string; body: string; canSend: boolean; reason?: string; send: SendIntroduction }) {
   const [notice, setNotice] = useState<{ ok: boolean; text: string }>();
   const [pending, startTransition] = useTransition();
 
@@ -19,7 +21,7 @@ export function LetterBox({ introductionId, subject, body, canSend, reason }: { 
   };
   const send = () =>
     startTransition(async () => {
-      const result: ActionResult<{ recipients: number }> = await sendIntroductionText({ introductionId }).catch(() => ({ ok: false, error: messages.errors.unexpected }));
+      const result = await callAction(sendText, { introductionId });
       setNotice(result.ok ? { ok: true, text: t.sent(result.data.recipients) } : { ok: false, text: result.error });
     });
 

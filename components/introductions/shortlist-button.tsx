@@ -2,15 +2,22 @@
 
 import { useRouter } from 'next/navigation';
 import { useId, useState, useTransition } from 'react';
-import { shortlistCandidate, unshortlistCandidate } from '@/app/(staff)/introductions/actions';
+import type { ActionResult } from '@/lib/action-result';
 import { messages } from '@/lib/i18n';
+import { callAction } from '../call-action';
 import { LIMITS } from '@/lib/introductions/limits';
 
 const t = messages.introductions.shortlist;
+/** The server actions behind the button, passed down from the page. */
+export interface ShortlistActions {
+  add: (input: { caseId: number; companyId: number; note: string }) => Promise<ActionResult<null>>;
+  remove: (input: { caseId: number; companyId: number }) => Promise<ActionResult<null>>;
+}
+
 const small = 'rounded-md border px-2.5 py-1 text-sm font-semibold disabled:cursor-wait disabled:opacity-70';
 
 /** Puts a candidate on a case's shortlist (with an optional note) or takes it off again. */
-export function ShortlistButton({ caseId, companyId, companyName, shortlisted }: { caseId: number; companyId: number; companyName: string; shortlisted: boolean }) {
+export function ShortlistButton({ caseId, companyId, companyName, shortlisted, actions }: { caseId: number; companyId: number; companyName: string; shortlisted: boolean; actions: ShortlistActions }) {
   const router = useRouter();
   const noteId = useId();
   const [open, setOpen] = useState(false);
@@ -18,9 +25,9 @@ export function ShortlistButton({ caseId, companyId, companyName, shortlisted }:
   const [error, setError] = useState<string>();
   const [pending, startTransition] = useTransition();
 
-  const run = (action: () => Promise<{ ok: boolean; error?: string }>) =>
+  const run = <I,>(action: (input: I) => Promise<ActionResult<null>>, input: I) =>
     startTransition(async () => {
-      const result = await action().catch(() => ({ ok: false, error: messages.errors.unexpected }));
+      const result = await callAction(action, input);
       if (!result.ok) return setError(result.error);
       setError(undefined);
       setOpen(false);
@@ -32,7 +39,7 @@ export function ShortlistButton({ caseId, companyId, companyName, shortlisted }:
     return (
       <div className="flex flex-wrap items-center gap-2 text-sm">
         <span className="font-semibold text-green-800">✓ {t.added}</span>
-        <button type="button" disabled={pending} onClick={() => run(() => unshortlistCandidate({ caseId, companyId }))} className={`${small} border-slate-300 bg-white text-slate-800 hover:bg-slate-100`} aria-label={`${t.remove}: ${companyName}`}>
+        <button type="button" disabled={pending} onClick={() => run(actions.remove, { caseId, companyId })} className={`${small} border-slate-300 bg-white text-slate-800 hover:bg-slate-100`} aria-label={`${t.remove}: ${companyName}`}>
           {t.remove}
         </button>
         {error && <span role="alert" className="text-red-700">{error}</span>}
@@ -51,7 +58,7 @@ export function ShortlistButton({ caseId, companyId, companyName, shortlisted }:
       className="flex flex-wrap items-end gap-2"
       onSubmit={(event) => {
         event.preventDefault();
-        run(() => shortlistCandidate({ caseId, companyId, note }));
+        run(actions.add, { caseId, companyId, note });
       }}
     >
       <label htmlFor={noteId} className="w-full text-sm font-medium text-slate-800">

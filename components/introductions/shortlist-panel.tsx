@@ -2,11 +2,11 @@ import Link from 'next/link';
 import { formatDate } from '@/lib/format';
 import { messages } from '@/lib/i18n';
 import type { ShortlistItem } from '@/lib/introductions/shortlist';
-import { ShortlistButton } from './shortlist-button';
+import { ShortlistButton, type ShortlistActions } from './shortlist-button';
 
 const t = messages.introductions.shortlist;
 
-export function ShortlistPanel({ caseId, items }: { caseId: number; items: ShortlistItem[] }) {
+export function ShortlistPanel({ caseId, items, actions }: { caseId: number; items: ShortlistItem[]; actions: ShortlistActions }) {
   if (items.length === 0) return <p className="text-sm text-slate-600">{t.empty}</p>;
   return (
     <ul className="divide-y divide-slate-100" aria-label={t.title}>
@@ -25,7 +25,7 @@ export function ShortlistPanel({ caseId, items }: { caseId: number; items: Short
           <p className="text-xs text-slate-600">
             {item.addedBy ?? ''} · {formatDate(item.createdAt)}
           </p>
-          <ShortlistButton caseId={caseId} companyId={item.companyId} companyName={item.name} shortlisted />
+          <ShortlistButton caseId={caseId} companyId={item.companyId} companyName={item.name} shortlisted actions={actions} />
         </li>
       ))}
     </ul>

@@ -6,7 +6,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { DistrictCollection } from '@/lib/geo/district-geojson';
 import { messages } from '@/lib/i18n';
 import type { MapPoint, SupplierHit } from '@/lib/suppliers/search';
-import { ShortlistButton } from '../introductions/shortlist-button';
+import { ShortlistButton, type ShortlistActions } from '../introductions/shortlist-button';
 import { MarkedText } from './marked-text';
 import type { MapSelection } from './supplier-map';
 
@@ -42,6 +42,7 @@ interface Props {
 export interface Shortlist {
   caseId: number;
   companyIds: number[];
+  actions: ShortlistActions;
 }
 
 /** The result list and the map side by side (stacked on phones), with one shared selection. */
@@ -191,7 +192,7 @@ export function ResultRow({ hit, terms, sectorTitles, basePath, located, selecte
         </div>
       )}
       {shortlist && (
-        <ShortlistButton caseId={shortlist.caseId} companyId={hit.id} companyName={hit.name} shortlisted={shortlist.companyIds.includes(hit.id)} />
+        <ShortlistButton caseId={shortlist.caseId} companyId={hit.id} companyName={hit.name} shortlisted={shortlist.companyIds.includes(hit.id)} actions={shortlist.actions} />
       )}
     </article>
   );

@@ -237,6 +237,19 @@ describe('public API routes stay public', () => {
   });
 });
 
+describe('ids beyond int4 in the URL', () => {
+  // Regression: these were a 500 (the database refused the id) instead of "not found".
+  it.each([
+    ['/directory/2147483648', 'anonymous'],
+    ['/cases/2147483648', 'expert'],
+    ['/suppliers/2147483648', 'expert'],
+    ['/cases/99999999999999999999', 'expert'],
+  ] as const)('%s as %s → 404', async (route, actor) => {
+    const response = await request('GET', route, jars[actor]);
+    expect(response.status).toBe(404);
+  });
+});
+
 describe('the matrix is complete', () => {
   const root = process.cwd();
 

@@ -86,6 +86,17 @@ describe('company edit form and actions', () => {
     expect(edit).toMatchObject({ ok: false, fieldErrors: { name: messages.errors.tooShort(2) } });
   });
 
+  it('refuses a NUL in a company field with a German field error and stores nothing', async () => {
+    actAs(erika);
+    const input = { ...fromForm(), street: 'Am Anger\u00001', description: 'Glas\u0000' };
+    expect(await createSupplier(input)).toEqual({
+      ok: false,
+      error: messages.request.fixErrors,
+      fieldErrors: { street: messages.errors.controlCharacters, description: messages.errors.controlCharacters },
+    });
+    expect(await db.select().from(companies)).toEqual([]);
+  });
+
   it('records each changed field with old and new value, and refuses a stale version', async () => {
     actAs(erika);
     const { id } = ((await createSupplier(fromForm())) as { data: { id: number } }).data;

@@ -80,6 +80,25 @@ describe('importCompanies', () => {
     expect(events.every((e) => e.type === 'imported' && e.actorId === adminId)).toBe(true);
   });
 
+  it('refuses a row with a NUL or another control character as a row error and imports the good rows', async () => {
+    const csv = [
+      HEADER,
+      GOOD[0],
+      'N-1;Nullbyte\u0000GmbH;company;;99084;Erfurt;;;;;;;;;;;nein',
+      'N-2;Nullbyte Beschreibung GmbH;company;;99084;Erfurt;;;;;;;;;;Text\u0000mit NUL;nein',
+      'N-3;Glocke GmbH;company;;99084;Erfurt;;;;;;;Spritz\u0007guss;;;;nein',
+      GOOD[1],
+    ].join('\n');
+    const report = await importCsv(csv);
+    expect(report).toMatchObject({ total: 5, created: 2 });
+    expect(report.skipped).toEqual([
+      { row: 3, reason: `name: ${messages.errors.controlCharacters}` },
+      { row: 4, reason: `description: ${messages.errors.controlCharacters}` },
+      { row: 5, reason: `capabilities: ${messages.errors.controlCharacters}` },
+    ]);
+    expect(await companyCount()).toBe(2);
+  });
+
   it('skips the second occurrence of a company within one file', async () => {
     const csv = [
       HEADER,

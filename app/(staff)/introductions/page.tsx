@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requireStaffPage } from '@/app/guards';
+import { setIntroductionOutcome } from './actions';
 import { FollowUp, OutcomeBadge } from '@/components/introductions/outcome-badge';
 import { OutcomeForm } from '@/components/introductions/outcome-form';
 import { INTRODUCTION_OUTCOMES } from '@/lib/introductions/vocabulary';
@@ -115,7 +116,7 @@ export default async function IntroductionsPage({ searchParams }: { searchParams
               <details className="self-start rounded border border-slate-200 p-2">
                 <summary className="cursor-pointer font-medium text-brand-800">{t.outcome.title}</summary>
                 <div className="pt-2">
-                  <OutcomeForm introduction={row} options={[row.outcome, ...allowedOutcomes(row.outcome)]} />
+                  <OutcomeForm introduction={row} options={[row.outcome, ...allowedOutcomes(row.outcome)]} save={setIntroductionOutcome} />
                 </div>
               </details>
             </li>

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requireStaffPage } from '@/app/guards';
+import { shortlistCandidate, unshortlistCandidate } from '@/app/(staff)/introductions/actions';
 import { SupplierSearch } from '@/components/suppliers/supplier-search';
 import { loadCase } from '@/lib/cases/detail';
 import { config } from '@/lib/config';
@@ -65,7 +66,7 @@ export default async function SuppliersPage({ searchParams }: { searchParams: Pr
         districtShapes={districtGeoJson()}
         tileUrl={MAP_TILE_URL}
         tileAttribution={MAP_TILE_ATTRIBUTION}
-        shortlist={caseOrigin && shortlist && { caseId: caseOrigin.id, companyIds: shortlist.map((s) => s.companyId) }}
+        shortlist={caseOrigin && shortlist && { caseId: caseOrigin.id, companyIds: shortlist.map((s) => s.companyId), actions: { add: shortlistCandidate, remove: unshortlistCandidate } }}
         actions={
           view.results.total > 0 && (
             <a href={`/api/suppliers/export${exportQuery ? `?${exportQuery}` : ''}`} className="text-sm font-medium text-brand-700 underline underline-offset-4">

@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { type ReactNode, Suspense } from 'react';
 import { requireStaffPage } from '@/app/guards';
 import { idParamOr404 } from '@/app/route-params';
+import { recordIntroduction, sendIntroductionText, setIntroductionOutcome, shortlistCandidate, unshortlistCandidate } from '@/app/(staff)/introductions/actions';
 import { OverdueBadge, PriorityLabel, StatusBadge } from '@/components/cases/badges';
 import { CaseEditForm } from '@/components/cases/case-edit-form';
 import { DistrictMap } from '@/components/cases/district-map';
@@ -24,6 +25,8 @@ import { caseIntroductions } from '@/lib/introductions/queries';
 import { loadShortlist } from '@/lib/introductions/shortlist';
 import { sectorTitle } from '@/lib/sectors/queries';
 import { addCaseNote, markCaseDuplicate, saveCase } from './actions';
+
+const shortlistActions = { add: shortlistCandidate, remove: unshortlistCandidate };
 
 const t = messages.caseView;
 const ti = messages.introductions;
@@ -155,12 +158,12 @@ export default async function CasePage({ params, searchParams }: { params: Promi
           </Section>
 
           <Section title={ti.list.caseTitle} id="vermittlungen">
-            <CaseIntroductions c={c} rows={introductions} today={today} staffName={me.name} />
+            <CaseIntroductions c={c} rows={introductions} today={today} staffName={me.name} actions={{ saveOutcome: setIntroductionOutcome, send: sendIntroductionText }} />
           </Section>
 
           <Section title={ti.candidates.title} id="kandidaten">
             <Suspense fallback={<p className="text-sm text-slate-600">…</p>}>
-              <CaseCandidates c={c} requested={requested} shortlisted={shortlist.map((s) => s.companyId)} />
+              <CaseCandidates c={c} requested={requested} shortlisted={shortlist.map((s) => s.companyId)} shortlistActions={shortlistActions} />
             </Suspense>
           </Section>
 
@@ -180,12 +183,12 @@ export default async function CasePage({ params, searchParams }: { params: Promi
             />
           </Section>
           <Section title={ti.shortlist.title} id="merkliste">
-            <ShortlistPanel caseId={c.id} items={shortlist} />
+            <ShortlistPanel caseId={c.id} items={shortlist} actions={shortlistActions} />
             {shortlist.length > 0 && (
               <details className="rounded border border-slate-200 p-3" open={introductions.length === 0}>
                 <summary className="cursor-pointer font-semibold text-brand-800">{ti.log.open}</summary>
                 <div className="pt-3">
-                  <IntroductionForm caseId={c.id} companies={shortlist.map((s) => ({ id: s.companyId, name: s.name }))} today={today} followUpDefault={followUpDefault} />
+                  <IntroductionForm caseId={c.id} companies={shortlist.map((s) => ({ id: s.companyId, name: s.name }))} today={today} followUpDefault={followUpDefault} record={recordIntroduction} />
                 </div>
               </details>
             )}
