@@ -47,12 +47,15 @@ export const email = z
   .max(254, { error: m.tooLong(254) })
   .pipe(z.email({ error: m.email }));
 
+/** A case's reference: year and number of the year. */
+export const REFERENCE_PATTERN = /^LS-(\d{4})-(\d{5,})$/;
+
 /** A case's reference as requesters and staff type it (any case). */
 export const reference = z
   .string({ error: m.required })
   .trim()
   .toUpperCase()
-  .regex(/^LS-\d{4}-\d{5,}$/, { error: m.reference });
+  .regex(REFERENCE_PATTERN, { error: m.reference });
 
 /** A row id, as a number or the string a form or URL carries. */
 export const id = z.coerce.number({ error: m.invalidInput }).int({ error: m.invalidInput }).positive({ error: m.invalidInput }).max(MAX_ID, { error: m.invalidInput });

@@ -2,8 +2,6 @@ import { sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { referenceCounters } from '../../db/schema';
 
-export const REFERENCE_PATTERN = /^LS-(\d{4})-(\d{5,})$/;
-
 export function formatReference(year: number, n: number): string {
   return `LS-${year}-${String(n).padStart(5, '0')}`;
 }

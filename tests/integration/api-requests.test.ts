@@ -5,7 +5,7 @@ import { caseEvents, cases, outbox, rateLimits, referenceCounters } from '@/db/s
 import { POST } from '@/app/api/requests/route';
 import { SOCKET_IP_HEADER } from '@/lib/client-ip';
 import { messages } from '@/lib/i18n';
-import { REFERENCE_PATTERN } from '@/lib/intake/reference';
+import { REFERENCE_PATTERN } from '@/lib/validation';
 import { validRequest } from '../helpers/fixtures';
 
 const m = messages.errors;

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { SOCKET_IP_HEADER, clientIp } from '@/lib/client-ip';
 import { messages } from '@/lib/i18n';
 import { checkFormToken, issueFormToken } from '@/lib/intake/form-token';
-import { REFERENCE_PATTERN, formatReference, referenceYear } from '@/lib/intake/reference';
+import { formatReference, referenceYear } from '@/lib/intake/reference';
 import {
   type HelpRequestInput,
   formEnvelopeSchema,
@@ -12,7 +12,7 @@ import {
   statusLookupSchema,
 } from '@/lib/intake/schema';
 import { backoffSeconds } from '@/lib/outbox/worker';
-import { fieldErrorsOf } from '@/lib/validation';
+import { fieldErrorsOf, REFERENCE_PATTERN } from '@/lib/validation';
 import { validRequest } from '../helpers/fixtures';
 
 const m = messages.errors;

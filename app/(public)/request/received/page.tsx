@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { messages } from '@/lib/i18n';
-import { REFERENCE_PATTERN } from '@/lib/intake/reference';
+import { REFERENCE_PATTERN } from '@/lib/validation';
 
 const t = messages.received;
 
