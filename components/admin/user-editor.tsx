@@ -1,8 +1,6 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useState, useTransition } from 'react';
-import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import type { ActionResult } from '@/lib/action-result';
 import { changeRoleSchema, PASSWORD_MIN, resetPasswordSchema, type setActiveSchema } from '@/lib/auth/schema';
@@ -11,7 +9,8 @@ import { messages } from '@/lib/i18n';
 import { callAction } from '../call-action';
 import { Alert } from '../ui/alert';
 import { Button } from '../ui/button';
-import { describedBy, Field, inputClass } from '../ui/field';
+import { Field, inputClass } from '../ui/field';
+import { useActionForm } from '../use-action-form';
 import type { UserListItem } from './user-list';
 
 const t = messages.users;
@@ -54,25 +53,27 @@ interface PartProps<S extends z.ZodType> {
 }
 
 function RoleForm({ user, action, report }: PartProps<typeof changeRoleSchema>) {
-  const id = `user-${user.id}-role`;
-  const { register, handleSubmit, formState } = useForm<
-    z.input<typeof changeRoleSchema>,
-    unknown,
-    z.output<typeof changeRoleSchema>
-  >({ resolver: zodResolver(changeRoleSchema), defaultValues: { userId: user.id, role: user.role } });
-  const onSubmit = async (values: z.output<typeof changeRoleSchema>) => report(await callAction(action, values), t.saved);
+  const { form, onSubmit, field } = useActionForm({
+    schema: changeRoleSchema,
+    defaultValues: { userId: user.id, role: user.role },
+    action,
+    onSuccess: (data) => report({ ok: true, data }, t.saved),
+    onFailure: (failure) => report(failure, t.saved),
+  });
   return (
-    <form noValidate onSubmit={handleSubmit(onSubmit)} className="space-y-3">
-      <Field id={id} label={t.role}>
-        <select {...register('role')} id={id} className={inputClass}>
-          {STAFF_ROLES.map((role) => (
-            <option key={role} value={role}>
-              {messages.roles[role]}
-            </option>
-          ))}
-        </select>
+    <form noValidate onSubmit={onSubmit} className="space-y-3">
+      <Field label={t.role} {...field('role', { id: `user-${user.id}-role` })}>
+        {(input) => (
+          <select {...input} className={inputClass}>
+            {STAFF_ROLES.map((role) => (
+              <option key={role} value={role}>
+                {messages.roles[role]}
+              </option>
+            ))}
+          </select>
+        )}
       </Field>
-      <Button type="submit" disabled={formState.isSubmitting}>
+      <Button type="submit" disabled={form.formState.isSubmitting}>
         {t.changeRole}
       </Button>
     </form>
@@ -101,36 +102,23 @@ function ActiveToggle({ user, action, report }: PartProps<typeof setActiveSchema
 }
 
 function ResetPasswordForm({ user, action, report }: PartProps<typeof resetPasswordSchema>) {
-  const id = `user-${user.id}-password`;
   const hint = t.passwordHint(PASSWORD_MIN);
-  const {
-    register,
-    handleSubmit,
-    resetField,
-    formState: { errors, isSubmitting },
-  } = useForm<z.input<typeof resetPasswordSchema>, unknown, z.output<typeof resetPasswordSchema>>({
-    resolver: zodResolver(resetPasswordSchema),
+  const { form, onSubmit, field } = useActionForm({
+    schema: resetPasswordSchema,
     defaultValues: { userId: user.id, password: '' },
+    action,
+    onSuccess: (data) => {
+      report({ ok: true, data }, t.passwordReset);
+      form.resetField('password');
+    },
+    onFailure: (failure) => report(failure, t.passwordReset),
   });
-  const onSubmit = async (values: z.output<typeof resetPasswordSchema>) => {
-    const result = await callAction(action, values);
-    report(result, t.passwordReset);
-    if (result.ok) resetField('password');
-  };
-  const error = errors.password?.message;
   return (
-    <form noValidate onSubmit={handleSubmit(onSubmit)} className="space-y-3">
-      <Field id={id} label={t.newPassword} hint={hint} error={error}>
-        <input
-          {...register('password')}
-          {...describedBy(id, { hint, error })}
-          type="password"
-          autoComplete="new-password"
-          maxLength={200}
-          className={inputClass}
-        />
+    <form noValidate onSubmit={onSubmit} className="space-y-3">
+      <Field label={t.newPassword} hint={hint} {...field('password', { id: `user-${user.id}-password` })}>
+        {(input) => <input {...input} type="password" autoComplete="new-password" maxLength={200} className={inputClass} />}
       </Field>
-      <Button type="submit" disabled={isSubmitting}>
+      <Button type="submit" disabled={form.formState.isSubmitting}>
         {t.resetPassword}
       </Button>
     </form>
