@@ -2,7 +2,7 @@
 
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import type { ActionResult } from '@/lib/action-result';
@@ -40,6 +40,16 @@ export function RequestForm({ action, formToken, sectorGroups }: RequestFormProp
   const token = useRef(formToken);
   const honeypot = useRef<HTMLInputElement>(null);
   const [formError, setFormError] = useState<string>();
+  // A refusal without a field to point at (too fast, too many, server trouble) would appear far
+  // above the button on a phone: focus moves to it, so it is seen and read out.
+  const notice = useRef<HTMLDivElement>(null);
+  const focusNotice = useRef(false);
+  useEffect(() => {
+    if (!formError || !focusNotice.current) return;
+    focusNotice.current = false;
+    notice.current?.focus({ preventScroll: true });
+    notice.current?.scrollIntoView({ block: 'center' });
+  }, [formError]);
   const {
     register,
     handleSubmit,
@@ -73,6 +83,7 @@ export function RequestForm({ action, formToken, sectorGroups }: RequestFormProp
         idempotency_key: idempotencyKey,
       });
     } catch {
+      focusNotice.current = true;
       setFormError(messages.errors.unexpected);
       return;
     }
@@ -81,8 +92,9 @@ export function RequestForm({ action, formToken, sectorGroups }: RequestFormProp
       return;
     }
     if (result.formToken) token.current = result.formToken;
-    setFormError(result.error);
     const fields = Object.entries(result.fieldErrors ?? {});
+    focusNotice.current = fields.length === 0;
+    setFormError(result.error);
     fields.forEach(([name, message], i) =>
       setError(name as keyof Input, { type: 'server', message }, { shouldFocus: i === 0 }),
     );
@@ -97,7 +109,11 @@ export function RequestForm({ action, formToken, sectorGroups }: RequestFormProp
       onSubmit={handleSubmit(onSubmit, () => setFormError(t.fixErrors))}
       className="space-y-8"
     >
-      {formError && <Alert tone="error">{formError}</Alert>}
+      {formError && (
+        <div ref={notice} tabIndex={-1} className="scroll-mt-4 outline-none focus-visible:ring-2 focus-visible:ring-red-700">
+          <Alert tone="error">{formError}</Alert>
+        </div>
+      )}
 
       <fieldset className="space-y-5 rounded-lg border border-slate-200 bg-white p-4 sm:p-6">
         <legend className="px-1 text-lg font-semibold text-brand-800">{t.sections.organisation}</legend>

@@ -75,6 +75,25 @@ describe('public help request', () => {
     await page.context().close();
   });
 
+  it('moves focus to a refusal from the server on a phone, far below the message', async () => {
+    const page = await openPage(browser, PHONE);
+    await page.goto('/request');
+    await fillRequest(page, 'grete.muessig@glaswerk.example');
+    // The connection fails while sending: the form says so where the person is looking.
+    await page.route('**/request', (route) => (route.request().method() === 'POST' ? route.abort() : route.continue()));
+    await submitRequestForm(page);
+    await page.getByRole('alert').filter({ hasText: 'unerwarteter Fehler' }).waitFor();
+    const focused = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement;
+      const box = el.getBoundingClientRect();
+      return { text: el.textContent, visible: box.top >= 0 && box.bottom <= window.innerHeight };
+    });
+    expect(focused.text).toContain('unerwarteter Fehler');
+    expect(focused.visible).toBe(true);
+    await screenshot(page, 'request-refused-phone');
+    await page.context().close();
+  });
+
   it('shows German errors for an empty form on a desktop and stores nothing', async () => {
     const page = await openPage(browser, DESKTOP);
     await page.goto('/request');

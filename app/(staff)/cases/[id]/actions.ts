@@ -4,8 +4,8 @@ import { revalidatePath } from 'next/cache';
 import { authorizeAction } from '@/app/guards';
 import type { ActionResult } from '@/lib/action-result';
 import { fieldErrorsOf } from '@/lib/intake/schema';
-import { caseUpdateSchema, duplicateSchema, noteSchema } from '@/lib/cases/schema';
-import { addNote, type CaseChangeResult, markDuplicate, updateCase } from '@/lib/cases/update';
+import { caseUpdateSchema, duplicateSchema, noteSchema, takeCaseSchema } from '@/lib/cases/schema';
+import { addNote, type CaseChangeResult, markDuplicate, takeCase, updateCase } from '@/lib/cases/update';
 import { messages } from '@/lib/i18n';
 
 export async function saveCase(input: unknown): Promise<CaseChangeResult> {
@@ -38,4 +38,14 @@ export async function markCaseDuplicate(input: unknown): Promise<ActionResult<nu
   if (!result.ok) return result;
   revalidatePath(`/cases/${parsed.data.caseId}`);
   return { ok: true, data: null };
+}
+
+export async function takeCaseOver(input: unknown): Promise<CaseChangeResult> {
+  const auth = await authorizeAction('expert');
+  if (!auth.ok) return auth;
+  const parsed = takeCaseSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, error: messages.errors.invalidInput };
+  const result = await takeCase(auth.data, parsed.data.caseId, parsed.data.version);
+  revalidatePath(`/cases/${parsed.data.caseId}`);
+  return result;
 }
