@@ -10,6 +10,7 @@ import { NEED_CATEGORIES, ORGANISATION_KINDS, URGENCIES } from '@/lib/cases/voca
 import { messages } from '@/lib/i18n';
 import { helpRequestSchema, LIMITS } from '@/lib/intake/schema';
 import type { SectorSection } from '@/lib/sectors/queries';
+import { rememberConfirmation } from './confirmation-details';
 import { Alert } from './ui/alert';
 import { Button } from './ui/button';
 import { describedBy, Field, inputClass } from './ui/field';
@@ -31,9 +32,11 @@ interface RequestFormProps {
   action: SubmitRequest;
   formToken: string;
   sectorGroups: SectorSection[];
+  /** Set when the request starts from a company in the directory. */
+  initialDescription?: string;
 }
 
-export function RequestForm({ action, formToken, sectorGroups }: RequestFormProps) {
+export function RequestForm({ action, formToken, sectorGroups, initialDescription = '' }: RequestFormProps) {
   const router = useRouter();
   // One key per filled-in form: double clicks and retries land on the same case.
   const [idempotencyKey] = useState(() => crypto.randomUUID());
@@ -66,7 +69,7 @@ export function RequestForm({ action, formToken, sectorGroups }: RequestFormProp
       phone: '',
       postal_code: '',
       city: '',
-      description: '',
+      description: initialDescription,
       needed_by: '',
       sector: '',
       consent: false as unknown as true,
@@ -88,6 +91,7 @@ export function RequestForm({ action, formToken, sectorGroups }: RequestFormProp
       return;
     }
     if (result.ok) {
+      rememberConfirmation(result.data.reference, values.email);
       router.push(`/request/received?ref=${encodeURIComponent(result.data.reference)}`);
       return;
     }
@@ -234,10 +238,10 @@ export function RequestForm({ action, formToken, sectorGroups }: RequestFormProp
             ))}
           </select>
         </Field>
-        <Field id="description" label={f.description} required hint={f.descriptionHint} error={err('description')}>
+        <Field id="description" label={f.description} required hint={f.descriptionHint(LIMITS.descriptionMin)} error={err('description')}>
           <textarea
             {...register('description')}
-            {...describedBy('description', { hint: f.descriptionHint, error: err('description') })}
+            {...describedBy('description', { hint: f.descriptionHint(LIMITS.descriptionMin), error: err('description') })}
             rows={6}
             maxLength={LIMITS.description}
             className={inputClass}

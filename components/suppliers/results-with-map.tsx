@@ -87,7 +87,7 @@ export function ResultsWithMap({ hits, mapPoints, mapCapped, total, terms, secto
                 data-selected={isSelected ? 'true' : undefined}
                 onClick={() => selectFromList(hit.id)}
                 onFocus={() => selectFromList(hit.id)}
-                className={`scroll-mt-4 rounded-lg border bg-white p-4 transition-colors ${
+                className={`scroll-mt-4 rounded-lg border bg-white p-3 transition-colors sm:p-4 ${
                   isSelected ? 'border-amber-500 ring-2 ring-amber-400' : 'border-slate-200 hover:border-slate-300'
                 }`}
               >
@@ -138,7 +138,8 @@ interface RowProps {
 export function ResultRow({ hit, terms, sectorTitles, basePath, located, selected, shortlist }: RowProps) {
   const snippets = hit.highlights.filter((h) => h.field === 'description' || h.field === 'certifications');
   return (
-    <article className="space-y-2">
+    // On a phone a hit is name, place and its first capabilities; the rest is on its page.
+    <article className="space-y-1.5 sm:space-y-2">
       <header className="flex flex-wrap items-baseline justify-between gap-x-3 gap-y-1">
         <h3 className="text-base font-semibold">
           <Link href={`${basePath}/${hit.id}`} className="text-brand-700 underline-offset-4 hover:underline" aria-current={selected ? 'true' : undefined}>
@@ -159,7 +160,7 @@ export function ResultRow({ hit, terms, sectorTitles, basePath, located, selecte
       {hit.capabilities.length > 0 && (
         <div className="text-sm">
           <span className="sr-only">{t.capabilities}: </span>
-          <ul className="flex flex-wrap gap-1.5">
+          <ul className="flex flex-wrap gap-1.5 max-sm:[&>li:nth-child(n+4)]:hidden">
             {hit.capabilities.slice(0, 8).map((capability) => (
               <li key={capability} className="rounded border border-slate-200 bg-slate-50 px-1.5 py-0.5">
                 <MarkedText text={capability} terms={terms} />
@@ -169,7 +170,7 @@ export function ResultRow({ hit, terms, sectorTitles, basePath, located, selecte
         </div>
       )}
       {hit.sectors.length > 0 && (
-        <p className="text-sm text-slate-700">
+        <p className="hidden text-sm text-slate-700 sm:block">
           <span className="font-medium">{t.sectors}: </span>
           {hit.sectors.map((code, i) => (
             <span key={code}>
@@ -180,7 +181,7 @@ export function ResultRow({ hit, terms, sectorTitles, basePath, located, selecte
         </p>
       )}
       {snippets.length > 0 && (
-        <div className="text-sm text-slate-700">
+        <div className="hidden text-sm text-slate-700 sm:block">
           <span className="font-medium">{t.matchedIn}: </span>
           {snippets.map((h, i) => (
             <span key={i}>

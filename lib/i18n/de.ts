@@ -59,11 +59,11 @@ export const de = {
       city: 'Ort',
       category: 'Was wird benötigt?',
       description: 'Beschreibung',
-      descriptionHint: 'Was genau, Spezifikation, Menge – je genauer, desto schneller finden wir Anbieter.',
+      descriptionHint: (min: number) => `Was genau, Spezifikation, Menge – je genauer, desto schneller finden wir Anbieter. Mindestens ${min} Zeichen.`,
       urgency: 'Dringlichkeit',
       neededBy: 'Benötigt bis (optional)',
-      sector: 'Ihre Branche (optional, WZ-2008-Code)',
-      sectorHint: 'Zum Beispiel 32.50 für Medizintechnik. Wenn Sie ihn nicht kennen, lassen Sie das Feld leer.',
+      sector: 'Ihre Branche (optional, WZ 2008)',
+      sectorHint: 'Zum Beispiel „32 Herstellung von sonstigen Waren“ für Medizintechnik. Wenn Sie unsicher sind, wählen Sie nichts aus.',
       consent:
         'Ich willige ein, dass die LEG Thüringen meine Angaben zur Bearbeitung dieser Anfrage speichert und an passende Anbieter weitergibt.',
       honeypot: 'Dieses Feld bitte leer lassen',
@@ -71,6 +71,7 @@ export const de = {
     privacyNotice:
       'Wir verwenden Ihre Angaben nur, um Ihre Anfrage zu bearbeiten und Ihnen passende Kontakte zu vermitteln. Abgeschlossene Anfragen werden nach 24 Monaten anonymisiert. Sie können jederzeit Auskunft oder Löschung verlangen.',
     privacyLink: 'Datenschutzerklärung',
+    aboutCompany: (company: string) => `Anfrage zum Anbieter „${company}“ aus dem Anbieterverzeichnis: `,
     chooseOption: 'Bitte wählen',
     submit: 'Anfrage absenden',
     submitting: 'Wird gesendet …',
@@ -81,6 +82,10 @@ export const de = {
     title: 'Vielen Dank – Ihre Anfrage ist eingegangen',
     referenceLabel: 'Ihre Vorgangsnummer',
     keepReference: 'Bitte notieren Sie diese Nummer. Mit ihr und Ihrer E-Mail-Adresse können Sie jederzeit den Stand abfragen.',
+    copyReference: 'Vorgangsnummer kopieren',
+    copied: 'Kopiert.',
+    copyFailed: 'Kopieren ging nicht – bitte markieren Sie die Nummer.',
+    confirmationSentTo: 'Die Bestätigung geht an',
     nextTitle: 'Wie es weitergeht',
     next: [
       'Sie erhalten in Kürze eine Bestätigung per E-Mail.',
@@ -341,6 +346,7 @@ export const de = {
     },
   },
   reports: {
+    tableRegion: (caption: string) => `Tabelle: ${caption}`,
     title: 'Berichte',
     intro:
       'Kennzahlen der Vermittlungsstelle für einen Zeitraum. Anfragen zählen nach ihrem Eingangstag, Vermittlungen nach dem Tag, an dem sie stattfanden; Wochen sind Kalenderwochen (ISO) in deutscher Zeit.',
@@ -382,7 +388,11 @@ export const de = {
       firstIntroduction: 'Bis zur ersten Vermittlung',
       resolution: 'Bis zur Erledigung',
       hours: (value: number) => `${value.toLocaleString('de-DE', { maximumFractionDigits: 1 })} Std.`,
-      days: (value: number) => `${value.toLocaleString('de-DE', { maximumFractionDigits: 1 })} Tage`,
+      days: (value: number) => {
+        const shown = value.toLocaleString('de-DE', { maximumFractionDigits: 1 });
+        return `${shown} ${shown === '1' ? 'Tag' : 'Tage'}`;
+      },
+      hoursOrDays: (hours: number) => (hours > 48 ? de.reports.times.days(hours / 24) : de.reports.times.hours(hours)),
       none: 'noch keine',
       basis: (cases: number) => `aus ${cases.toLocaleString('de-DE')} ${cases === 1 ? 'Anfrage' : 'Anfragen'}`,
     },
@@ -800,6 +810,7 @@ export const de = {
     ctaText:
       'Unsere Expertinnen und Experten kennen über 4.500 Anbieter – auch viele, die hier nicht gelistet sind – und stellen den Kontakt für Sie her. Kostenlos.',
     cta: 'Hilfeanfrage stellen',
+    ctaCompany: 'Anfrage zu diesem Anbieter stellen',
     back: 'Zurück zum Verzeichnis',
     contact: 'Kontakt',
     profile: 'Profil',

@@ -27,7 +27,9 @@ const requiredText = (max: number, min = 1) =>
   z
     .string({ error: m.required })
     .trim()
-    .min(min, { error: min === 1 ? m.required : m.tooShort(min) })
+    // An empty field is missing, not short: the first message says so.
+    .min(1, { error: m.required })
+    .min(min, { error: m.tooShort(min) })
     .max(max, { error: m.tooLong(max) })
     .regex(SINGLE_LINE, { error: m.controlCharacters });
 
@@ -71,6 +73,7 @@ export const helpRequestSchema = z.object({
   description: z
     .string({ error: m.required })
     .trim()
+    .min(1, { error: m.required })
     .min(LIMITS.descriptionMin, { error: m.tooShort(LIMITS.descriptionMin) })
     .max(LIMITS.description, { error: m.tooLong(LIMITS.description) })
     .regex(MULTI_LINE, { error: m.controlCharacters }),
@@ -97,12 +100,17 @@ export const formEnvelopeSchema = z.object({
 
 export const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,100}$/;
 
+/** "ls-2026-12", "LS 2026 00012" and "LS-2026-00012" are one reference, however people type it. */
+export function normaliseReference(typed: string): string {
+  const match = /^LS[\s-]*(\d{4})[\s-]*(\d+)$/i.exec(typed.trim());
+  return match ? `LS-${match[1]}-${match[2]!.padStart(5, '0')}` : typed.trim().toUpperCase();
+}
+
 export const statusLookupSchema = z.object({
   reference: z
     .string({ error: m.required })
-    .trim()
-    .toUpperCase()
-    .regex(/^LS-\d{4}-\d{5,}$/, { error: m.reference }),
+    .transform(normaliseReference)
+    .pipe(z.string().regex(/^LS-\d{4}-\d{5,}$/, { error: m.reference })),
   email: z
     .string({ error: m.required })
     .trim()

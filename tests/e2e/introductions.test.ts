@@ -210,6 +210,15 @@ describe('from case to introduction', () => {
     await screenshot(expert, 'reports-after-introductions-desktop');
   });
 
+  it('shows no follow-up date on a final outcome, even a past one', async () => {
+    await expert.goto(caseUrl);
+    await setOutcome(expert, SUPPLIERS[2]!, 'Keine Antwort');
+    await expert.goto('/introductions?outcome=no_answer');
+    const row = expert.locator('li[data-introduction-id]', { hasText: reference }).filter({ hasText: SUPPLIERS[2]! });
+    await row.getByText('Keine Antwort', { exact: true }).first().waitFor();
+    await expect(row.getByText(/^Wiedervorlage/).filter({ visible: true }).count()).resolves.toBe(0);
+  });
+
   it('works at phone width', async () => {
     const phone = await openPage(browser, PHONE);
     await signInAs(phone, 'expert', caseUrl);
