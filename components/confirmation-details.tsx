@@ -52,7 +52,7 @@ export function ConfirmationDetails({ reference }: { reference: string }) {
       </div>
       {email && (
         <p className="text-slate-800" data-testid="confirmation-email">
-          {t.confirmationSentTo} <strong className="break-all">{email}</strong>
+          {t.confirmationSentTo} <strong className="[overflow-wrap:anywhere]">{email}</strong>
         </p>
       )}
     </div>

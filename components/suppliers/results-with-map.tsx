@@ -5,6 +5,7 @@ import Link from 'next/link';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { DistrictCollection } from '@/lib/geo/district-geojson';
 import { messages } from '@/lib/i18n';
+import type { SupplierContact } from '@/lib/suppliers/contacts';
 import type { MapPoint, SupplierHit } from '@/lib/suppliers/search';
 import { ShortlistButton } from '../introductions/shortlist-button';
 import { MarkedText } from './marked-text';
@@ -37,6 +38,8 @@ interface Props {
   radiusKm?: number;
   /** Searching for a case: each result can go on its shortlist. */
   shortlist?: Shortlist;
+  /** Given, the results are a compact list with these contact data instead of cards. */
+  contacts?: Record<number, SupplierContact>;
 }
 
 export interface Shortlist {
@@ -45,7 +48,7 @@ export interface Shortlist {
 }
 
 /** The result list and the map side by side (stacked on phones), with one shared selection. */
-export function ResultsWithMap({ hits, mapPoints, mapCapped, total, terms, sectorTitles, basePath, districts, tileUrl, tileAttribution, origin, radiusKm, shortlist }: Props) {
+export function ResultsWithMap({ hits, mapPoints, mapCapped, total, terms, sectorTitles, basePath, districts, tileUrl, tileAttribution, origin, radiusKm, shortlist, contacts }: Props) {
   const [selection, setSelection] = useState<MapSelection | null>(null);
   const rows = useRef(new Map<number, HTMLLIElement>());
   const onPage = useMemo(
@@ -73,7 +76,7 @@ export function ResultsWithMap({ hits, mapPoints, mapCapped, total, terms, secto
           {t.results}
         </h2>
         <p className="mb-2 text-sm text-slate-600">{t.resultsHint}</p>
-        <ol className="space-y-3">
+        <ol className={contacts ? 'space-y-1' : 'space-y-3'}>
           {hits.map((hit) => {
             const isSelected = selection?.id === hit.id;
             return (
@@ -87,11 +90,15 @@ export function ResultsWithMap({ hits, mapPoints, mapCapped, total, terms, secto
                 data-selected={isSelected ? 'true' : undefined}
                 onClick={() => selectFromList(hit.id)}
                 onFocus={() => selectFromList(hit.id)}
-                className={`scroll-mt-4 rounded-lg border bg-white p-3 transition-colors sm:p-4 ${
+                className={`scroll-mt-4 rounded-lg border bg-white transition-colors ${contacts ? 'px-3 py-1.5' : 'p-3 sm:p-4'} ${
                   isSelected ? 'border-amber-500 ring-2 ring-amber-400' : 'border-slate-200 hover:border-slate-300'
                 }`}
               >
-                <ResultRow hit={hit} terms={terms} sectorTitles={sectorTitles} basePath={basePath} located={located.has(hit.id)} selected={isSelected} shortlist={shortlist} />
+                {contacts ? (
+                  <CompactRow hit={hit} contact={contacts[hit.id]} basePath={basePath} selected={isSelected} shortlist={shortlist} />
+                ) : (
+                  <ResultRow hit={hit} terms={terms} sectorTitles={sectorTitles} basePath={basePath} located={located.has(hit.id)} selected={isSelected} shortlist={shortlist} />
+                )}
               </li>
             );
           })}
@@ -191,6 +198,40 @@ export function ResultRow({ hit, terms, sectorTitles, basePath, located, selecte
           ))}
         </div>
       )}
+      {shortlist && (
+        <ShortlistButton caseId={shortlist.caseId} companyId={hit.id} companyName={hit.name} shortlisted={shortlist.companyIds.includes(hit.id)} />
+      )}
+    </article>
+  );
+}
+
+/** One supplier in the compact list: name, place, distance and how to reach it, on one or two lines. */
+function CompactRow({ hit, contact, basePath, selected, shortlist }: { hit: ResultHit; contact?: SupplierContact; basePath: string; selected: boolean; shortlist?: Shortlist }) {
+  return (
+    <article className="flex flex-wrap items-baseline gap-x-3 gap-y-0.5 text-sm">
+      <h3 className="font-semibold">
+        <Link href={`${basePath}/${hit.id}`} className="text-brand-700 underline-offset-4 hover:underline" aria-current={selected ? 'true' : undefined}>
+          {hit.name}
+        </Link>
+      </h3>
+      <span className="text-slate-700">
+        {hit.postal_code} {hit.city}
+        {hit.distance_km !== null && ` · ${t.distance(hit.distance_km)}`}
+      </span>
+      <span className="flex flex-wrap gap-x-3 text-slate-800">
+        {contact?.contactPerson && <span>{contact.contactPerson}</span>}
+        {contact?.phone && (
+          <a href={`tel:${contact.phone}`} className="text-brand-700 underline">
+            {contact.phone}
+          </a>
+        )}
+        {contact?.email && (
+          <a href={`mailto:${contact.email}`} className="text-brand-700 underline [overflow-wrap:anywhere]">
+            {contact.email}
+          </a>
+        )}
+        {!contact?.phone && !contact?.email && <span className="text-slate-500">{t.layout.noContact}</span>}
+      </span>
       {shortlist && (
         <ShortlistButton caseId={shortlist.caseId} companyId={hit.id} companyName={hit.name} shortlisted={shortlist.companyIds.includes(hit.id)} />
       )}

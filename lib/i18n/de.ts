@@ -665,6 +665,7 @@ export const de = {
     retry: 'Erneut versuchen',
   },
   suppliers: {
+    layout: { label: 'Darstellung', cards: 'Karten', list: 'Kompakte Liste', noContact: 'Keine Kontaktdaten' },
     title: 'Lieferanten',
     searchLabel: 'Lieferantensuche',
     q: 'Suchbegriffe',

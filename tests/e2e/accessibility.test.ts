@@ -26,7 +26,7 @@ afterAll(async () => {
 });
 
 const PUBLIC = () => ['/', '/request', `/request/received?ref=${reference}`, '/request/status', '/directory', companyUrl, '/login'];
-const EXPERT = () => ['/cases', caseUrl, '/suppliers', '/introductions', '/reports', '/account'];
+const EXPERT = () => ['/cases', caseUrl, '/suppliers', '/suppliers?q=Messtechnik&layout=list', '/introductions', '/reports', '/account'];
 const ADMIN = () => ['/admin/users'];
 
 async function check(page: Page, path: string, width: string) {
