@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { PageNotice } from '@/components/page-notice';
 import { messages } from '@/lib/i18n';
 
 const t = messages.forbidden;
@@ -9,19 +10,13 @@ const t = messages.forbidden;
  */
 export default function Forbidden() {
   return (
-    <section
-      aria-labelledby="forbidden-title"
-      className="mx-auto max-w-xl space-y-4 rounded-lg border border-slate-200 bg-white p-6 shadow-sm"
-    >
-      <h1 id="forbidden-title" className="text-2xl font-bold tracking-tight text-brand-800">
-        {t.title}
-      </h1>
+    <PageNotice title={t.title}>
       <p className="text-slate-700">{t.explanation}</p>
       <p>
         <Link href="/cases" className="font-medium text-brand-700 underline underline-offset-4">
           ← {t.backToCases}
         </Link>
       </p>
-    </section>
+    </PageNotice>
   );
 }

@@ -2,7 +2,7 @@
 
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import type { ActionResult } from '@/lib/action-result';
@@ -10,6 +10,7 @@ import { NEED_CATEGORIES, ORGANISATION_KINDS, URGENCIES } from '@/lib/cases/voca
 import { messages } from '@/lib/i18n';
 import { helpRequestSchema, LIMITS } from '@/lib/intake/schema';
 import type { SectorSection } from '@/lib/sectors/queries';
+import { rememberConfirmation } from './confirmation-details';
 import { Alert } from './ui/alert';
 import { Button } from './ui/button';
 import { describedBy, Field, inputClass } from './ui/field';
@@ -31,15 +32,27 @@ interface RequestFormProps {
   action: SubmitRequest;
   formToken: string;
   sectorGroups: SectorSection[];
+  /** Set when the request starts from a company in the directory. */
+  initialDescription?: string;
 }
 
-export function RequestForm({ action, formToken, sectorGroups }: RequestFormProps) {
+export function RequestForm({ action, formToken, sectorGroups, initialDescription = '' }: RequestFormProps) {
   const router = useRouter();
   // One key per filled-in form: double clicks and retries land on the same case.
   const [idempotencyKey] = useState(() => crypto.randomUUID());
   const token = useRef(formToken);
   const honeypot = useRef<HTMLInputElement>(null);
   const [formError, setFormError] = useState<string>();
+  // A refusal without a field to point at (too fast, too many, server trouble) would appear far
+  // above the button on a phone: focus moves to it, so it is seen and read out.
+  const notice = useRef<HTMLDivElement>(null);
+  const focusNotice = useRef(false);
+  useEffect(() => {
+    if (!formError || !focusNotice.current) return;
+    focusNotice.current = false;
+    notice.current?.focus({ preventScroll: true });
+    notice.current?.scrollIntoView({ block: 'center' });
+  }, [formError]);
   const {
     register,
     handleSubmit,
@@ -56,7 +69,7 @@ export function RequestForm({ action, formToken, sectorGroups }: RequestFormProp
       phone: '',
       postal_code: '',
       city: '',
-      description: '',
+      description: initialDescription,
       needed_by: '',
       sector: '',
       consent: false as unknown as true,
@@ -73,16 +86,19 @@ export function RequestForm({ action, formToken, sectorGroups }: RequestFormProp
         idempotency_key: idempotencyKey,
       });
     } catch {
+      focusNotice.current = true;
       setFormError(messages.errors.unexpected);
       return;
     }
     if (result.ok) {
+      rememberConfirmation(result.data.reference, values.email);
       router.push(`/request/received?ref=${encodeURIComponent(result.data.reference)}`);
       return;
     }
     if (result.formToken) token.current = result.formToken;
-    setFormError(result.error);
     const fields = Object.entries(result.fieldErrors ?? {});
+    focusNotice.current = fields.length === 0;
+    setFormError(result.error);
     fields.forEach(([name, message], i) =>
       setError(name as keyof Input, { type: 'server', message }, { shouldFocus: i === 0 }),
     );
@@ -97,7 +113,11 @@ export function RequestForm({ action, formToken, sectorGroups }: RequestFormProp
       onSubmit={handleSubmit(onSubmit, () => setFormError(t.fixErrors))}
       className="space-y-8"
     >
-      {formError && <Alert tone="error">{formError}</Alert>}
+      {formError && (
+        <div ref={notice} tabIndex={-1} className="scroll-mt-4 outline-none focus-visible:ring-2 focus-visible:ring-red-700">
+          <Alert tone="error">{formError}</Alert>
+        </div>
+      )}
 
       <fieldset className="space-y-5 rounded-lg border border-slate-200 bg-white p-4 sm:p-6">
         <legend className="px-1 text-lg font-semibold text-brand-800">{t.sections.organisation}</legend>
@@ -218,10 +238,10 @@ export function RequestForm({ action, formToken, sectorGroups }: RequestFormProp
             ))}
           </select>
         </Field>
-        <Field id="description" label={f.description} required hint={f.descriptionHint} error={err('description')}>
+        <Field id="description" label={f.description} required hint={f.descriptionHint(LIMITS.descriptionMin)} error={err('description')}>
           <textarea
             {...register('description')}
-            {...describedBy('description', { hint: f.descriptionHint, error: err('description') })}
+            {...describedBy('description', { hint: f.descriptionHint(LIMITS.descriptionMin), error: err('description') })}
             rows={6}
             maxLength={LIMITS.description}
             className={inputClass}

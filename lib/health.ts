@@ -1,14 +1,20 @@
 import { sql } from 'drizzle-orm';
 import { db, getDatabaseHandle } from '../db/client';
+import { startupState } from './startup';
 
 export interface Health {
-  status: 'ok' | 'degraded';
-  database: { kind: 'pglite' | 'postgres'; ok: boolean; latencyMs?: number; error?: string };
+  status: 'ok' | 'degraded' | 'starting';
+  database: { kind: 'pglite' | 'postgres'; ok?: boolean; latencyMs?: number; error?: string };
   uptimeSeconds: number;
 }
 
 export async function checkHealth(): Promise<Health> {
   const kind = getDatabaseHandle().kind;
+  // While demo data is seeded the (single PGlite) connection is busy: answer without it.
+  const state = startupState();
+  if (state !== 'ready') {
+    return { status: state === 'starting' ? 'starting' : 'degraded', database: { kind }, uptimeSeconds: Math.round(process.uptime()) };
+  }
   const started = performance.now();
   try {
     await db.execute(sql`select 1`);

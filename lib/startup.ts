@@ -12,8 +12,24 @@ import { startRetentionWorker } from './privacy/retention';
 import { productionRefusal } from './production-env';
 import { serverSecret } from './secret';
 
-/** Runs once per app process before it serves requests. */
+export type StartupState = 'starting' | 'ready' | 'failed';
+
+// Next.js loads instrumentation and route handlers as separate module graphs: the state lives
+// on globalThis so /api/health sees what register() started.
+const globalForStartup = globalThis as unknown as { lotseStartup?: StartupState };
+
+/** Whether the app has finished starting (demo data seeded, workers running). */
+export function startupState(): StartupState {
+  return globalForStartup.lotseStartup ?? 'starting';
+}
+
+/**
+ * Runs once per app process. Next.js serves no request until this returns, so only what every
+ * request needs (checks, migrations) is awaited; seeding demo data, which takes a while, runs on
+ * while /api/health answers "starting".
+ */
 export async function startApp() {
+  globalForStartup.lotseStartup = 'starting';
   const refusal = productionRefusal();
   if (refusal) throw new Error(refusal);
   serverSecret(); // fails fast in production without NEXTAUTH_SECRET
@@ -22,7 +38,18 @@ export async function startApp() {
   privacyPolicyText();
   const handle = getDatabaseHandle();
   await prepareDatabase(handle);
-  // Synonyms are configuration, not demo data: every new installation gets the defaults.
+  void finishStart(handle.kind).then(
+    () => {
+      globalForStartup.lotseStartup = 'ready';
+    },
+    (error: unknown) => {
+      globalForStartup.lotseStartup = 'failed';
+      log.error({ event: 'app.start_failed', message: error instanceof Error ? error.message : String(error) });
+    },
+  );
+}
+
+async function finishStart(database: string) {  // Synonyms are configuration, not demo data: every new installation gets the defaults.
   const seededSynonyms = await seedDefaultSynonyms();
   if (seededSynonyms > 0) log.info({ event: 'synonyms.seeded', groups: seededSynonyms });
   if (config().isDemo) {
@@ -38,5 +65,5 @@ export async function startApp() {
   }
   startOutboxWorker();
   startRetentionWorker();
-  log.info({ event: 'app.started', database: handle.kind, demo: config().isDemo });
+  log.info({ event: 'app.started', database, demo: config().isDemo });
 }

@@ -24,7 +24,9 @@ export const singleLine = (max: number, min = 1) =>
   z
     .string({ error: m.required })
     .trim()
-    .min(min, { error: min === 1 ? m.required : m.tooShort(min) })
+    // An empty field is missing, not short: the first message says so.
+    .min(Math.min(min, 1), { error: m.required })
+    .min(min, { error: m.tooShort(min) })
     .max(max, { error: m.tooLong(max) })
     .regex(SINGLE_LINE, { error: m.controlCharacters });
 
@@ -33,7 +35,9 @@ export const multiLine = (max: number, min = 0) =>
   z
     .string({ error: m.required })
     .trim()
-    .min(min, { error: min === 1 ? m.required : m.tooShort(min) })
+    // An empty field is missing, not short: the first message says so.
+    .min(Math.min(min, 1), { error: m.required })
+    .min(min, { error: m.tooShort(min) })
     .max(max, { error: m.tooLong(max) })
     .regex(MULTI_LINE, { error: m.controlCharacters });
 
@@ -50,12 +54,17 @@ export const email = z
 /** A case's reference: year and number of the year. */
 export const REFERENCE_PATTERN = /^LS-(\d{4})-(\d{5,})$/;
 
-/** A case's reference as requesters and staff type it (any case). */
+/** "ls-2026-12", "LS 2026 00012" and "LS-2026-00012" are one reference, however people type it. */
+export function normaliseReference(typed: string): string {
+  const match = /^LS[\s-]*(\d{4})[\s-]*(\d+)$/i.exec(typed.trim());
+  return match ? `LS-${match[1]}-${match[2]!.padStart(5, '0')}` : typed.trim().toUpperCase();
+}
+
+/** A case's reference as requesters and staff type it. */
 export const reference = z
   .string({ error: m.required })
-  .trim()
-  .toUpperCase()
-  .regex(REFERENCE_PATTERN, { error: m.reference });
+  .transform(normaliseReference)
+  .pipe(z.string().regex(REFERENCE_PATTERN, { error: m.reference }));
 
 /** A row id, as a number or the string a form or URL carries. */
 export const id = z.coerce.number({ error: m.invalidInput }).int({ error: m.invalidInput }).positive({ error: m.invalidInput }).max(MAX_ID, { error: m.invalidInput });

@@ -37,9 +37,27 @@ const server = createServer((req, res) => {
   void handle(req, res);
 });
 
+/**
+ * An open port is not a running app: the first request waits for the start (migrations), and
+ * /api/health says "starting" until demo data is in. Only a healthy answer earns "Lotse läuft".
+ */
+async function announceWhenReady() {
+  const local = hostname === '0.0.0.0' || hostname === '::' ? '127.0.0.1' : hostname;
+  for (;;) {
+    try {
+      if ((await fetch(`http://${local.includes(':') ? `[${local}]` : local}:${port}/api/health`)).ok) break;
+    } catch {
+      // the first request can fail while the app starts
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  log.info({ event: 'server.ready', url: `http://localhost:${port}` });
+  console.log(`\nLotse läuft: http://localhost:${port}\n`);
+}
+
 server.listen(port, hostname, () => {
   log.info({ event: 'server.listening', url: `http://localhost:${port}`, dev });
-  if (!dev) console.log(`\nLotse läuft: http://localhost:${port}\n`);
+  if (!dev) void announceWhenReady();
 });
 
 async function shutdown(signal: string) {

@@ -39,20 +39,40 @@ interface Props {
   bulk: BulkAction;
 }
 
-function isTyping(target: EventTarget | null) {
-  return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'SELECT', 'TEXTAREA'].includes(target.tagName));
+/**
+ * Shortcuts belong to the table: they act when focus is on a row (or nowhere, on the page body),
+ * never on a link, button or field elsewhere, whose own Enter must keep working (WCAG 2.1.1).
+ */
+function shortcutScope(target: EventTarget | null, table: HTMLElement | null): 'row' | 'body' | null {
+  if (!(target instanceof HTMLElement) || target === document.body || target === document.documentElement) return 'body';
+  if (target.tagName === 'TR' && table?.contains(target)) return 'row';
+  return null;
+}
+
+/** "/" jumps to the search, opening the filter panel around it when it is closed. */
+function focusSearch() {
+  const search = document.getElementById('queue-search');
+  const panel = search?.closest('details');
+  if (panel) panel.open = true;
+  search?.focus();
 }
 
 export function QueueTable({ rows, staff, me, headers, bulk }: Props) {
   const router = useRouter();
-  const [active, setActive] = useState(0);
+  // The cursor follows a case, not a position: a refresh after "a" may reorder or drop rows.
+  const [activeId, setActiveId] = useState<number | undefined>(rows[0]?.id);
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [notice, setNotice] = useState<{ tone: 'success' | 'error'; text: string }>();
   const [pending, startTransition] = useTransition();
-  const rowRefs = useRef<(HTMLTableRowElement | null)[]>([]);
-  const movedByKey = useRef(false);
+  const tableRef = useRef<HTMLTableSectionElement>(null);
+  const rowRefs = useRef(new Map<number, HTMLTableRowElement>());
+  const lastIndex = useRef(0);
   const [assignee, setAssignee] = useState(String(me));
   const [priority, setPriority] = useState<CasePriority>('high');
+
+  const found = rows.findIndex((r) => r.id === activeId);
+  const active = found >= 0 ? found : Math.min(lastIndex.current, rows.length - 1);
+  lastIndex.current = Math.max(active, 0);
 
   const run = useCallback(
     (input: BulkInput, success: (changed: number, skipped: number) => string) =>
@@ -77,32 +97,31 @@ export function QueueTable({ rows, staff, me, headers, bulk }: Props) {
 
   // Keyboard work for people who triage all day: j/k to move, Enter to open, a to take a case.
   useEffect(() => {
+    const focusRow = (index: number) => {
+      const row = rows[index];
+      if (!row) return;
+      setActiveId(row.id);
+      rowRefs.current.get(row.id)?.focus();
+    };
     const onKey = (event: KeyboardEvent) => {
-      if (event.metaKey || event.ctrlKey || event.altKey || isTyping(event.target)) return;
+      if (event.metaKey || event.ctrlKey || event.altKey) return;
+      const scope = shortcutScope(event.target, tableRef.current);
+      if (!scope) return;
       const row = rows[active];
-      if (event.key === 'j' || event.key === 'ArrowDown') {
-        movedByKey.current = true;
-        setActive((i) => Math.min(i + 1, rows.length - 1));
-      } else if (event.key === 'k' || event.key === 'ArrowUp') {
-        movedByKey.current = true;
-        setActive((i) => Math.max(i - 1, 0));
-      }
+      // From the page body the first j or k lands on the current row instead of skipping it.
+      const step = scope === 'row' ? 1 : 0;
+      if (event.key === 'j' || event.key === 'ArrowDown') focusRow(Math.min(active + step, rows.length - 1));
+      else if (event.key === 'k' || event.key === 'ArrowUp') focusRow(Math.max(active - step, 0));
       else if (event.key === 'Enter' && row) router.push(`/cases/${row.id}`);
       else if (event.key === 'x' && row) toggle(row.id);
       else if (event.key === 'a' && row) run({ caseIds: [row.id], action: 'assign', assigneeId: me }, () => t.assignedToMe(row.reference));
-      else if (event.key === '/') document.getElementById('queue-search')?.focus();
+      else if (event.key === '/') focusSearch();
       else return;
       event.preventDefault();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [rows, active, me, router, run]);
-
-  useEffect(() => {
-    if (!movedByKey.current) return;
-    movedByKey.current = false;
-    rowRefs.current[active]?.focus();
-  }, [active]);
 
   // New cases appear without a reload; paused while the user has rows selected.
   useEffect(() => {
@@ -153,7 +172,7 @@ export function QueueTable({ rows, staff, me, headers, bulk }: Props) {
         </div>
       )}
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="w-full min-w-[60rem] border-collapse text-left text-sm">
+        <table className="w-full min-w-[56rem] border-collapse text-left text-sm">
           <thead className="bg-slate-100 text-slate-700">
             <tr>
               <th scope="col" className="w-10 px-3 py-2">
@@ -179,7 +198,7 @@ export function QueueTable({ rows, staff, me, headers, bulk }: Props) {
               ))}
             </tr>
           </thead>
-          <tbody>
+          <tbody ref={tableRef}>
             {rows.length === 0 && (
               <tr>
                 <td colSpan={headers.length + 1} className="px-3 py-8 text-center text-slate-600">
@@ -191,12 +210,13 @@ export function QueueTable({ rows, staff, me, headers, bulk }: Props) {
               <tr
                 key={row.id}
                 ref={(el) => {
-                  rowRefs.current[index] = el;
+                  if (el) rowRefs.current.set(row.id, el);
+                  else rowRefs.current.delete(row.id);
                 }}
                 tabIndex={index === active ? 0 : -1}
-                onFocus={() => setActive(index)}
+                onFocus={() => setActiveId(row.id)}
                 aria-selected={selected.has(row.id)}
-                className={`border-t border-slate-200 align-top outline-none focus:bg-amber-50 focus:ring-2 focus:ring-inset focus:ring-amber-500 ${selected.has(row.id) ? 'bg-brand-50' : ''}`}
+                className={`group border-t border-slate-200 align-top outline-none focus:bg-amber-50 focus:ring-2 focus:ring-inset focus:ring-amber-500 ${selected.has(row.id) ? 'bg-brand-50' : ''}`}
               >
                 <td className="px-3 py-2">
                   <input type="checkbox" aria-label={t.selectRow(row.reference)} checked={selected.has(row.id)} onChange={() => toggle(row.id)} className="size-4" />
@@ -216,21 +236,27 @@ export function QueueTable({ rows, staff, me, headers, bulk }: Props) {
                     </div>
                   )}
                 </td>
-                <td className="px-3 py-2 font-medium">{row.organisation}</td>
+                <td className="break-words px-3 py-2 font-medium [overflow-wrap:anywhere]">{row.organisation}</td>
                 <td className="max-w-xs px-3 py-2 text-slate-700">
-                  <span className="line-clamp-2">{row.need}</span>
+                  {/* The focused or hovered row shows the whole need. */}
+                  <span className="line-clamp-2 group-hover:line-clamp-none group-focus:line-clamp-none" title={row.need}>
+                    {row.need}
+                  </span>
                 </td>
                 <td className="px-3 py-2">{messages.categories[row.category]}</td>
                 <td className="px-3 py-2">{row.district ?? '–'}</td>
-                <td className="whitespace-nowrap px-3 py-2" title={row.createdAt}>
+                <td className="px-3 py-2" title={row.createdAt}>
                   {formatAge(new Date(row.createdAt))}
-                </td>
-                <td className="px-3 py-2">
-                  <PriorityLabel priority={row.priority} />
                 </td>
                 <td className="px-3 py-2">{row.assigneeName ?? '–'}</td>
                 <td className="px-3 py-2">
                   <StatusBadge status={row.status} />
+                  {/* Only a priority that differs from normal is worth the reader's attention. */}
+                  {row.priority !== 'normal' && (
+                    <div className="mt-1">
+                      <PriorityLabel priority={row.priority} />
+                    </div>
+                  )}
                 </td>
               </tr>
             ))}

@@ -23,14 +23,40 @@ interface Props {
 const PALETTE = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#000000', '#999999'];
 // Height of one bar in a horizontal chart, and the room each label needs around its bars.
 const BAR_HEIGHT = 14;
-const ROW_PADDING = 14;
-const MAX_TICK_CHARS = 20;
+const ROW_PADDING = 30;
+// Long labels (WZ sectors all begin "Herstellung von …") wrap onto up to three lines.
+const TICK_LINE_CHARS = 24;
+const TICK_LINES = 3;
 
 const formatNumber = (value: unknown) => (typeof value === 'number' ? value.toLocaleString('de-DE') : String(value));
-const shorten = (value: unknown) => {
-  const text = String(value);
-  return text.length > MAX_TICK_CHARS ? `${text.slice(0, MAX_TICK_CHARS - 1)}…` : text;
-};
+function wrapLabel(text: string): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/)) {
+    if (line && `${line} ${word}`.length > TICK_LINE_CHARS) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  lines.push(line);
+  if (lines.length <= TICK_LINES) return lines;
+  const last = lines[TICK_LINES - 1]!;
+  return [...lines.slice(0, TICK_LINES - 1), `${last.slice(0, TICK_LINE_CHARS - 1)}…`];
+}
+
+/** A category label on the y axis, wrapped and centred on its bars. */
+function WrappedTick({ x = 0, y = 0, payload }: { x?: number; y?: number; payload?: { value: unknown } }) {
+  const lines = wrapLabel(String(payload?.value ?? ''));
+  return (
+    <text x={x} y={y} textAnchor="end" fontSize={12} fill="#334155">
+      {lines.map((line, i) => (
+        <tspan key={i} x={x - 4} dy={i === 0 ? `${0.35 - (lines.length - 1) * 0.6}em` : '1.2em'}>
+          {line}
+        </tspan>
+      ))}
+    </text>
+  );
+}
 
 // Recharts colours legend text like its bars; yellow text on white is unreadable.
 const legendLabel = (value: string) => <span className="text-slate-700">{value}</span>;
@@ -60,7 +86,7 @@ export function ReportBarChart({ data, labelKey, series, stacked = false, horizo
           {horizontal ? (
             <>
               <XAxis type="number" allowDecimals={false} tickFormatter={formatNumber} />
-              <YAxis type="category" dataKey={labelKey} width={160} tickFormatter={shorten} interval={0} tick={{ fontSize: 12 }} />
+              <YAxis type="category" dataKey={labelKey} width={170} interval={0} tick={<WrappedTick />} />
             </>
           ) : (
             <>

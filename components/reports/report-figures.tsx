@@ -39,7 +39,7 @@ function medianText(median: Median, unit: (value: number) => string) {
 
 function Times({ medians }: { medians: Report['medians'] }) {
   const tiles = [
-    { key: 'response', label: t.times.firstResponse, median: medians.firstResponseHours, unit: t.times.hours },
+    { key: 'response', label: t.times.firstResponse, median: medians.firstResponseHours, unit: t.times.hoursOrDays },
     { key: 'introduction', label: t.times.firstIntroduction, median: medians.firstIntroductionDays, unit: t.times.days },
     { key: 'resolution', label: t.times.resolution, median: medians.resolutionDays, unit: t.times.days },
   ];

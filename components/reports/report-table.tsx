@@ -1,3 +1,5 @@
+import { messages } from '@/lib/i18n';
+
 type Cell = string | number;
 
 interface Props {
@@ -32,7 +34,8 @@ function Row({ cells, className }: { cells: Cell[]; className: string }) {
 /** The numbers of a figure, as an accessible table. */
 export function ReportTable({ caption, head, rows, foot }: Props) {
   return (
-    <div className="overflow-x-auto">
+    // Focusable so a keyboard can scroll a table wider than a phone.
+    <div tabIndex={0} role="region" aria-label={messages.reports.tableRegion(caption)} className="overflow-x-auto focus-visible:ring-2 focus-visible:ring-brand-600">
       <table className="w-full border-collapse text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead>

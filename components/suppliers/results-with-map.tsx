@@ -5,6 +5,7 @@ import Link from 'next/link';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { DistrictCollection } from '@/lib/geo/district-geojson';
 import { messages } from '@/lib/i18n';
+import type { SupplierContact } from '@/lib/suppliers/contacts';
 import type { MapPoint, SupplierHit } from '@/lib/suppliers/search';
 import { ShortlistButton, type ShortlistActions } from '../introductions/shortlist-button';
 import { MarkedText } from './marked-text';
@@ -37,6 +38,8 @@ interface Props {
   radiusKm?: number;
   /** Searching for a case: each result can go on its shortlist. */
   shortlist?: Shortlist;
+  /** Given, the results are a compact list with these contact data instead of cards. */
+  contacts?: Record<number, SupplierContact>;
 }
 
 export interface Shortlist {
@@ -46,7 +49,7 @@ export interface Shortlist {
 }
 
 /** The result list and the map side by side (stacked on phones), with one shared selection. */
-export function ResultsWithMap({ hits, mapPoints, mapCapped, total, terms, sectorTitles, basePath, districts, tileUrl, tileAttribution, origin, radiusKm, shortlist }: Props) {
+export function ResultsWithMap({ hits, mapPoints, mapCapped, total, terms, sectorTitles, basePath, districts, tileUrl, tileAttribution, origin, radiusKm, shortlist, contacts }: Props) {
   const [selection, setSelection] = useState<MapSelection | null>(null);
   const rows = useRef(new Map<number, HTMLLIElement>());
   const onPage = useMemo(
@@ -74,7 +77,7 @@ export function ResultsWithMap({ hits, mapPoints, mapCapped, total, terms, secto
           {t.results}
         </h2>
         <p className="mb-2 text-sm text-slate-600">{t.resultsHint}</p>
-        <ol className="space-y-3">
+        <ol className={contacts ? 'space-y-1' : 'space-y-3'}>
           {hits.map((hit) => {
             const isSelected = selection?.id === hit.id;
             return (
@@ -88,11 +91,15 @@ export function ResultsWithMap({ hits, mapPoints, mapCapped, total, terms, secto
                 data-selected={isSelected ? 'true' : undefined}
                 onClick={() => selectFromList(hit.id)}
                 onFocus={() => selectFromList(hit.id)}
-                className={`scroll-mt-4 rounded-lg border bg-white p-4 transition-colors ${
+                className={`scroll-mt-4 rounded-lg border bg-white transition-colors ${contacts ? 'px-3 py-1.5' : 'p-3 sm:p-4'} ${
                   isSelected ? 'border-amber-500 ring-2 ring-amber-400' : 'border-slate-200 hover:border-slate-300'
                 }`}
               >
-                <ResultRow hit={hit} terms={terms} sectorTitles={sectorTitles} basePath={basePath} located={located.has(hit.id)} selected={isSelected} shortlist={shortlist} />
+                {contacts ? (
+                  <CompactRow hit={hit} contact={contacts[hit.id]} basePath={basePath} selected={isSelected} shortlist={shortlist} />
+                ) : (
+                  <ResultRow hit={hit} terms={terms} sectorTitles={sectorTitles} basePath={basePath} located={located.has(hit.id)} selected={isSelected} shortlist={shortlist} />
+                )}
               </li>
             );
           })}
@@ -139,7 +146,8 @@ interface RowProps {
 export function ResultRow({ hit, terms, sectorTitles, basePath, located, selected, shortlist }: RowProps) {
   const snippets = hit.highlights.filter((h) => h.field === 'description' || h.field === 'certifications');
   return (
-    <article className="space-y-2">
+    // On a phone a hit is name, place and its first capabilities; the rest is on its page.
+    <article className="space-y-1.5 sm:space-y-2">
       <header className="flex flex-wrap items-baseline justify-between gap-x-3 gap-y-1">
         <h3 className="text-base font-semibold">
           <Link href={`${basePath}/${hit.id}`} className="text-brand-700 underline-offset-4 hover:underline" aria-current={selected ? 'true' : undefined}>
@@ -160,7 +168,7 @@ export function ResultRow({ hit, terms, sectorTitles, basePath, located, selecte
       {hit.capabilities.length > 0 && (
         <div className="text-sm">
           <span className="sr-only">{t.capabilities}: </span>
-          <ul className="flex flex-wrap gap-1.5">
+          <ul className="flex flex-wrap gap-1.5 max-sm:[&>li:nth-child(n+4)]:hidden">
             {hit.capabilities.slice(0, 8).map((capability) => (
               <li key={capability} className="rounded border border-slate-200 bg-slate-50 px-1.5 py-0.5">
                 <MarkedText text={capability} terms={terms} />
@@ -170,7 +178,7 @@ export function ResultRow({ hit, terms, sectorTitles, basePath, located, selecte
         </div>
       )}
       {hit.sectors.length > 0 && (
-        <p className="text-sm text-slate-700">
+        <p className="hidden text-sm text-slate-700 sm:block">
           <span className="font-medium">{t.sectors}: </span>
           {hit.sectors.map((code, i) => (
             <span key={code}>
@@ -181,7 +189,7 @@ export function ResultRow({ hit, terms, sectorTitles, basePath, located, selecte
         </p>
       )}
       {snippets.length > 0 && (
-        <div className="text-sm text-slate-700">
+        <div className="hidden text-sm text-slate-700 sm:block">
           <span className="font-medium">{t.matchedIn}: </span>
           {snippets.map((h, i) => (
             <span key={i}>
@@ -191,6 +199,40 @@ export function ResultRow({ hit, terms, sectorTitles, basePath, located, selecte
           ))}
         </div>
       )}
+      {shortlist && (
+        <ShortlistButton caseId={shortlist.caseId} companyId={hit.id} companyName={hit.name} shortlisted={shortlist.companyIds.includes(hit.id)} actions={shortlist.actions} />
+      )}
+    </article>
+  );
+}
+
+/** One supplier in the compact list: name, place, distance and how to reach it, on one or two lines. */
+function CompactRow({ hit, contact, basePath, selected, shortlist }: { hit: ResultHit; contact?: SupplierContact; basePath: string; selected: boolean; shortlist?: Shortlist }) {
+  return (
+    <article className="flex flex-wrap items-baseline gap-x-3 gap-y-0.5 text-sm">
+      <h3 className="font-semibold">
+        <Link href={`${basePath}/${hit.id}`} className="text-brand-700 underline-offset-4 hover:underline" aria-current={selected ? 'true' : undefined}>
+          {hit.name}
+        </Link>
+      </h3>
+      <span className="text-slate-700">
+        {hit.postal_code} {hit.city}
+        {hit.distance_km !== null && ` · ${t.distance(hit.distance_km)}`}
+      </span>
+      <span className="flex flex-wrap gap-x-3 text-slate-800">
+        {contact?.contactPerson && <span>{contact.contactPerson}</span>}
+        {contact?.phone && (
+          <a href={`tel:${contact.phone}`} className="text-brand-700 underline">
+            {contact.phone}
+          </a>
+        )}
+        {contact?.email && (
+          <a href={`mailto:${contact.email}`} className="text-brand-700 underline [overflow-wrap:anywhere]">
+            {contact.email}
+          </a>
+        )}
+        {!contact?.phone && !contact?.email && <span className="text-slate-500">{t.layout.noContact}</span>}
+      </span>
       {shortlist && (
         <ShortlistButton caseId={shortlist.caseId} companyId={hit.id} companyName={hit.name} shortlisted={shortlist.companyIds.includes(hit.id)} actions={shortlist.actions} />
       )}

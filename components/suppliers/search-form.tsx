@@ -38,6 +38,7 @@ export function SearchForm({ path, state, facets, caseOrigin }: Props) {
       {state.sector && <input type="hidden" name="sector" value={state.sector} />}
       {state.district && <input type="hidden" name="district" value={state.district} />}
       {caseOrigin && <input type="hidden" name="case" value={caseOrigin.id} />}
+      {state.layout && <input type="hidden" name="layout" value={state.layout} />}
       <div className="grid gap-3 md:grid-cols-[minmax(0,2fr)_minmax(0,1fr)_minmax(0,1fr)]">
         <div className="text-sm">
           <label htmlFor="supplier-q" className="block font-medium">

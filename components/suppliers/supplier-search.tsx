@@ -5,6 +5,7 @@ import { messages } from '@/lib/i18n';
 import { searchHref, type SearchState } from '@/lib/suppliers/search-url';
 import type { SearchView } from '@/lib/suppliers/search-view';
 import { FilterPanel } from './filter-panel';
+import type { SupplierContact } from '@/lib/suppliers/contacts';
 import { ResultsWithMap, type Shortlist } from './results-with-map';
 import { type CaseOrigin, SearchForm } from './search-form';
 import { SectorTree } from './sector-tree';
@@ -23,6 +24,9 @@ interface Props {
   /** Extra links above the results (e.g. the CSV export for staff). */
   actions?: ReactNode;
   shortlist?: Shortlist;
+  /** Staff can switch between cards and a compact list with contact data (`layout=list`). */
+  layoutToggle?: boolean;
+  contacts?: Record<number, SupplierContact>;
 }
 
 function FacetBox({ title, children }: { title: string; children: ReactNode }) {
@@ -35,7 +39,7 @@ function FacetBox({ title, children }: { title: string; children: ReactNode }) {
 }
 
 /** Search form, filter sidebar with counts, results and map: shared by staff search and public directory. */
-export function SupplierSearch({ path, state, view, caseOrigin, districtShapes, tileUrl, tileAttribution, actions, shortlist }: Props) {
+export function SupplierSearch({ path, state, view, caseOrigin, districtShapes, tileUrl, tileAttribution, actions, shortlist, layoutToggle, contacts }: Props) {
   const { results } = view;
   const from = results.total === 0 ? 0 : state.offset + 1;
   const to = Math.min(state.offset + state.limit, results.total);
@@ -93,6 +97,20 @@ export function SupplierSearch({ path, state, view, caseOrigin, districtShapes, 
             <p className="font-semibold text-slate-900" role="status" data-testid="result-total">
               {results.total > 0 ? t.range(from, to, results.total) : t.hits(0)}
             </p>
+            {layoutToggle && results.total > 0 && (
+              <nav aria-label={t.layout.label} className="flex gap-1 text-sm">
+                {([undefined, 'list'] as const).map((layout) => (
+                  <Link
+                    key={layout ?? 'cards'}
+                    href={searchHref(path, state, { layout, offset: state.offset })}
+                    aria-current={state.layout === layout ? 'page' : undefined}
+                    className={`rounded-md border px-2.5 py-1 font-medium ${state.layout === layout ? 'border-brand-700 bg-brand-700 text-white' : 'border-slate-300 bg-white text-brand-800 hover:bg-slate-100'}`}
+                  >
+                    {layout ? t.layout.list : t.layout.cards}
+                  </Link>
+                ))}
+              </nav>
+            )}
             {actions}
           </div>
           {results.total === 0 ? (
@@ -112,6 +130,7 @@ export function SupplierSearch({ path, state, view, caseOrigin, districtShapes, 
               origin={results.origin}
               radiusKm={results.origin ? state.radius_km : undefined}
               shortlist={shortlist}
+              contacts={contacts}
             />
           )}
           {results.total > state.limit && (

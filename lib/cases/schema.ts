@@ -22,6 +22,9 @@ export const caseUpdateSchema = z.object({
 export type CaseUpdateInput = z.input<typeof caseUpdateSchema>;
 export type CaseUpdate = z.output<typeof caseUpdateSchema>;
 
+export const takeCaseSchema = z.object({ caseId: id, version: z.coerce.number().int().positive() });
+export type TakeCaseInput = z.output<typeof takeCaseSchema>;
+
 export const noteSchema = z.object({
   caseId: id,
   text: multiLine(5000, 1),

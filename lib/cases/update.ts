@@ -95,6 +95,26 @@ export async function updateCase(actor: StaffUser, update: CaseUpdate): Promise<
   });
 }
 
+/**
+ * "Übernehmen" in one click: the case becomes the actor's, and a new one moves to triage.
+ * Against the version the page showed, like every edit, so nobody takes a case blind.
+ */
+export async function takeCase(actor: StaffUser, caseId: number, version: number): Promise<CaseChangeResult> {
+  assertRole(actor, 'expert');
+  return db.transaction(async (tx): Promise<CaseChangeResult> => {
+    const current = await lockCase(tx, caseId);
+    if (!current) return { ok: false, error: messages.cases.notFound };
+    if (current.version !== version) {
+      const changedBy = await lastEditorName(tx, current.id);
+      return { ok: false, error: messages.cases.conflict(changedBy), current: editableState(current) };
+    }
+    const status = current.status === 'new' ? 'in_triage' : current.status;
+    const events = diff(current, { ...editableState(current), caseId, status, assigneeId: actor.id, dueDate: current.dueDate ?? undefined });
+    if (events.length === 0) return { ok: true, data: { version: current.version } };
+    return { ok: true, data: { version: await writeChange(tx, actor, current, { status, assigneeId: actor.id }, events) } };
+  });
+}
+
 async function isActiveStaff(tx: Executor, userId: number): Promise<boolean> {
   const [row] = await tx.select({ active: users.active }).from(users).where(eq(users.id, userId));
   return row?.active === true;

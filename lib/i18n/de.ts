@@ -59,11 +59,11 @@ export const de = {
       city: 'Ort',
       category: 'Was wird benötigt?',
       description: 'Beschreibung',
-      descriptionHint: 'Was genau, Spezifikation, Menge – je genauer, desto schneller finden wir Anbieter.',
+      descriptionHint: (min: number) => `Was genau, Spezifikation, Menge – je genauer, desto schneller finden wir Anbieter. Mindestens ${min} Zeichen.`,
       urgency: 'Dringlichkeit',
       neededBy: 'Benötigt bis (optional)',
-      sector: 'Ihre Branche (optional, WZ-2008-Code)',
-      sectorHint: 'Zum Beispiel 32.50 für Medizintechnik. Wenn Sie ihn nicht kennen, lassen Sie das Feld leer.',
+      sector: 'Ihre Branche (optional, WZ 2008)',
+      sectorHint: 'Zum Beispiel „32 Herstellung von sonstigen Waren“ für Medizintechnik. Wenn Sie unsicher sind, wählen Sie nichts aus.',
       consent:
         'Ich willige ein, dass die LEG Thüringen meine Angaben zur Bearbeitung dieser Anfrage speichert und an passende Anbieter weitergibt.',
       honeypot: 'Dieses Feld bitte leer lassen',
@@ -71,6 +71,7 @@ export const de = {
     privacyNotice:
       'Wir verwenden Ihre Angaben nur, um Ihre Anfrage zu bearbeiten und Ihnen passende Kontakte zu vermitteln. Abgeschlossene Anfragen werden nach 24 Monaten anonymisiert. Sie können jederzeit Auskunft oder Löschung verlangen.',
     privacyLink: 'Datenschutzerklärung',
+    aboutCompany: (company: string) => `Anfrage zum Anbieter „${company}“ aus dem Anbieterverzeichnis: `,
     chooseOption: 'Bitte wählen',
     submit: 'Anfrage absenden',
     submitting: 'Wird gesendet …',
@@ -81,6 +82,10 @@ export const de = {
     title: 'Vielen Dank – Ihre Anfrage ist eingegangen',
     referenceLabel: 'Ihre Vorgangsnummer',
     keepReference: 'Bitte notieren Sie diese Nummer. Mit ihr und Ihrer E-Mail-Adresse können Sie jederzeit den Stand abfragen.',
+    copyReference: 'Vorgangsnummer kopieren',
+    copied: 'Kopiert.',
+    copyFailed: 'Kopieren ging nicht – bitte markieren Sie die Nummer.',
+    confirmationSentTo: 'Die Bestätigung geht an',
     nextTitle: 'Wie es weitergeht',
     next: [
       'Sie erhalten in Kürze eine Bestätigung per E-Mail.',
@@ -248,7 +253,7 @@ export const de = {
     overdueFirst: 'Überfällige zuerst',
     overdue: 'Überfällig',
     overdueHint: 'Erste Reaktion überfällig',
-    followUpOverdueHint: 'Bei einer Vermittlung ist das Nachfassen überfällig',
+    followUpOverdueHint: 'Bei einer Vermittlung ist die Wiedervorlage überfällig',
     empty: 'Keine Vorgänge in dieser Ansicht.',
     selectRow: (reference: string) => `${reference} auswählen`,
     selectAll: 'Alle auf dieser Seite auswählen',
@@ -279,6 +284,9 @@ export const de = {
   caseView: {
     back: 'Zurück zu den Vorgängen',
     findSuppliers: 'Lieferanten finden',
+    take: 'Übernehmen',
+    title: (reference: string, organisation: string) => `${reference} · ${organisation}`,
+    toHistory: 'Verlauf',
     request: 'Anfrage',
     requester: 'Anfragende Organisation',
     organisation: 'Organisation',
@@ -338,6 +346,7 @@ export const de = {
     },
   },
   reports: {
+    tableRegion: (caption: string) => `Tabelle: ${caption}`,
     title: 'Berichte',
     intro:
       'Kennzahlen der Vermittlungsstelle für einen Zeitraum. Anfragen zählen nach ihrem Eingangstag, Vermittlungen nach dem Tag, an dem sie stattfanden; Wochen sind Kalenderwochen (ISO) in deutscher Zeit.',
@@ -379,7 +388,11 @@ export const de = {
       firstIntroduction: 'Bis zur ersten Vermittlung',
       resolution: 'Bis zur Erledigung',
       hours: (value: number) => `${value.toLocaleString('de-DE', { maximumFractionDigits: 1 })} Std.`,
-      days: (value: number) => `${value.toLocaleString('de-DE', { maximumFractionDigits: 1 })} Tage`,
+      days: (value: number) => {
+        const shown = value.toLocaleString('de-DE', { maximumFractionDigits: 1 });
+        return `${shown} ${shown === '1' ? 'Tag' : 'Tage'}`;
+      },
+      hoursOrDays: (hours: number) => (hours > 48 ? de.reports.times.days(hours / 24) : de.reports.times.hours(hours)),
       none: 'noch keine',
       basis: (cases: number) => `aus ${cases.toLocaleString('de-DE')} ${cases === 1 ? 'Anfrage' : 'Anfragen'}`,
     },
@@ -640,7 +653,19 @@ export const de = {
       'Sie sind angemeldet, aber Ihr Konto hat keine Berechtigung für diese Seite. Wenn Sie den Zugang benötigen, wenden Sie sich bitte an die Administration.',
     backToCases: 'Zurück zur Vorgangsliste',
   },
+  notFound: {
+    title: 'Seite nicht gefunden',
+    explanation: 'Diese Seite gibt es nicht (mehr). Vielleicht hat sich ein Tippfehler in die Adresse eingeschlichen.',
+    home: 'Zur Startseite',
+    cases: 'Zur Vorgangsliste',
+  },
+  failure: {
+    title: 'Etwas ist schiefgelaufen',
+    explanation: 'Die Seite konnte nicht geladen werden. Ihre Daten sind nicht verloren. Bitte versuchen Sie es gleich noch einmal.',
+    retry: 'Erneut versuchen',
+  },
   suppliers: {
+    layout: { label: 'Darstellung', cards: 'Karten', list: 'Kompakte Liste', noContact: 'Keine Kontaktdaten' },
     title: 'Lieferanten',
     searchLabel: 'Lieferantensuche',
     q: 'Suchbegriffe',
@@ -786,6 +811,7 @@ export const de = {
     ctaText:
       'Unsere Expertinnen und Experten kennen über 4.500 Anbieter – auch viele, die hier nicht gelistet sind – und stellen den Kontakt für Sie her. Kostenlos.',
     cta: 'Hilfeanfrage stellen',
+    ctaCompany: 'Anfrage zu diesem Anbieter stellen',
     back: 'Zurück zum Verzeichnis',
     contact: 'Kontakt',
     profile: 'Profil',
@@ -836,7 +862,7 @@ export const de = {
       channel: 'Weg',
       note: 'Notiz',
       contactShared: 'Der Anbieter ist einverstanden, dass seine Kontaktdaten an die anfragende Organisation gehen.',
-      followUpOn: 'Nachfassen am',
+      followUpOn: 'Wiedervorlage am',
       submit: 'Vermittlung speichern',
       saved: 'Vermittlung gespeichert.',
     },
@@ -848,10 +874,10 @@ export const de = {
       date: 'Vermittelt am',
       by: 'Vermittelt von',
       outcome: 'Ergebnis',
-      followUp: 'Nachfassen',
+      followUp: 'Wiedervorlage',
       contactShared: 'Kontaktweitergabe vereinbart',
       contactNotShared: 'Keine Zustimmung zur Kontaktweitergabe',
-      overdue: 'Nachfassen überfällig',
+      overdue: 'Wiedervorlage überfällig',
       dueToday: 'heute fällig',
     },
     filters: {
@@ -874,7 +900,7 @@ export const de = {
       title: 'Ergebnis ändern',
       outcome: 'Ergebnis',
       agreementKind: 'Art der Vereinbarung',
-      followUpOn: 'Nachfassen am',
+      followUpOn: 'Wiedervorlage am',
       note: 'Notiz (optional)',
       save: 'Ergebnis speichern',
       saved: 'Ergebnis gespeichert.',
@@ -941,7 +967,7 @@ export const de = {
       shortlist_removed: (company: string) => `Von der Merkliste entfernt: ${company}`,
       introduction_logged: (company: string, channel: string) => `Vermittlung an ${company} (${channel})`,
       introduction_outcome: (company: string, from: string, to: string) => `Vermittlung an ${company}: ${from} → ${to}`,
-      introduction_follow_up: (company: string, date: string) => `Nachfassen bei ${company}: ${date}`,
+      introduction_follow_up: (company: string, date: string) => `Wiedervorlage bei ${company}: ${date}`,
       introduction_sent: (company: string) => `Vermittlungstext an ${company} und die anfragende Organisation gesendet`,
     },
     errors: {
@@ -949,7 +975,7 @@ export const de = {
       companyNotFound: 'Diesen Anbieter gibt es nicht (mehr).',
       notFound: 'Diese Vermittlung gibt es nicht (mehr).',
       futureDate: 'Das Datum darf nicht in der Zukunft liegen.',
-      followUpBeforeIntroduction: 'Das Nachfassen kann nicht vor der Vermittlung liegen.',
+      followUpBeforeIntroduction: 'Die Wiedervorlage kann nicht vor der Vermittlung liegen.',
       agreementKindRequired: 'Bitte wählen Sie, ob es ein Auftrag oder eine Kooperation ist.',
       transitionRefused: (from: string, to: string) => `Von „${from}“ kann das Ergebnis nicht direkt auf „${to}“ wechseln.`,
       conflict: (by: string | null) =>

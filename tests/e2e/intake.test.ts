@@ -33,6 +33,11 @@ describe('public help request', () => {
     await page.goto('/');
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain('Lieferkette');
     await screenshot(page, 'home-phone');
+    // The tab shows Lotse's icon.
+    const icon = await page.locator('link[rel="icon"]').getAttribute('href');
+    const served = await page.request.get(icon!);
+    expect(served.status()).toBe(200);
+    expect(served.headers()['content-type']).toContain('image/svg+xml');
     await page.getByRole('main').getByRole('link', { name: 'Hilfeanfrage stellen' }).click();
     await page.waitForURL('**/request');
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Hilfeanfrage stellen');
@@ -59,6 +64,11 @@ describe('public help request', () => {
     await page.waitForURL('**/request/received?ref=*');
     const reference = (await page.getByTestId('reference').textContent())?.trim() ?? '';
     expect(reference).toMatch(/^LS-\d{4}-\d{5}$/);
+    await expect(page.getByTestId('confirmation-email').textContent()).resolves.toBe('Die Bestätigung geht an grete.muessig@glaswerk.example');
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.getByRole('button', { name: 'Vorgangsnummer kopieren' }).click();
+    await page.getByRole('status').filter({ hasText: 'Kopiert.' }).waitFor();
+    await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(reference);
     await screenshot(page, 'request-received-phone');
 
     await page.getByRole('link', { name: 'Status abfragen' }).click();
@@ -68,6 +78,9 @@ describe('public help request', () => {
     await page.getByRole('button', { name: 'Status abfragen' }).click();
     await page.getByRole('alert').filter({ hasText: 'keine Anfrage gefunden' }).waitFor();
 
+    // As people type it: lower case, without the leading zeros.
+    const [, year, number] = /^LS-(\d{4})-(\d+)$/.exec(reference)!;
+    await page.getByLabel('Vorgangsnummer').fill(`ls-${year}-${Number(number)}`);
     await page.getByLabel('E-Mail-Adresse').fill('Grete.Muessig@glaswerk.example');
     await page.getByRole('button', { name: 'Status abfragen' }).click();
     await expect(page.getByTestId('public-status').textContent()).resolves.toContain('Eingegangen');
@@ -75,11 +88,32 @@ describe('public help request', () => {
     await page.context().close();
   });
 
+  it('moves focus to a refusal from the server on a phone, far below the message', async () => {
+    const page = await openPage(browser, PHONE);
+    await page.goto('/request');
+    await fillRequest(page, 'grete.muessig@glaswerk.example');
+    // The connection fails while sending: the form says so where the person is looking.
+    await page.route('**/request', (route) => (route.request().method() === 'POST' ? route.abort() : route.continue()));
+    await submitRequestForm(page);
+    await page.getByRole('alert').filter({ hasText: 'unerwarteter Fehler' }).waitFor();
+    const focused = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement;
+      const box = el.getBoundingClientRect();
+      return { text: el.textContent, visible: box.top >= 0 && box.bottom <= window.innerHeight };
+    });
+    expect(focused.text).toContain('unerwarteter Fehler');
+    expect(focused.visible).toBe(true);
+    await screenshot(page, 'request-refused-phone');
+    await page.context().close();
+  });
+
   it('shows German errors for an empty form on a desktop and stores nothing', async () => {
     const page = await openPage(browser, DESKTOP);
     await page.goto('/request');
     await page.getByRole('button', { name: 'Anfrage absenden' }).click();
-    await expect(page.locator('#organisation-error').textContent()).resolves.toContain('mindestens 2 Zeichen');
+    await expect(page.locator('#organisation-error').textContent()).resolves.toBe('Bitte füllen Sie dieses Feld aus.');
+    await expect(page.locator('#description-error').textContent()).resolves.toBe('Bitte füllen Sie dieses Feld aus.');
+    await page.getByText('Mindestens 20 Zeichen.').waitFor();
     await expect(page.locator('#consent-error').textContent()).resolves.toContain('Einwilligung');
     // The first invalid field has the focus, so keyboard users land on it.
     await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('organisation');

@@ -75,7 +75,7 @@ async function logIntroduction(page: Page, company: string, options: { channel: 
   if (options.on) await form.getByLabel('Datum').fill(options.on);
   await form.getByLabel('Weg').selectOption({ label: options.channel });
   if (options.shared) await form.getByLabel(/Kontaktdaten an die anfragende Organisation/).check();
-  await form.getByLabel('Nachfassen am').fill(options.followUp);
+  await form.getByLabel('Wiedervorlage am').fill(options.followUp);
   await form.getByRole('button', { name: 'Vermittlung speichern' }).click();
   await introduction(page, company).waitFor();
 }
@@ -157,7 +157,7 @@ describe('from case to introduction', () => {
     await logIntroduction(expert, SUPPLIERS[1]!, { channel: 'E-Mail', followUp: day(0) });
     // A third one, made last week and not chased since: overdue.
     await logIntroduction(expert, SUPPLIERS[2]!, { channel: 'Treffen', on: day(-7), followUp: day(-2) });
-    await introduction(expert, SUPPLIERS[2]!).getByText('Nachfassen überfällig').waitFor();
+    await introduction(expert, SUPPLIERS[2]!).getByText('Wiedervorlage überfällig').waitFor();
     await screenshot(expert, 'case-introductions-desktop');
   });
 
@@ -183,14 +183,14 @@ describe('from case to introduction', () => {
     const due = expert.locator('li[data-introduction-id]', { hasText: reference });
     await expect(due.locator('a', { hasText: /./ }).allTextContents()).resolves.toEqual(expect.arrayContaining([SUPPLIERS[1], SUPPLIERS[2]]));
     await due.filter({ hasText: SUPPLIERS[1]! }).getByText('heute fällig').waitFor();
-    await due.filter({ hasText: SUPPLIERS[2]! }).getByText('Nachfassen überfällig').waitFor();
+    await due.filter({ hasText: SUPPLIERS[2]! }).getByText('Wiedervorlage überfällig').waitFor();
     await screenshot(expert, 'introductions-mine-desktop');
 
     await expert.goto('/introductions?outcome=agreement');
     await expert.locator('li[data-introduction-id]', { hasText: reference }).getByText(SUPPLIERS[0]!).waitFor();
 
     await expert.goto(`/cases?q=${reference}`);
-    await expert.locator('tr', { hasText: reference }).getByText('Nachfassen überfällig').waitFor();
+    await expert.locator('tr', { hasText: reference }).getByText('Wiedervorlage überfällig').waitFor();
 
     await expert.goto(caseUrl);
     await introduction(expert, SUPPLIERS[0]!).getByRole('link', { name: SUPPLIERS[0] }).click();
@@ -208,6 +208,15 @@ describe('from case to introduction', () => {
     expect(after['Offen']).toBe(reportBefore['Offen']! + 2);
     expect(after['Summe']).toBe(reportBefore['Summe']! + 3);
     await screenshot(expert, 'reports-after-introductions-desktop');
+  });
+
+  it('shows no follow-up date on a final outcome, even a past one', async () => {
+    await expert.goto(caseUrl);
+    await setOutcome(expert, SUPPLIERS[2]!, 'Keine Antwort');
+    await expert.goto('/introductions?outcome=no_answer');
+    const row = expert.locator('li[data-introduction-id]', { hasText: reference }).filter({ hasText: SUPPLIERS[2]! });
+    await row.getByText('Keine Antwort', { exact: true }).first().waitFor();
+    await expect(row.getByText(/^Wiedervorlage/).filter({ visible: true }).count()).resolves.toBe(0);
   });
 
   it('works at phone width', async () => {

@@ -15,11 +15,11 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function fileRequest(organisation: string): Promise<string> {
+async function fileRequest(organisation: string, sector?: string): Promise<string> {
   const response = await fetch(`${inject('baseUrl')}/api/requests`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(validRequest({ organisation, category: 'capacity', email: 'berichte@example.org', postal_code: '07743', city: 'Jena' })),
+    body: JSON.stringify(validRequest({ organisation, category: 'capacity', email: 'berichte@example.org', postal_code: '07743', city: 'Jena', sector })),
   });
   expect(response.status).toBe(201);
   return ((await response.json()) as { reference: string }).reference;
@@ -60,13 +60,18 @@ describe('reports', () => {
     const before = await thisWeek(byCategory, 'Produktionskapazität');
 
     // Two new requests are counted under their category and in Jena.
-    const references = [await fileRequest('Berichtswerk Jena GmbH'), await fileRequest('Zählwerk Lobeda AG')];
+    const references = [await fileRequest('Berichtswerk Jena GmbH'), await fileRequest('Zählwerk Lobeda AG', '13')];
     await page.reload();
     expect(await thisWeek(byCategory, 'Produktionskapazität')).toBe(before + 2);
     const districts = await cellsOf(page.getByRole('table', { name: 'Anfragen und Vermittlungen nach Kreis' }));
     expect(Number(districts.find((row) => row[0] === 'Jena')?.[1])).toBeGreaterThanOrEqual(2);
     const times = await cellsOf(page.getByRole('table', { name: 'Bearbeitungszeiten (Median)' }));
     expect(times.map((row) => row[0])).toEqual(['Kennzahl', 'Bis zur ersten Reaktion', 'Bis zur ersten Vermittlung', 'Bis zur Erledigung']);
+    // A sector's chart label is readable beyond the "Herstellung von" every manufacturing sector starts with.
+    const sectorLabels = await page
+      .locator('section[aria-labelledby="top-sectors-title"] svg text')
+      .evaluateAll((labels) => labels.map((label) => [...label.querySelectorAll('tspan')].map((line) => line.textContent).join(' ')));
+    expect(sectorLabels).toContain('13 Herstellung von Textilien');
     await screenshot(page, 'reports-desktop');
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Anfragen als CSV' }).click()]);

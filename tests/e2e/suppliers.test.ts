@@ -278,8 +278,10 @@ describe('public directory', () => {
     await page.getByText('Einweghandschuhe').waitFor();
     await page.getByText('info@maskenwerk.example').waitFor();
     await screenshot(page, 'directory-entry-desktop');
-    await page.getByRole('link', { name: 'Hilfeanfrage stellen' }).last().click();
-    await page.waitForURL('**/request');
+    // The request starts about this company.
+    await page.getByRole('link', { name: 'Anfrage zu diesem Anbieter stellen' }).click();
+    await page.waitForURL((url) => url.pathname === '/request' && url.searchParams.get('company') === String(ids.erfurt));
+    await expect(page.getByLabel('Beschreibung').inputValue()).resolves.toContain(`„${COMPANIES.erfurt.name}“`);
 
     // The map holds every listed match, on this page or not; never the unlisted one.
     await page.goto(`/directory?q=${encodeURIComponent(`FFP2 Masken ${token}`)}&limit=1`);
@@ -304,6 +306,9 @@ describe('public directory', () => {
     await markers(page).first().waitFor();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
+    // A hit is compact: several fit on one screen.
+    const heights = await page.locator('li[data-supplier-id]').evaluateAll((items) => items.map((item) => item.getBoundingClientRect().height));
+    expect(Math.max(...heights)).toBeLessThan(200);
     await screenshot(page, 'directory-phone');
     await page.context().close();
   });

@@ -1,21 +1,10 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DESKTOP, launchBrowser, openPage, PHONE, screenshot } from '../helpers/browser';
-import { validRequest } from '../helpers/fixtures';
+import { fileRequest } from '../helpers/requests';
 import { signInAs } from '../helpers/staff';
 
 let browser: Browser;
-
-/** Files a request through the public API, as the agency's website would. */
-async function fileRequest(organisation: string, description: string): Promise<string> {
-  const response = await fetch(`${inject('baseUrl')}/api/requests`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(validRequest({ organisation, description, postal_code: '07743', city: 'Jena' })),
-  });
-  expect(response.status).toBe(201);
-  return ((await response.json()) as { reference: string }).reference;
-}
 
 async function openCaseFromQueue(page: Page, reference: string) {
   await page.goto(`/cases?view=new&q=${reference}`);
@@ -69,6 +58,27 @@ describe('triage', () => {
     await page.waitForURL('**/login**');
     await page.goto('/cases');
     await page.waitForURL('**/login**');
+    await page.context().close();
+  });
+
+  it('takes a case in one click, names it by reference and organisation in the tab title and shows the history beside the edit form', async () => {
+    const reference = await fileRequest('Porzellanmanufaktur Kahla-Nord GmbH', 'Wir suchen Kaolin in Porzellanqualität, 10 t pro Quartal, ab sofort.');
+    const page = await openPage(browser, DESKTOP);
+    await signInAs(page, 'expert', '/cases');
+    await openCaseFromQueue(page, reference);
+    await expect(page.title()).resolves.toBe(`${reference} · Porzellanmanufaktur Kahla-Nord GmbH · Lotse`);
+    await page.getByRole('button', { name: 'Übernehmen' }).click();
+    await page.getByRole('button', { name: 'Übernehmen' }).waitFor({ state: 'detached' });
+    await expect(page.getByLabel('Bearbeitet von').locator('option:checked').textContent()).resolves.toBe('Erika Expertin');
+    await expect(page.getByLabel('Status').locator('option:checked').textContent()).resolves.toBe('In Sichtung');
+    // The history is found next to the edit form, above the candidates' long list.
+    const history = page.getByRole('heading', { name: 'Verlauf' });
+    await history.locator('..').getByText('Status: Neu → In Sichtung').waitFor();
+    const [historyTop, candidatesTop] = await Promise.all([
+      history.evaluate((el) => el.getBoundingClientRect().top),
+      page.getByRole('heading', { name: 'Kandidaten' }).evaluate((el) => el.getBoundingClientRect().top),
+    ]);
+    expect(historyTop).toBeLessThan(candidatesTop);
     await page.context().close();
   });
 

@@ -6,6 +6,8 @@ import { E2E_MIN_FILL_SECONDS } from './app-environment';
 
 export const PHONE = { width: 390, height: 844 };
 export const DESKTOP = { width: 1280, height: 900 };
+export const WIDE = { width: 1440, height: 900 };
+export const FULL_HD = { width: 1920, height: 1080 };
 
 /** Debian's Chromium; the browser is never downloaded. */
 export function launchBrowser(): Promise<Browser> {

@@ -252,6 +252,7 @@ const MATRIX: MatrixRow[] = [
     caseId: (await newCase()).id,
     text: 'Rückruf mit Herrn Weiß für Montag vereinbart.',
   })),
+  row('app/(staff)/cases/[id]/actions.ts', 'takeCaseOver', 'expert', async () => ({ caseId: (await newCase()).id, version: 1 })),
   row('app/(staff)/cases/[id]/actions.ts', 'markCaseDuplicate', 'expert', async () => {
     const original = await newCase();
     const duplicate = await newCase({ email: 'zweitanfrage@mueller-praezision.de' });

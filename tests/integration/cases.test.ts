@@ -6,7 +6,7 @@ import type { StaffUser } from '@/lib/auth/staff';
 import { findRelatedCases, findSimilarCases, loadTimeline } from '@/lib/cases/detail';
 import { loadQueue } from '@/lib/cases/queue';
 import { caseUpdateSchema, queueFilterSchema } from '@/lib/cases/schema';
-import { addNote, bulkUpdate, editableState, markDuplicate, updateCase } from '@/lib/cases/update';
+import { addNote, bulkUpdate, editableState, markDuplicate, takeCase, updateCase } from '@/lib/cases/update';
 import { helpRequestSchema } from '@/lib/intake/schema';
 import { findPublicStatus } from '@/lib/intake/status';
 import { submitHelpRequest } from '@/lib/intake/submit';
@@ -93,6 +93,29 @@ describe('updateCase', () => {
   it('refuses an unknown assignee', async () => {
     const c = await newCase();
     expect(await updateCase(erika, edit(c, { assigneeId: 999_999 }))).toMatchObject({ ok: false, fieldErrors: { assigneeId: expect.any(String) } });
+  });
+});
+
+describe('takeCase', () => {
+  it('assigns a new case to the actor and moves it to triage, with both events in the history', async () => {
+    const c = await newCase();
+    expect(await takeCase(erika, c.id, c.version)).toEqual({ ok: true, version: 2 });
+    const [stored] = await db.select().from(cases).where(eq(cases.id, c.id));
+    expect(stored).toMatchObject({ assigneeId: erika.id, status: 'in_triage', version: 2 });
+    const events = await loadTimeline(c.id);
+    expect(events.slice(1).map((e) => [e.type, e.data.from, e.data.to])).toEqual([
+      ['status_changed', 'new', 'in_triage'],
+      ['assigned', null, erika.id],
+    ]);
+  });
+
+  it('keeps the status of a case already in work and refuses a stale version', async () => {
+    const c = await newCase();
+    expect(await updateCase(bernd, edit(c, { status: 'searching', assigneeId: bernd.id }))).toMatchObject({ ok: true, version: 2 });
+    expect(await takeCase(erika, c.id, 1)).toMatchObject({ ok: false, error: expect.stringContaining('Bernd Berater'), current: { version: 2 } });
+    expect(await takeCase(erika, c.id, 2)).toEqual({ ok: true, version: 3 });
+    const [stored] = await db.select().from(cases).where(eq(cases.id, c.id));
+    expect(stored).toMatchObject({ assigneeId: erika.id, status: 'searching' });
   });
 });
 

@@ -147,7 +147,7 @@ describe('logging introductions', () => {
     const messages = Object.fromEntries(parsed.error!.issues.map((i) => [i.path[0], i.message]));
     expect(messages).toMatchObject({ channel: 'Bitte wählen Sie eine Option.', note: 'Bitte höchstens 2000 Zeichen.' });
     const order = introductionSchema.safeParse({ caseId: 1, companyId: 2, introducedOn: '2026-11-20', channel: 'email', followUpOn: '2026-11-19' });
-    expect(order.error!.issues[0]).toMatchObject({ path: ['followUpOn'], message: 'Das Nachfassen kann nicht vor der Vermittlung liegen.' });
+    expect(order.error!.issues[0]).toMatchObject({ path: ['followUpOn'], message: 'Die Wiedervorlage kann nicht vor der Vermittlung liegen.' });
   });
 });
 

@@ -132,13 +132,15 @@ describe('helpRequestSchema', () => {
     expect(accepted(field('description', 'a'.repeat(20))).description).toBe('a'.repeat(20));
     expect(errorOn('description', 'a'.repeat(19))).toBe(m.tooShort(20));
     expect(errorOn('description', `   ${'a'.repeat(19)}   `)).toBe('Bitte geben Sie mindestens 20 Zeichen ein.');
-    expect(errorOn('description', '')).toBe(m.tooShort(20));
+    expect(errorOn('description', '')).toBe(m.required);
+    expect(errorOn('description', '   ')).toBe(m.required);
   });
 
   it('needs at least two characters of organisation, contact name and city', () => {
     for (const name of ['organisation', 'contact_name', 'city'] as const) {
       expect(errorOn(name, 'A')).toBe(m.tooShort(2));
-      expect(errorOn(name, '   ')).toBe(m.tooShort(2));
+      expect(errorOn(name, '   ')).toBe(m.required);
+      expect(errorOn(name, '')).toBe('Bitte füllen Sie dieses Feld aus.');
     }
   });
 
@@ -281,13 +283,21 @@ describe('statusLookupSchema', () => {
     });
   });
 
-  it.each(['LS-26-00042', 'LS-2026-0042', '2026-00042', 'LS-2026-00042x', 'LS 2026 00042', 'LS-2026-\u000000042'])(
+  it.each(['LS-26-00042', '2026-00042', 'LS-2026-00042x', 'LS-2026-\u000000042', 'LS.2026.00042'])(
     'refuses the reference %j',
     (reference) => {
       const result = statusLookupSchema.safeParse({ reference, email: 'a@firma.de' });
       expect(result.success ? {} : fieldErrorsOf(result.error)).toEqual({ reference: m.reference });
     },
   );
+
+  it.each(['LS-2026-00012', 'ls-2026-12', 'LS 2026 00012', ' ls2026-0012 ', 'Ls - 2026 - 12'])('reads %j as LS-2026-00012', (typed) => {
+    expect(statusLookupSchema.parse({ reference: typed, email: 'a@b.de' }).reference).toBe('LS-2026-00012');
+  });
+
+  it('keeps numbers longer than five digits', () => {
+    expect(statusLookupSchema.parse({ reference: 'ls-2026-123456', email: 'a@b.de' }).reference).toBe('LS-2026-123456');
+  });
 
   it('reports missing and invalid fields in German', () => {
     const missing = statusLookupSchema.safeParse({});

@@ -4,22 +4,31 @@ import { RequestForm } from '@/components/request-form';
 import { messages } from '@/lib/i18n';
 import { issueFormToken } from '@/lib/intake/form-token';
 import { listSectionsWithDivisions } from '@/lib/sectors/queries';
+import { loadPublicCompany } from '@/lib/suppliers/detail';
 import { submitRequestForm } from './actions';
 
 const t = messages.request;
 
 export const metadata: Metadata = { title: t.title };
 
-export default async function RequestPage() {
+/** A request started from a directory entry (`?company=<id>`) begins with that company's name. */
+async function aboutCompany(raw: string | string[] | undefined): Promise<string> {
+  const id = Number(Array.isArray(raw) ? raw[0] : raw);
+  if (!Number.isSafeInteger(id) || id <= 0) return '';
+  const company = await loadPublicCompany(id);
+  return company ? t.aboutCompany(company.name) : '';
+}
+
+export default async function RequestPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await connection(); // the fill-time token must be issued per visit, never prerendered
-  const sectorGroups = await listSectionsWithDivisions();
+  const [sectorGroups, description] = await Promise.all([listSectionsWithDivisions(), aboutCompany((await searchParams).company)]);
   return (
     <div className="space-y-6">
       <header className="space-y-2">
         <h1 className="text-2xl font-bold tracking-tight text-brand-800 sm:text-3xl">{t.title}</h1>
         <p className="text-slate-700">{t.intro}</p>
       </header>
-      <RequestForm action={submitRequestForm} formToken={issueFormToken()} sectorGroups={sectorGroups} />
+      <RequestForm action={submitRequestForm} formToken={issueFormToken()} sectorGroups={sectorGroups} initialDescription={description} />
     </div>
   );
 }

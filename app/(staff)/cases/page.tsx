@@ -19,10 +19,9 @@ const SORTABLE: Partial<Record<keyof typeof t.columns, QueueFilter['sort']>> = {
   reference: 'reference',
   organisation: 'organisation',
   age: 'created',
-  priority: 'priority',
   status: 'status',
 };
-const COLUMNS = ['reference', 'organisation', 'need', 'category', 'district', 'age', 'priority', 'assignee', 'status'] as const;
+const COLUMNS = ['reference', 'organisation', 'need', 'category', 'district', 'age', 'assignee', 'status'] as const;
 
 export default async function QueuePage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
   const me = await requireStaffPage('expert', '/cases');

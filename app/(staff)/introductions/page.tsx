@@ -9,7 +9,7 @@ import { listActiveStaff } from '@/lib/cases/detail';
 import { berlinDate, formatDate } from '@/lib/format';
 import { messages } from '@/lib/i18n';
 import { type IntroductionFilter, parseIntroductionFilter } from '@/lib/introductions/list-schema';
-import { allowedOutcomes, followUpState } from '@/lib/introductions/outcomes';
+import { allowedOutcomes, followUpState, isOpenOutcome } from '@/lib/introductions/outcomes';
 import { countFollowUpsDue, listIntroductions } from '@/lib/introductions/queries';
 
 const t = messages.introductions;
@@ -109,8 +109,13 @@ export default async function IntroductionsPage({ searchParams }: { searchParams
                 </p>
                 <div className="flex flex-wrap items-center gap-2">
                   <OutcomeBadge outcome={row.outcome} agreementKind={row.agreementKind} />
-                  <span className="text-slate-600">{t.list.followUp}:</span>
-                  <FollowUp date={row.followUpOn} state={followUpState(row, today)} />
+                  {/* A final outcome needs no more chasing: its old date would only look overdue. */}
+                  {isOpenOutcome(row.outcome) && (
+                    <>
+                      <span className="text-slate-600">{t.list.followUp}:</span>
+                      <FollowUp date={row.followUpOn} state={followUpState(row, today)} />
+                    </>
+                  )}
                 </div>
               </div>
               <details className="self-start rounded border border-slate-200 p-2">

@@ -10,6 +10,7 @@ import { messages } from '@/lib/i18n';
 import { parseIdParam } from '@/lib/validation';
 import { caseNear } from '@/lib/introductions/candidates';
 import { loadShortlist } from '@/lib/introductions/shortlist';
+import { supplierContacts } from '@/lib/suppliers/contacts';
 import { parseSearchParams } from '@/lib/suppliers/search-schema';
 import { searchQuery, type SearchState } from '@/lib/suppliers/search-url';
 import { loadSearchView } from '@/lib/suppliers/search-view';
@@ -41,9 +42,11 @@ export default async function SuppliersPage({ searchParams }: { searchParams: Pr
   const raw = await searchParams;
   const params = parseSearchParams(raw);
   const caseOrigin = await caseOriginOf(raw);
-  const state: SearchState = { ...params, case: caseOrigin?.id };
+  const layout = (Array.isArray(raw.layout) ? raw.layout[0] : raw.layout) === 'list' ? 'list' : undefined;
+  const state: SearchState = { ...params, case: caseOrigin?.id, layout };
   const search = { ...params, near: params.near ?? caseOrigin?.near };
   const [view, shortlist] = await Promise.all([loadSearchView(search, 'staff'), caseOrigin ? loadShortlist(caseOrigin.id) : undefined]);
+  const contacts = layout === 'list' ? await supplierContacts(view.results.results.map((hit) => hit.id)) : undefined;
   const { MAP_TILE_URL, MAP_TILE_ATTRIBUTION } = config();
   const exportQuery = searchQuery({ ...search, limit: 20, offset: 0 });
 
@@ -67,6 +70,8 @@ export default async function SuppliersPage({ searchParams }: { searchParams: Pr
         tileUrl={MAP_TILE_URL}
         tileAttribution={MAP_TILE_ATTRIBUTION}
         shortlist={caseOrigin && shortlist && { caseId: caseOrigin.id, companyIds: shortlist.map((s) => s.companyId), actions: { add: shortlistCandidate, remove: unshortlistCandidate } }}
+        contacts={contacts}
+        layoutToggle
         actions={
           view.results.total > 0 && (
             <a href={`/api/suppliers/export${exportQuery ? `?${exportQuery}` : ''}`} className="text-sm font-medium text-brand-700 underline underline-offset-4">

@@ -99,7 +99,7 @@ export default async function DirectoryEntryPage({ params }: { params: Promise<{
         </dl>
       </Panel>
 
-      <RequestCallout />
+      <RequestCallout companyId={company.id} />
     </div>
   );
 }

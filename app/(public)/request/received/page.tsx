@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
+import { ConfirmationDetails } from '@/components/confirmation-details';
 import { messages } from '@/lib/i18n';
 import { REFERENCE_PATTERN } from '@/lib/validation';
 
@@ -22,6 +23,7 @@ export default async function ReceivedPage({ searchParams }: { searchParams: Pro
           {ref}
         </p>
         <p className="mt-3 text-slate-800">{t.keepReference}</p>
+        <ConfirmationDetails reference={ref} />
       </section>
       <section className="space-y-3">
         <h2 className="text-lg font-semibold text-brand-800">{t.nextTitle}</h2>

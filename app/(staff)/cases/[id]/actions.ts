@@ -2,8 +2,8 @@
 
 import { revalidatePath } from 'next/cache';
 import { staffAction } from '@/app/guards';
-import { caseUpdateSchema, duplicateSchema, noteSchema } from '@/lib/cases/schema';
-import { addNote, markDuplicate, updateCase } from '@/lib/cases/update';
+import { caseUpdateSchema, duplicateSchema, noteSchema, takeCaseSchema } from '@/lib/cases/schema';
+import { addNote, markDuplicate, takeCase, updateCase } from '@/lib/cases/update';
 
 export const saveCase = staffAction('expert', caseUpdateSchema, async (user, input) => {
   const result = await updateCase(user, input);
@@ -21,5 +21,12 @@ export const addCaseNote = staffAction('expert', noteSchema, async (user, input)
 export const markCaseDuplicate = staffAction('expert', duplicateSchema, async (user, input) => {
   const result = await markDuplicate(user, input.caseId, input.originalReference);
   if (result.ok) revalidatePath(`/cases/${input.caseId}`);
+  return result;
+});
+
+export const takeCaseOver = staffAction('expert', takeCaseSchema, async (user, input) => {
+  const result = await takeCase(user, input.caseId, input.version);
+  // Also after a conflict: the page then shows the other person's change.
+  revalidatePath(`/cases/${input.caseId}`);
   return result;
 });

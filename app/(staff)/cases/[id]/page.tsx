@@ -10,6 +10,7 @@ import { CaseEditForm } from '@/components/cases/case-edit-form';
 import { DistrictMap } from '@/components/cases/district-map';
 import { DuplicateForm } from '@/components/cases/duplicate-form';
 import { NoteForm } from '@/components/cases/note-form';
+import { TakeCaseButton } from '@/components/cases/take-case-button';
 import { Timeline } from '@/components/cases/timeline';
 import { CaseCandidates } from '@/components/introductions/case-candidates';
 import { CaseIntroductions } from '@/components/introductions/case-introductions';
@@ -17,14 +18,14 @@ import { IntroductionForm } from '@/components/introductions/introduction-form';
 import { ShortlistPanel } from '@/components/introductions/shortlist-panel';
 import { listUsers } from '@/lib/auth/users';
 import { findRelatedCases, findSimilarCases, listActiveStaff, loadCase, loadTimeline } from '@/lib/cases/detail';
-import { allowedTransitions } from '@/lib/cases/lifecycle';
+import { allowedTransitions, isClosed } from '@/lib/cases/lifecycle';
 import { editableState } from '@/lib/cases/update';
 import { berlinDate, formatDate, formatDateTime } from '@/lib/format';
 import { messages } from '@/lib/i18n';
 import { caseIntroductions } from '@/lib/introductions/queries';
 import { loadShortlist } from '@/lib/introductions/shortlist';
 import { sectorTitle } from '@/lib/sectors/queries';
-import { addCaseNote, markCaseDuplicate, saveCase } from './actions';
+import { addCaseNote, markCaseDuplicate, saveCase, takeCaseOver } from './actions';
 
 const shortlistActions = { add: shortlistCandidate, remove: unshortlistCandidate };
 
@@ -36,7 +37,12 @@ type Params = Record<string, string | string[] | undefined>;
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
-  return { title: `Vorgang ${(await params).id}` };
+  const { id } = await params;
+  // The organisation is personal enough that the title, too, is for signed-in staff only.
+  await requireStaffPage('expert', `/cases/${id}`);
+  const caseId = Number(id);
+  const detail = Number.isSafeInteger(caseId) && caseId > 0 ? await loadCase(caseId) : undefined;
+  return { title: detail ? t.title(detail.case.reference, detail.case.organisation) : messages.cases.notFound };
 }
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
@@ -91,11 +97,15 @@ export default async function CasePage({ params, searchParams }: { params: Promi
         <StatusBadge status={c.status} />
         <PriorityLabel priority={c.priority} />
         {overdue && <OverdueBadge />}
+        {(c.assigneeId !== me.id || c.status === 'new') && !isClosed(c.status) && <TakeCaseButton caseId={c.id} version={c.version} take={takeCaseOver} />}
         <Link
           href="#kandidaten"
           className="rounded-md border border-brand-700 bg-white px-3 py-1 text-sm font-semibold text-brand-800 hover:bg-brand-50"
         >
           {t.findSuppliers}
+        </Link>
+        <Link href="#verlauf" className="text-sm text-brand-700 underline underline-offset-4">
+          {t.toHistory}
         </Link>
         <span className="w-full text-lg font-semibold text-slate-900 sm:w-auto">{c.organisation}</span>
       </header>
@@ -147,7 +157,6 @@ export default async function CasePage({ params, searchParams }: { params: Promi
                 )}
                 <Row label={t.address}>{`${c.postalCode} ${c.city}`}</Row>
                 <Row label={t.district}>{detail.districtName ?? t.notLocated}</Row>
-                <p className="pt-2 text-xs text-slate-600">{t.consent(c.consentVersion, formatDateTime(c.consentedAt))}</p>
               </dl>
               {detail.districtName && (
                 <div className="w-48">
@@ -155,6 +164,7 @@ export default async function CasePage({ params, searchParams }: { params: Promi
                 </div>
               )}
             </div>
+            <p className="text-xs text-slate-600">{t.consent(c.consentVersion, formatDateTime(c.consentedAt))}</p>
           </Section>
 
           <Section title={ti.list.caseTitle} id="vermittlungen">
@@ -167,9 +177,6 @@ export default async function CasePage({ params, searchParams }: { params: Promi
             </Suspense>
           </Section>
 
-          <Section title={t.history}>
-            <Timeline entries={timeline} names={names} />
-          </Section>
         </div>
 
         <div className="space-y-5">
@@ -182,6 +189,15 @@ export default async function CasePage({ params, searchParams }: { params: Promi
               save={saveCase}
             />
           </Section>
+          <Section title={t.notes}>
+            <NoteForm caseId={c.id} addNote={addCaseNote} />
+          </Section>
+          <Section title={t.history} id="verlauf">
+            {/* A long history scrolls in place instead of pushing the shortlist off the page. */}
+            <div tabIndex={0} role="region" aria-label={t.history} className="max-h-[32rem] overflow-y-auto">
+              <Timeline entries={timeline} names={names} />
+            </div>
+          </Section>
           <Section title={ti.shortlist.title} id="merkliste">
             <ShortlistPanel caseId={c.id} items={shortlist} actions={shortlistActions} />
             {shortlist.length > 0 && (
@@ -192,9 +208,6 @@ export default async function CasePage({ params, searchParams }: { params: Promi
                 </div>
               </details>
             )}
-          </Section>
-          <Section title={t.notes}>
-            <NoteForm caseId={c.id} addNote={addCaseNote} />
           </Section>
           <Section title={t.related}>
             <CaseLinks cases={related} empty={t.noRelated} />
