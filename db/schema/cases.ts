@@ -12,6 +12,7 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
+import type { CaseEvent, CaseEventType } from './events';
 import { inList } from './sql-list';
 import { users } from './users';
 import {
@@ -108,10 +109,11 @@ export const caseEvents = pgTable(
     caseId: integer('case_id')
       .notNull()
       .references(() => cases.id, { onDelete: 'cascade' }),
-    type: text('type').notNull(),
+    // Written only through CaseEventRow (the type and its data together), see ./events.ts.
+    type: text('type').$type<CaseEventType>().notNull(),
     // null when the requester (not a staff member) caused the event
     actorId: integer('actor_id').references(() => users.id),
-    data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
+    data: jsonb('data').$type<CaseEvent['data']>().notNull().default({} as never),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('case_events_case_idx').on(t.caseId, t.createdAt)],
@@ -128,3 +130,6 @@ export const referenceCounters = pgTable('reference_counters', {
 
 export type Case = typeof cases.$inferSelect;
 export type NewCase = typeof cases.$inferInsert;
+
+/** A case_events row to insert: the event's type and data belong together. */
+export type CaseEventRow = CaseEvent & { caseId: number; actorId?: number | null; createdAt?: Date };

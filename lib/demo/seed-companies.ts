@@ -107,7 +107,7 @@ export async function insertCompanies(tx: Executor, inputs: readonly CompanyInpu
     for (const input of batch) rows.push(await companyRow(tx, input, geocode));
     const inserted = await tx.insert(companies).values(rows).returning({ id: companies.id });
     await tx.insert(companyEvents).values(
-      inserted.map(({ id }, i) => ({ companyId: id, type: 'created', data: { source: batch[i]!.source ?? null } })),
+      inserted.map(({ id }, i) => ({ companyId: id, type: 'created' as const, data: { source: batch[i]!.source ?? null } })),
     );
   }
 }

@@ -762,7 +762,7 @@ export const de = {
     unchanged: 'Keine Änderungen.',
     history: 'Änderungsverlauf',
     noHistory: 'Noch keine Einträge.',
-    events: { created: 'Angelegt', updated: 'Geändert', imported: 'Importiert' } as Record<string, string>,
+    events: { created: 'Angelegt', updated: 'Geändert', imported: 'Importiert' },
     changedField: (field: string) => `${field}:`,
     byImport: 'Import',
     bySystem: 'System',
