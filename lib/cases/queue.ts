@@ -2,7 +2,7 @@ import { and, asc, count, desc, eq, gte, inArray, isNull, lt, notInArray, sql, t
 import { unionAll } from 'drizzle-orm/pg-core';
 import { db } from '../../db/client';
 import { cases, districts, introductions, users } from '../../db/schema';
-import { berlinDate } from '../format';
+import { berlinDate, berlinDayStart, berlinDays } from '../time';
 import { OPEN_OUTCOMES } from '../introductions/outcomes';
 import type { StaffUser } from '../auth/staff';
 import { CLOSED_STATUSES, WAITING_STATUSES } from './lifecycle';
@@ -44,8 +44,9 @@ function filterConditions(filter: QueueFilter): SQL[] {
   if (filter.category) conditions.push(eq(cases.category, filter.category));
   if (filter.district) conditions.push(eq(cases.districtKey, filter.district));
   if (filter.q) conditions.push(sql`${searchText} ilike ${`%${escapeLike(filter.q)}%`}`);
-  if (filter.from) conditions.push(gte(cases.createdAt, new Date(`${filter.from}T00:00:00`)));
-  if (filter.to) conditions.push(lt(cases.createdAt, new Date(new Date(`${filter.to}T00:00:00`).getTime() + 86_400_000)));
+  // Days of receipt are German calendar days, whatever the server's time zone.
+  if (filter.from) conditions.push(gte(cases.createdAt, berlinDayStart(filter.from)));
+  if (filter.to) conditions.push(lt(cases.createdAt, berlinDays(filter.to, filter.to).end));
   return conditions;
 }
 

@@ -4,6 +4,7 @@ import { CLOSED_STATUSES } from '../cases/lifecycle';
 import type { CasePriority, CaseStatus, NeedCategory, OrganisationKind, Urgency } from '../cases/vocabulary';
 import { CONSENT_VERSION } from '../intake/consent';
 import { formatReference, referenceYear } from '../intake/reference';
+import { DAY_MS as DAY } from '../time';
 
 /**
  * Realistic, deterministic synthetic cases for load tests and large demos (`npm run seed:cases`,
@@ -41,7 +42,6 @@ export interface GeneratedCases {
   lastNumbers: Record<number, number>;
 }
 
-const DAY = 86_400_000;
 const HOUR = 3_600_000;
 
 /** mulberry32: small, fast and good enough for test data. Returns floats in [0, 1). */

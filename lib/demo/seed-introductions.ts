@@ -3,7 +3,7 @@ import { db } from '../../db/client';
 import { cases, introductions } from '../../db/schema';
 import type { IntroductionOutcome } from '../../db/schema/vocabulary';
 import { findUserByEmail } from '../auth/users';
-import { berlinDate } from '../format';
+import { addDays, berlinDate } from '../time';
 import { candidateSearch } from '../introductions/candidates';
 import { changeOutcome, logIntroduction } from '../introductions/record';
 import { addToShortlist } from '../introductions/shortlist';
@@ -26,7 +26,7 @@ const PATHS: Record<IntroductionOutcome, readonly IntroductionOutcome[]> = {
   no_answer: ['no_answer'],
 };
 
-const dayAfter = (date: Date, days: number) => berlinDate(new Date(date.getTime() + days * 86_400_000));
+const dayAfter = (date: Date, days: number) => addDays(berlinDate(date), days);
 
 /**
  * Gives the demo desk a worked history: the oldest demo cases get a shortlist from their

@@ -5,6 +5,7 @@ import {
   URGENCIES,
 } from '../../db/schema/vocabulary';
 import { messages } from '../i18n';
+import { DAY_MS } from '../time';
 
 const m = messages.errors;
 
@@ -38,7 +39,7 @@ const optional = <T extends z.ZodType>(schema: T) =>
 const isoDate = z.iso.date({ error: m.date }).refine(
   (value) => {
     // One day of grace, so a requester in another time zone is never refused "today".
-    const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+    const yesterday = new Date(Date.now() - DAY_MS).toISOString().slice(0, 10);
     return value >= yesterday;
   },
   { error: m.dateInPast },
