@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, getTableColumns, isNull, ne, or, sql } from 'drizzle-orm';
 import { db } from '../../db/client';
-import { caseEvents, cases, districts, users, type CaseEvent } from '../../db/schema';
+import { caseEvents, caseSearchTextOf, cases, districts, users, type CaseEvent } from '../../db/schema';
 
 /** A case with the names staff need beside it, or undefined. */
 export async function loadCase(id: number) {
@@ -72,7 +72,7 @@ export async function findRelatedCases(current: { id: number; organisation: stri
     .limit(10);
 }
 
-const searchText = sql`(${cases.reference} || ' ' || ${cases.organisation} || ' ' || ${cases.description})`;
+const searchText = caseSearchTextOf(cases);
 
 /** Cases whose text resembles this one (trigram similarity, index-backed by the % operator). */
 export async function findSimilarCases(current: { id: number; organisation: string; description: string; anonymisedAt: Date | null }) {

@@ -1,21 +1,20 @@
-import { and, asc, count, desc, eq, gte, inArray, isNull, lt, notInArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import { unionAll } from 'drizzle-orm/pg-core';
 import { db } from '../../db/client';
-import { cases, districts, introductions, users } from '../../db/schema';
+import { caseSearchTextOf, cases, districts, introductions, isClosedStatus, isOpenOutcome, isOpenStatus, priorityRankOf, users } from '../../db/schema';
 import { berlinDate, berlinDayStart, berlinDays } from '../time';
-import { OPEN_OUTCOMES } from '../introductions/outcomes';
 import type { StaffUser } from '../auth/staff';
-import { CLOSED_STATUSES, WAITING_STATUSES } from './lifecycle';
+import { WAITING_STATUSES } from './vocabulary';
 import { QUEUE_VIEWS, type QueueFilter, type QueueView } from './schema';
 
 export const PAGE_SIZE = 50;
 
-const searchText = sql`(${cases.reference} || ' ' || ${cases.organisation} || ' ' || ${cases.description})`;
+const searchText = caseSearchTextOf(cases);
 const isOverdue = sql<boolean>`(${cases.firstRespondedAt} is null and ${cases.firstResponseDueAt} < now())`;
-const priorityRank = sql<number>`case ${cases.priority} when 'urgent' then 4 when 'high' then 3 when 'normal' then 2 else 1 end`;
+const priorityRank = priorityRankOf(cases.priority);
 
 function viewCondition(view: QueueView, me: StaffUser): SQL | undefined {
-  const open = notInArray(cases.status, [...CLOSED_STATUSES]);
+  const open = isOpenStatus(cases.status);
   switch (view) {
     case 'new':
       return eq(cases.status, 'new');
@@ -28,7 +27,7 @@ function viewCondition(view: QueueView, me: StaffUser): SQL | undefined {
     case 'waiting':
       return inArray(cases.status, [...WAITING_STATUSES]);
     case 'closed':
-      return inArray(cases.status, [...CLOSED_STATUSES]);
+      return isClosedStatus(cases.status);
     case 'all':
       return undefined;
   }
@@ -115,7 +114,7 @@ function selectRows(where: SQL | undefined) {
       overdue: isOverdue.as('overdue'),
       // Per page row, through introductions_case_idx.
       followUpOverdue: sql<boolean>`exists (select 1 from ${introductions} i where i.case_id = ${cases.id}
-        and i.outcome in (${sql.join(OPEN_OUTCOMES.map((o) => sql`${o}`), sql`, `)}) and i.follow_up_on < ${berlinDate()})`.as('follow_up_overdue'),
+        and ${isOpenOutcome(sql`i.outcome`)} and i.follow_up_on < ${berlinDate()})`.as('follow_up_overdue'),
       version: cases.version,
       rank: priorityRank.as('rank'),
     })

@@ -1,6 +1,6 @@
 import type { NewCase } from '../../db/schema';
 import { firstResponseDue } from '../cases/first-response';
-import { CLOSED_STATUSES } from '../cases/lifecycle';
+import { isClosed } from '../cases/lifecycle';
 import type { CasePriority, CaseStatus, NeedCategory, OrganisationKind, Urgency } from '../cases/vocabulary';
 import { CONSENT_VERSION } from '../intake/consent';
 import { formatReference, referenceYear } from '../intake/reference';
@@ -308,7 +308,7 @@ export function generateCases(options: GenerateCasesOptions): GeneratedCases {
       random() < openProbability(ageDays)
         ? openStatus(random, ageDays)
         : weighted(random, { resolved: 70, rejected: 12, duplicate: 8, spam: 10 });
-    const closed = CLOSED_STATUSES.includes(status);
+    const closed = isClosed(status);
     const isNew = status === 'new';
 
     // Staff respond within hours, sometimes only after the deadline; never in the future.
