@@ -146,7 +146,7 @@ function overdueFirstPage(where: SQL | undefined, offset: number) {
     .offset(offset);
 }
 
-/** The page query and the per-view count query behind loadQueue, unexecuted (EXPLAIN in scripts/bench.ts). */
+/** The page query and the per-view count query behind loadQueue, unexecuted (EXPLAIN in scripts/bench-queue.ts). */
 export function queueQueries(me: StaffUser, filter: QueueFilter) {
   const base = filterConditions(filter);
   const where = and(...base, viewCondition(filter.view, me));

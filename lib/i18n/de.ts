@@ -610,6 +610,7 @@ export const de = {
     },
     invalidExport: 'Bitte geben Sie eine gültige E-Mail-Adresse an.',
     exportFilename: 'lotse-auskunft.json',
+    retentionFailed: 'Anonymisierung fehlgeschlagen:',
     retentionDone: (cases: number, mails: number) =>
       `Aufbewahrungsfrist geprüft: ${cases} Vorgänge anonymisiert, ${mails} alte E-Mails gelöscht.`,
   },

@@ -1,10 +1,10 @@
-import type { NewCase } from '../../db/schema';
-import { firstResponseDue } from '../cases/first-response';
-import { isClosed } from '../cases/lifecycle';
-import type { CasePriority, CaseStatus, NeedCategory, OrganisationKind, Urgency } from '../cases/vocabulary';
-import { CONSENT_VERSION } from '../intake/consent';
-import { formatReference, referenceYear } from '../intake/reference';
-import { DAY_MS as DAY } from '../time';
+import type { NewCase } from '../schema';
+import { firstResponseDue } from '../../lib/cases/first-response';
+import { isClosed } from '../../lib/cases/lifecycle';
+import type { CasePriority, CaseStatus, NeedCategory, OrganisationKind, Urgency } from '../../lib/cases/vocabulary';
+import { CONSENT_VERSION } from '../../lib/intake/consent';
+import { formatReference, referenceYear } from '../../lib/intake/reference';
+import { DAY_MS as DAY } from '../../lib/time';
 
 /**
  * Realistic, deterministic synthetic cases for load tests and large demos (`npm run seed:cases`,

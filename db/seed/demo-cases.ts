@@ -1,9 +1,9 @@
 import { count } from 'drizzle-orm';
-import { db } from '../../db/client';
-import { cases } from '../../db/schema';
-import type { HelpRequest } from '../intake/schema';
-import { submitHelpRequest } from '../intake/submit';
-import { DAY_MS, HOUR_MS } from '../time';
+import { db } from '../client';
+import { cases } from '../schema';
+import type { HelpRequest } from '../../lib/intake/schema';
+import { submitHelpRequest } from '../../lib/intake/submit';
+import { DAY_MS, HOUR_MS } from '../../lib/time';
 
 type DemoRequest = Omit<HelpRequest, 'consent' | 'kind'> & { kind?: HelpRequest['kind']; daysAgo: number };
 
