@@ -1,6 +1,8 @@
+import { TIME_ZONE } from './time';
+
 const relative = new Intl.RelativeTimeFormat('de', { numeric: 'auto', style: 'short' });
-const dateTime = new Intl.DateTimeFormat('de-DE', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Berlin' });
-const dateOnly = new Intl.DateTimeFormat('de-DE', { dateStyle: 'medium', timeZone: 'Europe/Berlin' });
+const dateTime = new Intl.DateTimeFormat('de-DE', { dateStyle: 'medium', timeStyle: 'short', timeZone: TIME_ZONE });
+const dateOnly = new Intl.DateTimeFormat('de-DE', { dateStyle: 'medium', timeZone: TIME_ZONE });
 
 /** "vor 5 Min.", "vor 3 Std.", "vor 2 Tagen": how long a case has waited. */
 export function formatAge(since: Date, now = new Date()): string {
@@ -20,9 +22,5 @@ export function formatDate(date: Date | string): string {
   return dateOnly.format(typeof date === 'string' ? new Date(`${date}T12:00:00Z`) : date);
 }
 
-const isoDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' });
-
-/** The calendar day in Thuringia as `YYYY-MM-DD`, for date-only fields (follow-ups, introductions). */
-export function berlinDate(at: Date = new Date()): string {
-  return isoDate.format(at);
-}
+// Kept here too: pages format and name days through one import.
+export { berlinDate } from './time';

@@ -1,4 +1,4 @@
-import { log } from './log';
+import { logError } from './log';
 
 /**
  * Runs a background job of an app instance every `intervalMs` (first after `firstDelayMs`),
@@ -12,7 +12,7 @@ export function runPeriodically(name: string, job: () => Promise<unknown>, inter
     try {
       await job();
     } catch (error) {
-      log.error({ event: `${name}.error`, message: error instanceof Error ? error.message : String(error) });
+      logError(`${name}.error`, error);
     } finally {
       running = false;
     }

@@ -1,10 +1,10 @@
 import { getDatabaseHandle } from '../db/client';
 import { prepareDatabase } from '../db/prepare';
 import { config } from './config';
-import { seedDemoCases } from './demo/seed-cases';
-import { seedDemoIntroductions } from './demo/seed-introductions';
-import { seedDefaultSynonyms, seedDemoCompanies } from './demo/seed-companies';
-import { seedDemoUsers } from './demo/seed-users';
+import { seedDemoCases } from '../db/seed/demo-cases';
+import { seedDemoIntroductions } from '../db/seed/introductions';
+import { seedDefaultSynonyms, seedDemoCompanies } from '../db/seed/companies';
+import { seedDemoUsers } from '../db/seed/users';
 import { log } from './log';
 import { startOutboxWorker } from './outbox/worker';
 import { imprintText, privacyPolicyText } from './privacy/legal-text';

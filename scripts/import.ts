@@ -2,48 +2,35 @@
 // On the embedded database this refuses to run while the server has it open (one process
 // only); import through /admin/import then. Exit code 0 once the file was processed, even
 // with skipped rows; 1 when the file or the database could not be used at all.
+import { runCli } from './cli';
 import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
-import { closeDatabase, getDatabaseHandle } from '../db/client';
-import { prepareDatabase } from '../db/prepare';
 import { messages } from '../lib/i18n';
 import { parseCompanyCsv } from '../lib/suppliers/csv';
 import { importCompanies } from '../lib/suppliers/import';
 
 const t = messages.importer;
 
-async function main(): Promise<number> {
-  let file: string;
-  let verbose: boolean;
-  try {
-    const { values, positionals } = parseArgs({ options: { verbose: { type: 'boolean', short: 'v' } }, allowPositionals: true });
-    if (positionals.length !== 1) throw new Error('one file');
-    file = positionals[0]!;
-    verbose = values.verbose ?? false;
-  } catch {
-    console.error(t.cliUsage);
-    return 1;
-  }
-
+function readCsv(file: string) {
   let content: Buffer;
   try {
     content = readFileSync(file);
   } catch {
-    console.error(t.cliFileMissing(file));
-    return 1;
+    return { ok: false as const, error: t.cliFileMissing(file) };
   }
-  const parsed = parseCompanyCsv(content);
-  if (!parsed.ok) {
-    console.error(parsed.error);
-    return 1;
-  }
+  return parseCompanyCsv(content);
+}
 
-  try {
-    try {
-      await prepareDatabase(getDatabaseHandle());
-    } catch (error) {
-      // Above all: the embedded database is open in the running server.
-      console.error(error instanceof Error ? error.message : error);
+await runCli({
+  usage: t.cliUsage,
+  options: { verbose: { type: 'boolean', short: 'v' } },
+  parse: ({ values, positionals }) =>
+    positionals.length === 1 ? { file: positionals[0]!, verbose: values.verbose === true } : undefined,
+  database: true,
+  failed: t.failed,
+  run: async ({ file, verbose }) => {
+    const parsed = readCsv(file);
+    if (!parsed.ok) {
+      console.error(parsed.error);
       return 1;
     }
     console.log(t.cliReading(file));
@@ -72,13 +59,5 @@ async function main(): Promise<number> {
       console.log(`${t.skippedTitle}:`);
       for (const s of report.skipped) console.log(t.cliSkipped(s.row, s.reason));
     }
-    return 0;
-  } catch (error) {
-    console.error(t.failed, error instanceof Error ? error.message : error);
-    return 1;
-  } finally {
-    await closeDatabase();
-  }
-}
-
-process.exitCode = await main();
+  },
+});

@@ -1,16 +1,17 @@
-import { closeDatabase, getDatabaseHandle } from '../db/client';
-import { prepareDatabase } from '../db/prepare';
+// `npm run retention`: anonymises closed cases past the retention period (RETENTION_MONTHS)
+// once, e.g. from cron. Safe while app instances run the same job.
+import { runCli } from './cli';
 import { messages } from '../lib/i18n';
 import { runRetention } from '../lib/privacy/retention';
 
-/**
- * `npm run retention`: anonymises closed cases past the retention period (RETENTION_MONTHS)
- * once, e.g. from cron. Safe while app instances run the same job.
- */
-await prepareDatabase(getDatabaseHandle());
-try {
-  const result = await runRetention();
-  console.log(messages.dataProtection.retentionDone(result.cases, result.mails));
-} finally {
-  await closeDatabase();
-}
+await runCli({
+  usage: 'Aufruf: npm run retention',
+  options: {},
+  parse: ({ positionals }) => (positionals.length === 0 ? {} : undefined),
+  database: true,
+  failed: messages.dataProtection.retentionFailed,
+  run: async () => {
+    const result = await runRetention();
+    console.log(messages.dataProtection.retentionDone(result.cases, result.mails));
+  },
+});

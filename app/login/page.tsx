@@ -4,7 +4,7 @@ import { redirect } from 'next/navigation';
 import { SignInForm } from '@/components/sign-in-form';
 import { currentStaff } from '@/lib/auth/session';
 import { config } from '@/lib/config';
-import { DEMO_ACCOUNTS } from '@/lib/demo/seed-users';
+import { DEMO_ACCOUNTS } from '@/db/seed/users';
 import { messages } from '@/lib/i18n';
 
 const t = messages.auth;

@@ -1,6 +1,7 @@
+import { assertNever } from '@/lib/assert-never';
 import { formatDateTime } from '@/lib/format';
 import { messages } from '@/lib/i18n';
-import type { CompanyHistoryEntry } from '@/lib/suppliers/detail';
+import type { CompanyChanges, CompanyHistoryEntry } from '@/lib/suppliers/detail';
 
 const t = messages.suppliers;
 const LABELS = t.fields as Record<string, string>;
@@ -14,7 +15,19 @@ function show(value: unknown): string {
   return text.length > 160 ? `${text.slice(0, 160)}…` : text;
 }
 
-type Changes = Record<string, { from: unknown; to: unknown }>;
+/** What an event records: where a new record came from, or which fields changed. */
+function detailsOf(entry: CompanyHistoryEntry): { source: string | null; changes: CompanyChanges } {
+  switch (entry.type) {
+    case 'created':
+      return { source: entry.data.source, changes: {} };
+    case 'updated':
+      return { source: null, changes: entry.data.changes };
+    case 'imported':
+      return 'changes' in entry.data ? { source: null, changes: entry.data.changes } : { source: entry.data.source, changes: {} };
+    default:
+      return assertNever(entry);
+  }
+}
 
 /** The company's history: who changed which field when, old → new; values shown as text only. */
 export function CompanyHistory({ entries }: { entries: CompanyHistoryEntry[] }) {
@@ -22,13 +35,12 @@ export function CompanyHistory({ entries }: { entries: CompanyHistoryEntry[] }) 
   return (
     <ol className="space-y-3" aria-label={t.history}>
       {entries.map((entry) => {
-        const changes = (entry.data.changes ?? {}) as Changes;
-        const source = typeof entry.data.source === 'string' ? entry.data.source : null;
+        const { source, changes } = detailsOf(entry);
         const actor = entry.actorName ?? (source || entry.type === 'imported' ? t.byImport : t.bySystem);
         return (
           <li key={entry.id} className="rounded-md border border-slate-200 bg-white p-3 text-sm">
             <div className="flex flex-wrap justify-between gap-2 text-slate-600">
-              <span className="font-medium text-slate-900">{t.events[entry.type] ?? entry.type}</span>
+              <span className="font-medium text-slate-900">{t.events[entry.type]}</span>
               <span>
                 {actor} · {formatDateTime(entry.createdAt)}
               </span>

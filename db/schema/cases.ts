@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import {
   check,
   date,
@@ -12,19 +12,38 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
+import type { CaseEvent, CaseEventType } from './events';
 import { inList } from './sql-list';
 import { users } from './users';
 import {
   CASE_PRIORITIES,
   CASE_STATUSES,
+  CLOSED_STATUSES,
   NEED_CATEGORIES,
   ORGANISATION_KINDS,
   URGENCIES,
 } from './vocabulary';
 
-// The same list as CLOSED_STATUSES in lib/cases/lifecycle.ts; the queue's partial index below
-// only serves queries whose condition matches it.
-const CLOSED = ['resolved', 'rejected', 'duplicate', 'spam'] as const;
+/*
+ * Expressions that indexes below are built on. Queries use these same functions: a partial or
+ * expression index only serves a query whose condition or expression matches it.
+ */
+type Column = AnyPgColumn | SQL;
+/** The case is still open. */
+export const isOpenStatus = (status: Column) => sql`${status} not in (${inList(CLOSED_STATUSES)})`;
+export const isClosedStatus = (status: Column) => sql`${status} in (${inList(CLOSED_STATUSES)})`;
+/** urgent 4, high 3, normal 2, low 1 (CASE_PRIORITIES' order). */
+export const priorityRankOf = (priority: Column) =>
+  sql<number>`case ${priority} ${sql.raw(
+    CASE_PRIORITIES.slice(1)
+      .map((p, i) => ({ p, rank: i + 2 }))
+      .reverse()
+      .map(({ p, rank }) => `when '${p}' then ${rank}`)
+      .join(' '),
+  )} else 1 end`;
+/** The text the staff search (ILIKE) and the similar-cases lookup (trigrams) run on. */
+export const caseSearchTextOf = (c: { reference: Column; organisation: Column; description: Column }) =>
+  sql<string>`(${c.reference} || ' ' || ${c.organisation} || ' ' || ${c.description})`;
 
 export const cases = pgTable(
   'cases',
@@ -77,20 +96,20 @@ export const cases = pgTable(
     // share of all, unanswered ones smaller still, and "overdue first" sorts the rest by this rank.
     index('cases_open_assignee_idx')
       .on(t.assigneeId)
-      .where(sql`${t.status} not in (${inList(CLOSED)})`),
+      .where(isOpenStatus(t.status)),
     index('cases_unanswered_due_idx').on(t.firstResponseDueAt).where(sql`${t.firstRespondedAt} is null`),
     index('cases_priority_rank_idx').on(
-      sql`(case ${t.priority} when 'urgent' then 4 when 'high' then 3 when 'normal' then 2 else 1 end) desc`,
+      sql`(${priorityRankOf(t.priority)}) desc`,
       t.createdAt,
     ),
     // The retention job (lib/privacy/retention.ts): closed cases still holding personal data.
     index('cases_retention_idx')
       .on(t.updatedAt)
-      .where(sql`${t.anonymisedAt} is null and ${t.status} in (${inList(CLOSED)})`),
+      .where(sql`${t.anonymisedAt} is null and ${isClosedStatus(t.status)}`),
     index('cases_district_category_idx').on(t.districtKey, t.category),
     index('cases_search_trgm_idx').using(
       'gin',
-      sql`(${t.reference} || ' ' || ${t.organisation} || ' ' || ${t.description}) gin_trgm_ops`,
+      sql`${caseSearchTextOf(t)} gin_trgm_ops`,
     ),
     check('cases_priority_check', sql`${t.priority} in (${inList(CASE_PRIORITIES)})`),
     check('cases_status_check', sql`${t.status} in (${inList(CASE_STATUSES)})`),
@@ -108,10 +127,11 @@ export const caseEvents = pgTable(
     caseId: integer('case_id')
       .notNull()
       .references(() => cases.id, { onDelete: 'cascade' }),
-    type: text('type').notNull(),
+    // Written only through CaseEventRow (the type and its data together), see ./events.ts.
+    type: text('type').$type<CaseEventType>().notNull(),
     // null when the requester (not a staff member) caused the event
     actorId: integer('actor_id').references(() => users.id),
-    data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
+    data: jsonb('data').$type<CaseEvent['data']>().notNull().default({} as never),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('case_events_case_idx').on(t.caseId, t.createdAt)],
@@ -128,3 +148,6 @@ export const referenceCounters = pgTable('reference_counters', {
 
 export type Case = typeof cases.$inferSelect;
 export type NewCase = typeof cases.$inferInsert;
+
+/** A case_events row to insert: the event's type and data belong together. */
+export type CaseEventRow = CaseEvent & { caseId: number; actorId?: number | null; createdAt?: Date };

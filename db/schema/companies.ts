@@ -12,6 +12,7 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
+import type { CompanyEvent, CompanyEventType } from './events';
 import { districts } from './places';
 import { users } from './users';
 import { COMPANY_KINDS, SIZE_CLASSES } from './vocabulary';
@@ -78,9 +79,9 @@ export const companyEvents = pgTable(
     companyId: integer('company_id')
       .notNull()
       .references(() => companies.id, { onDelete: 'cascade' }),
-    type: text('type').notNull(),
+    type: text('type').$type<CompanyEventType>().notNull(),
     actorId: integer('actor_id').references(() => users.id),
-    data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
+    data: jsonb('data').$type<CompanyEvent['data']>().notNull().default({} as never),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('company_events_company_idx').on(t.companyId, t.createdAt)],
@@ -117,3 +118,6 @@ export const synonymGroups = pgTable('synonym_groups', {
 
 export type Company = typeof companies.$inferSelect;
 export type NewCompany = typeof companies.$inferInsert;
+
+/** A company_events row to insert: the event's type and data belong together. */
+export type CompanyEventRow = CompanyEvent & { companyId: number; actorId?: number | null; createdAt?: Date };

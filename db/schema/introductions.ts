@@ -1,13 +1,13 @@
-import { sql } from 'drizzle-orm';
-import { boolean, check, date, index, integer, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { sql, type SQL } from 'drizzle-orm';
+import { type AnyPgColumn, boolean, check, date, index, integer, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { cases } from './cases';
 import { companies } from './companies';
 import { inList } from './sql-list';
 import { users } from './users';
-import { AGREEMENT_KINDS, INTRODUCTION_CHANNELS, INTRODUCTION_OUTCOMES } from './vocabulary';
+import { AGREEMENT_KINDS, INTRODUCTION_CHANNELS, INTRODUCTION_OUTCOMES, OPEN_OUTCOMES } from './vocabulary';
 
-// Outcomes that still need chasing; the follow-up index below only serves these.
-const OPEN_OUTCOMES = ['pending', 'in_contact'] as const;
+/** The introduction still needs chasing; the follow-up index below is built on this condition, queries use it too. */
+export const isOpenOutcome = (outcome: AnyPgColumn | SQL) => sql`${outcome} in (${inList(OPEN_OUTCOMES)})`;
 
 /** Candidates staff keep for a case while they search; changes are written to case_events. */
 export const shortlistEntries = pgTable(
@@ -60,7 +60,7 @@ export const introductions = pgTable(
     index('introductions_introduced_on_idx').on(t.introducedOn),
     index('introductions_follow_up_idx')
       .on(t.introducedById, t.followUpOn)
-      .where(sql`${t.outcome} in (${inList(OPEN_OUTCOMES)})`),
+      .where(isOpenOutcome(t.outcome)),
     check('introductions_channel_check', sql`${t.channel} in (${inList(INTRODUCTION_CHANNELS)})`),
     check('introductions_outcome_check', sql`${t.outcome} in (${inList(INTRODUCTION_OUTCOMES)})`),
     check(

@@ -12,6 +12,12 @@ export const CASE_STATUSES = [
 ] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
+/** Statuses that end a case as not helped; entering one needs a reason. */
+export const CLOSING_STATUSES = ['rejected', 'duplicate', 'spam'] as const satisfies readonly CaseStatus[];
+/** Statuses of finished cases; partial indexes on cases are built from this list. */
+export const CLOSED_STATUSES = ['resolved', ...CLOSING_STATUSES] as const satisfies readonly CaseStatus[];
+export const WAITING_STATUSES = ['waiting_feedback'] as const satisfies readonly CaseStatus[];
+
 export const ORGANISATION_KINDS = ['company', 'research', 'other'] as const;
 export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
 
@@ -28,6 +34,7 @@ export type NeedCategory = (typeof NEED_CATEGORIES)[number];
 export const URGENCIES = ['immediately', 'within_weeks', 'flexible'] as const;
 export type Urgency = (typeof URGENCIES)[number];
 
+/** Lowest first: the order is the rank the queue sorts by (index cases_priority_rank_idx). */
 export const CASE_PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
 export type CasePriority = (typeof CASE_PRIORITIES)[number];
 
@@ -47,6 +54,8 @@ export type IntroductionChannel = (typeof INTRODUCTION_CHANNELS)[number];
 /** pending → in_contact → agreement | no_fit | no_answer (transitions in lib/introductions). */
 export const INTRODUCTION_OUTCOMES = ['pending', 'in_contact', 'agreement', 'no_fit', 'no_answer'] as const;
 export type IntroductionOutcome = (typeof INTRODUCTION_OUTCOMES)[number];
+/** Outcomes that still need chasing (they carry a follow-up date); the follow-up index is built from this list. */
+export const OPEN_OUTCOMES = ['pending', 'in_contact'] as const satisfies readonly IntroductionOutcome[];
 
 export const AGREEMENT_KINDS = ['order', 'cooperation'] as const;
 export type AgreementKind = (typeof AGREEMENT_KINDS)[number];

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, getTableColumns, isNull, ne, or, sql } from 'drizzle-orm';
 import { db } from '../../db/client';
-import { caseEvents, cases, districts, users } from '../../db/schema';
+import { caseEvents, caseSearchTextOf, cases, districts, users, type CaseEvent } from '../../db/schema';
 
 /** A case with the names staff need beside it, or undefined. */
 export async function loadCase(id: number) {
@@ -21,17 +21,11 @@ export async function loadCase(id: number) {
 }
 export type CaseDetail = NonNullable<Awaited<ReturnType<typeof loadCase>>>;
 
-export interface TimelineEntry {
-  id: number;
-  type: string;
-  data: Record<string, unknown>;
-  actorName: string | null;
-  createdAt: Date;
-}
+export type TimelineEntry = CaseEvent & { id: number; actorName: string | null; createdAt: Date };
 
 /** The case's history, oldest first: intake, every change and every note. */
-export function loadTimeline(caseId: number): Promise<TimelineEntry[]> {
-  return db
+export async function loadTimeline(caseId: number): Promise<TimelineEntry[]> {
+  const rows = await db
     .select({
       id: caseEvents.id,
       type: caseEvents.type,
@@ -43,6 +37,8 @@ export function loadTimeline(caseId: number): Promise<TimelineEntry[]> {
     .leftJoin(users, eq(users.id, caseEvents.actorId))
     .where(eq(caseEvents.caseId, caseId))
     .orderBy(asc(caseEvents.createdAt), asc(caseEvents.id));
+  // Rows are written only as CaseEventRow (lib/cases/events.ts): type and data belong together.
+  return rows as TimelineEntry[];
 }
 
 const related = {
@@ -76,7 +72,7 @@ export async function findRelatedCases(current: { id: number; organisation: stri
     .limit(10);
 }
 
-const searchText = sql`(${cases.reference} || ' ' || ${cases.organisation} || ' ' || ${cases.description})`;
+const searchText = caseSearchTextOf(cases);
 
 /** Cases whose text resembles this one (trigram similarity, index-backed by the % operator). */
 export async function findSimilarCases(current: { id: number; organisation: string; description: string; anonymisedAt: Date | null }) {

@@ -1,9 +1,4 @@
-import type { CaseStatus } from './vocabulary';
-
-/** Statuses that end a case as not helped; entering one needs a reason. */
-export const CLOSING_STATUSES = ['rejected', 'duplicate', 'spam'] as const satisfies readonly CaseStatus[];
-export const CLOSED_STATUSES: readonly CaseStatus[] = ['resolved', ...CLOSING_STATUSES];
-export const WAITING_STATUSES: readonly CaseStatus[] = ['waiting_feedback'];
+import { CLOSED_STATUSES, CLOSING_STATUSES, type CaseStatus } from './vocabulary';
 
 const TRANSITIONS: Record<CaseStatus, readonly CaseStatus[]> = {
   new: ['in_triage', 'searching', 'rejected', 'duplicate', 'spam'],
@@ -31,5 +26,5 @@ export function needsReason(status: CaseStatus): boolean {
 }
 
 export function isClosed(status: CaseStatus): boolean {
-  return CLOSED_STATUSES.includes(status);
+  return (CLOSED_STATUSES as readonly CaseStatus[]).includes(status);
 }

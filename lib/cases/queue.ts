@@ -1,21 +1,20 @@
-import { and, asc, count, desc, eq, gte, inArray, isNull, lt, notInArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import { unionAll } from 'drizzle-orm/pg-core';
 import { db } from '../../db/client';
-import { cases, districts, introductions, users } from '../../db/schema';
-import { berlinDate } from '../format';
-import { OPEN_OUTCOMES } from '../introductions/outcomes';
+import { caseSearchTextOf, cases, districts, introductions, isClosedStatus, isOpenOutcome, isOpenStatus, priorityRankOf, users } from '../../db/schema';
+import { berlinDate, berlinDayStart, berlinDays } from '../time';
 import type { StaffUser } from '../auth/staff';
-import { CLOSED_STATUSES, WAITING_STATUSES } from './lifecycle';
+import { WAITING_STATUSES } from './vocabulary';
 import { QUEUE_VIEWS, type QueueFilter, type QueueView } from './schema';
 
 export const PAGE_SIZE = 50;
 
-const searchText = sql`(${cases.reference} || ' ' || ${cases.organisation} || ' ' || ${cases.description})`;
+const searchText = caseSearchTextOf(cases);
 const isOverdue = sql<boolean>`(${cases.firstRespondedAt} is null and ${cases.firstResponseDueAt} < now())`;
-const priorityRank = sql<number>`case ${cases.priority} when 'urgent' then 4 when 'high' then 3 when 'normal' then 2 else 1 end`;
+const priorityRank = priorityRankOf(cases.priority);
 
 function viewCondition(view: QueueView, me: StaffUser): SQL | undefined {
-  const open = notInArray(cases.status, [...CLOSED_STATUSES]);
+  const open = isOpenStatus(cases.status);
   switch (view) {
     case 'new':
       return eq(cases.status, 'new');
@@ -28,7 +27,7 @@ function viewCondition(view: QueueView, me: StaffUser): SQL | undefined {
     case 'waiting':
       return inArray(cases.status, [...WAITING_STATUSES]);
     case 'closed':
-      return inArray(cases.status, [...CLOSED_STATUSES]);
+      return isClosedStatus(cases.status);
     case 'all':
       return undefined;
   }
@@ -44,8 +43,9 @@ function filterConditions(filter: QueueFilter): SQL[] {
   if (filter.category) conditions.push(eq(cases.category, filter.category));
   if (filter.district) conditions.push(eq(cases.districtKey, filter.district));
   if (filter.q) conditions.push(sql`${searchText} ilike ${`%${escapeLike(filter.q)}%`}`);
-  if (filter.from) conditions.push(gte(cases.createdAt, new Date(`${filter.from}T00:00:00`)));
-  if (filter.to) conditions.push(lt(cases.createdAt, new Date(new Date(`${filter.to}T00:00:00`).getTime() + 86_400_000)));
+  // Days of receipt are German calendar days, whatever the server's time zone.
+  if (filter.from) conditions.push(gte(cases.createdAt, berlinDayStart(filter.from)));
+  if (filter.to) conditions.push(lt(cases.createdAt, berlinDays(filter.to, filter.to).end));
   return conditions;
 }
 
@@ -114,7 +114,7 @@ function selectRows(where: SQL | undefined) {
       overdue: isOverdue.as('overdue'),
       // Per page row, through introductions_case_idx.
       followUpOverdue: sql<boolean>`exists (select 1 from ${introductions} i where i.case_id = ${cases.id}
-        and i.outcome in (${sql.join(OPEN_OUTCOMES.map((o) => sql`${o}`), sql`, `)}) and i.follow_up_on < ${berlinDate()})`.as('follow_up_overdue'),
+        and ${isOpenOutcome(sql`i.outcome`)} and i.follow_up_on < ${berlinDate()})`.as('follow_up_overdue'),
       version: cases.version,
       rank: priorityRank.as('rank'),
     })
@@ -146,7 +146,7 @@ function overdueFirstPage(where: SQL | undefined, offset: number) {
     .offset(offset);
 }
 
-/** The page query and the per-view count query behind loadQueue, unexecuted (EXPLAIN in scripts/bench.ts). */
+/** The page query and the per-view count query behind loadQueue, unexecuted (EXPLAIN in scripts/bench-queue.ts). */
 export function queueQueries(me: StaffUser, filter: QueueFilter) {
   const base = filterConditions(filter);
   const where = and(...base, viewCondition(filter.view, me));

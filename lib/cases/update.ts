@@ -1,10 +1,11 @@
 import { eq, inArray, sql } from 'drizzle-orm';
 import { db, type Executor } from '../../db/client';
-import { caseEvents, cases, users, type Case } from '../../db/schema';
+import { caseEvents, cases, users, type Case, type CaseEvent } from '../../db/schema';
 import type { ActionResult } from '../action-result';
 import { assertRole, type StaffUser } from '../auth/staff';
 import { messages } from '../i18n';
 import { log } from '../log';
+import { recordCaseEvents } from './events';
 import { canTransition, needsReason } from './lifecycle';
 import type { BulkInput, CaseUpdate } from './schema';
 
@@ -25,13 +26,11 @@ export function editableState(c: Case): EditableState {
   return { version: c.version, status: c.status, priority: c.priority, assigneeId: c.assigneeId, dueDate: c.dueDate, tags: c.tags };
 }
 
-export type EventDraft = { type: string; data: Record<string, unknown> };
-
 const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
 /** The events a change produces: one per field, each with old and new value. */
-function diff(current: Case, update: CaseUpdate): EventDraft[] {
-  const events: EventDraft[] = [];
+function diff(current: Case, update: CaseUpdate): CaseEvent[] {
+  const events: CaseEvent[] = [];
   if (update.status !== current.status) {
     events.push({ type: 'status_changed', data: { from: current.status, to: update.status, reason: update.reason ?? null } });
   }
@@ -135,7 +134,7 @@ export async function writeChange(
   actor: StaffUser,
   current: Case,
   values: Partial<typeof cases.$inferInsert>,
-  events: EventDraft[],
+  events: CaseEvent[],
 ): Promise<number> {
   const now = new Date();
   const [row] = await tx
@@ -143,7 +142,7 @@ export async function writeChange(
     .set({ ...values, version: current.version + 1, updatedAt: now, firstRespondedAt: current.firstRespondedAt ?? now })
     .where(eq(cases.id, current.id))
     .returning({ version: cases.version });
-  await tx.insert(caseEvents).values(events.map((e) => ({ caseId: current.id, actorId: actor.id, createdAt: now, ...e })));
+  await recordCaseEvents(tx, events.map((e) => ({ ...e, caseId: current.id, actorId: actor.id, createdAt: now })));
   log.info({ event: 'case.changed', caseId: current.id, by: actor.id, changes: events.map((e) => e.type) });
   return row!.version;
 }
@@ -195,7 +194,7 @@ export async function bulkUpdate(actor: StaffUser, input: BulkInput): Promise<Ac
     let changed = 0;
     for (const current of rows) {
       let values: Partial<typeof cases.$inferInsert>;
-      let event: EventDraft;
+      let event: CaseEvent;
       if (input.action === 'assign') {
         if (current.assigneeId === input.assigneeId) continue;
         values = { assigneeId: input.assigneeId };

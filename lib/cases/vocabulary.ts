@@ -1,10 +1,13 @@
 export {
   CASE_PRIORITIES,
   CASE_STATUSES,
+  CLOSED_STATUSES,
+  CLOSING_STATUSES,
   NEED_CATEGORIES,
   ORGANISATION_KINDS,
   STAFF_ROLES,
   URGENCIES,
+  WAITING_STATUSES,
   type CasePriority,
   type CaseStatus,
   type NeedCategory,

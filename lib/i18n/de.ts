@@ -623,6 +623,7 @@ export const de = {
     },
     invalidExport: 'Bitte geben Sie eine gültige E-Mail-Adresse an.',
     exportFilename: 'lotse-auskunft.json',
+    retentionFailed: 'Anonymisierung fehlgeschlagen:',
     retentionDone: (cases: number, mails: number) =>
       `Aufbewahrungsfrist geprüft: ${cases} Vorgänge anonymisiert, ${mails} alte E-Mails gelöscht.`,
   },
@@ -787,7 +788,7 @@ export const de = {
     unchanged: 'Keine Änderungen.',
     history: 'Änderungsverlauf',
     noHistory: 'Noch keine Einträge.',
-    events: { created: 'Angelegt', updated: 'Geändert', imported: 'Importiert' } as Record<string, string>,
+    events: { created: 'Angelegt', updated: 'Geändert', imported: 'Importiert' },
     changedField: (field: string) => `${field}:`,
     byImport: 'Import',
     bySystem: 'System',

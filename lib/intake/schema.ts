@@ -5,6 +5,7 @@ import {
   URGENCIES,
 } from '../../db/schema/vocabulary';
 import { messages } from '../i18n';
+import { DAY_MS } from '../time';
 import { email, multiLine, optional, reference, singleLine } from '../validation';
 
 const m = messages.errors;
@@ -22,7 +23,7 @@ export const LIMITS = {
 const isoDate = z.iso.date({ error: m.date }).refine(
   (value) => {
     // One day of grace, so a requester in another time zone is never refused "today".
-    const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+    const yesterday = new Date(Date.now() - DAY_MS).toISOString().slice(0, 10);
     return value >= yesterday;
   },
   { error: m.dateInPast },

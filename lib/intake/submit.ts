@@ -1,7 +1,8 @@
 import { eq, sql } from 'drizzle-orm';
 import { db } from '../../db/client';
-import { caseEvents, cases, sectors } from '../../db/schema';
+import { cases, sectors } from '../../db/schema';
 import { config } from '../config';
+import { recordCaseEvents } from '../cases/events';
 import { firstResponseDue } from '../cases/first-response';
 import { geocodePostalCode } from '../geo/geocode';
 import { messages } from '../i18n';
@@ -70,12 +71,7 @@ export async function submitHelpRequest(
         updatedAt: now,
       })
       .returning({ id: cases.id });
-    await tx.insert(caseEvents).values({
-      caseId: created!.id,
-      type: 'submitted',
-      data: { reference, geocoded: location !== null },
-      createdAt: now,
-    });
+    await recordCaseEvents(tx, [{ caseId: created!.id, type: 'submitted', data: { reference, geocoded: location !== null }, createdAt: now }]);
     const statusUrl = `${config().baseUrl}/request/status?ref=${reference}`;
     await enqueueMail(tx, {
       template: 'request_confirmation',

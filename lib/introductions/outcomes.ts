@@ -1,7 +1,4 @@
-import type { IntroductionOutcome } from '../../db/schema/vocabulary';
-
-/** Outcomes that still need chasing: they carry a follow-up date. */
-export const OPEN_OUTCOMES = ['pending', 'in_contact'] as const satisfies readonly IntroductionOutcome[];
+import { OPEN_OUTCOMES, type IntroductionOutcome } from './vocabulary';
 
 // The final outcomes can go back to "in contact": a supplier that did not answer may still call.
 const TRANSITIONS: Record<IntroductionOutcome, readonly IntroductionOutcome[]> = {

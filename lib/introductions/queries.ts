@@ -1,8 +1,7 @@
-import { and, asc, count, desc, eq, inArray, lte, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, lte, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { db } from '../../db/client';
-import { cases, companies, introductions, users } from '../../db/schema';
-import { OPEN_OUTCOMES } from './outcomes';
+import { cases, companies, introductions, isOpenOutcome, users } from '../../db/schema';
 import type { IntroductionFilter } from './list-schema';
 
 export const PAGE_SIZE = 50;
@@ -56,7 +55,7 @@ export function companyIntroductions(companyId: number) {
 
 /** What I must chase: my open introductions whose follow-up date has come (index introductions_follow_up_idx). */
 const followUpsDue = (meId: number, today: string) =>
-  and(eq(introductions.introducedById, meId), inArray(introductions.outcome, [...OPEN_OUTCOMES]), lte(introductions.followUpOn, today));
+  and(eq(introductions.introducedById, meId), isOpenOutcome(introductions.outcome), lte(introductions.followUpOn, today));
 
 export async function countFollowUpsDue(meId: number, today: string): Promise<number> {
   const [row] = await db.select({ n: count() }).from(introductions).where(followUpsDue(meId, today));

@@ -1,10 +1,11 @@
 import { desc, eq, sql } from 'drizzle-orm';
 import { db, type Executor } from '../../db/client';
-import { caseEvents, companies, introductions, users } from '../../db/schema';
+import { caseEvents, companies, INTRODUCTION_EVENT_TYPES, introductions, users, type CaseEvent } from '../../db/schema';
+import { inList } from '../../db/schema/sql-list';
 import type { ActionResult } from '../action-result';
 import { assertRole, type StaffUser } from '../auth/staff';
 import { isClosed } from '../cases/lifecycle';
-import { type EventDraft, lockCase, writeChange } from '../cases/update';
+import { lockCase, writeChange } from '../cases/update';
 import { berlinDate } from '../format';
 import { messages } from '../i18n';
 import { enqueueMail } from '../outbox/enqueue';
@@ -44,7 +45,7 @@ export async function logIntroduction(actor: StaffUser, input: NewIntroduction, 
         followUpOn: input.followUpOn ?? null,
       })
       .returning({ id: introductions.id });
-    const events: EventDraft[] = [
+    const events: CaseEvent[] = [
       {
         type: 'introduction_logged',
         data: { introductionId: row!.id, companyId: input.companyId, company: company.name, channel: input.channel, note: input.note || null },
@@ -62,7 +63,7 @@ async function lastEditorOf(tx: Executor, introductionId: number): Promise<strin
     .select({ name: users.name })
     .from(caseEvents)
     .leftJoin(users, eq(users.id, caseEvents.actorId))
-    .where(sql`${caseEvents.data}->>'introductionId' = ${String(introductionId)}`)
+    .where(sql`${caseEvents.type} in (${inList(INTRODUCTION_EVENT_TYPES)}) and ${caseEvents.data}->>'introductionId' = ${String(introductionId)}`)
     .orderBy(desc(caseEvents.id))
     .limit(1);
   return row?.name ?? null;
@@ -91,17 +92,19 @@ export async function changeOutcome(actor: StaffUser, update: OutcomeUpdate): Pr
     }
     const agreementKind = update.outcome === 'agreement' ? (update.agreementKind ?? null) : null;
     const followUpOn = update.followUpOn ?? null;
-    const events: EventDraft[] = [];
+    const events: CaseEvent[] = [];
     const base = { introductionId: before.id, company };
+    // The note goes with the (first) change it explains, or stands alone in the history.
+    let note = update.note ? { note: update.note } : undefined;
     if (update.outcome !== before.outcome || agreementKind !== before.agreementKind) {
-      events.push({ type: 'introduction_outcome', data: { ...base, from: before.outcome, to: update.outcome, agreementKind } });
+      events.push({ type: 'introduction_outcome', data: { ...base, from: before.outcome, to: update.outcome, agreementKind, ...note } });
+      note = undefined;
     }
-    if (followUpOn !== before.followUpOn) events.push({ type: 'introduction_follow_up', data: { ...base, from: before.followUpOn, to: followUpOn } });
-    // The note goes with the change it explains, or stands alone in the history.
-    if (update.note) {
-      if (events[0]) events[0].data.note = update.note;
-      else events.push({ type: 'note', data: { text: update.note } });
+    if (followUpOn !== before.followUpOn) {
+      events.push({ type: 'introduction_follow_up', data: { ...base, from: before.followUpOn, to: followUpOn, ...note } });
+      note = undefined;
     }
+    if (note) events.push({ type: 'note', data: { text: note.note } });
     if (events.length === 0) return { ok: true, data: { version: before.version } };
     const now = new Date();
     const [row] = await tx

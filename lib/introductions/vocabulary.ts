@@ -2,6 +2,7 @@ export {
   AGREEMENT_KINDS,
   INTRODUCTION_CHANNELS,
   INTRODUCTION_OUTCOMES,
+  OPEN_OUTCOMES,
   type AgreementKind,
   type IntroductionChannel,
   type IntroductionOutcome,

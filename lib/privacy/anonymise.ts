@@ -1,15 +1,18 @@
 import { and, inArray, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
-import { caseEvents, cases, introductions, shortlistEntries } from '../../db/schema';
+import { CASE_EVENT_TYPES, caseEvents, cases, introductions, personalFields, shortlistEntries } from '../../db/schema';
+import { inList } from '../../db/schema/sql-list';
+import { recordCaseEvents } from '../cases/events';
 import { messages } from '../i18n';
 
 export const ANONYMISED = messages.dataProtection.anonymisedValue;
 
-/**
- * Keys of case event data that hold free text staff typed (notes, closing reasons) and may
- * name people. New event types must keep free text under one of these keys.
- */
-export const FREE_TEXT_KEYS = ['text', 'reason', 'note', 'comment'] as const;
+// Per event type, the data keys that may name people (classified in db/schema/events.ts).
+const PERSONAL = CASE_EVENT_TYPES.map((type) => ({ type, keys: personalFields(type) })).filter((t) => t.keys.length > 0);
+const personalKeysOf = sql.raw(
+  `case "case_events"."type" ${PERSONAL.map(({ type, keys }) => `when '${type}' then array[${keys.map((k) => `'${k}'`).join(', ')}]`).join(' ')} else array[]::text[] end`,
+);
+const anyPersonalKey = sql.raw(`array[${[...new Set(PERSONAL.flatMap((t) => t.keys))].map((k) => `'${k}'`).join(', ')}]`);
 
 export type AnonymiseCause = { kind: 'retention' } | { kind: 'erasure'; actorId: number };
 
@@ -39,15 +42,19 @@ export async function anonymiseCases(tx: Executor, caseIds: number[], cause: Ano
   const ids = changed.map((row) => row.id);
   if (ids.length === 0) return [];
 
-  const keys = sql.raw(`array[${FREE_TEXT_KEYS.map((key) => `'${key}'`).join(', ')}]`);
   await tx
     .update(caseEvents)
     .set({
-      data: sql`(select jsonb_object_agg(e.key, case when e.key = any(${keys}) and jsonb_typeof(e.value) = 'string'
+      data: sql`(select jsonb_object_agg(e.key, case when e.key = any(${personalKeysOf}) and jsonb_typeof(e.value) = 'string'
                    then to_jsonb(${ANONYMISED}::text) else e.value end)
                  from jsonb_each(${caseEvents.data}) e)`,
     })
-    .where(and(inArray(caseEvents.caseId, ids), sql`${caseEvents.data} ?| ${keys}`));
+    .where(
+      and(
+        inArray(caseEvents.caseId, ids),
+        sql`${caseEvents.type} in (${inList(PERSONAL.map((t) => t.type))}) and ${caseEvents.data} ?| ${anyPersonalKey}`,
+      ),
+    );
   await tx
     .update(introductions)
     .set({ note: ANONYMISED })
@@ -56,10 +63,11 @@ export async function anonymiseCases(tx: Executor, caseIds: number[], cause: Ano
     .update(shortlistEntries)
     .set({ note: ANONYMISED })
     .where(and(inArray(shortlistEntries.caseId, ids), sql`${shortlistEntries.note} <> ''`));
-  await tx.insert(caseEvents).values(
+  await recordCaseEvents(
+    tx,
     ids.map((caseId) => ({
       caseId,
-      type: 'anonymised',
+      type: 'anonymised' as const,
       actorId: cause.kind === 'erasure' ? cause.actorId : null,
       data: { cause: cause.kind },
       createdAt: now,

@@ -5,6 +5,7 @@ import { caseEvents, cases, companies, introductions, outbox, privacyErasures, s
 import { assertRole, type StaffUser } from '../auth/staff';
 import { isClosed } from '../cases/lifecycle';
 import type { CaseStatus } from '../cases/vocabulary';
+import { recordCaseEvents } from '../cases/events';
 import { messages } from '../i18n';
 import { log } from '../log';
 import { serverSecret } from '../secret';
@@ -119,8 +120,9 @@ async function closeWithdrawn(tx: Transaction, open: { id: number; status: CaseS
     .update(cases)
     .set({ status: 'rejected', closeReason: reason })
     .where(inArray(cases.id, open.map((c) => c.id)));
-  await tx.insert(caseEvents).values(
-    open.map((c) => ({ caseId: c.id, type: 'status_changed', actorId: actor.id, data: { from: c.status, to: 'rejected', reason }, createdAt: now })),
+  await recordCaseEvents(
+    tx,
+    open.map((c) => ({ caseId: c.id, type: 'status_changed' as const, actorId: actor.id, data: { from: c.status, to: 'rejected' as const, reason }, createdAt: now })),
   );
 }
 

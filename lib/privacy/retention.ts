@@ -1,7 +1,6 @@
-import { and, asc, inArray, isNull, lt, ne, sql } from 'drizzle-orm';
+import { and, asc, isNull, lt, ne, sql } from 'drizzle-orm';
 import { db } from '../../db/client';
-import { cases, outbox } from '../../db/schema';
-import { CLOSED_STATUSES } from '../cases/lifecycle';
+import { cases, isClosedStatus, outbox } from '../../db/schema';
 import { config } from '../config';
 import { log } from '../log';
 import { runPeriodically } from '../periodic';
@@ -33,7 +32,7 @@ export async function runRetention(options: { now?: Date; months?: number } = {}
       const due = await tx
         .select({ id: cases.id })
         .from(cases)
-        .where(and(isNull(cases.anonymisedAt), inArray(cases.status, [...CLOSED_STATUSES]), lt(cases.updatedAt, cutoff)))
+        .where(and(isNull(cases.anonymisedAt), isClosedStatus(cases.status), lt(cases.updatedAt, cutoff)))
         .orderBy(asc(cases.updatedAt))
         .limit(BATCH)
         .for('update', { skipLocked: true });

@@ -5,13 +5,13 @@ import { cases, companies, districts, introductions, users } from '../../db/sche
 import { messages } from '../i18n';
 import { toSpreadsheetCsv } from '../spreadsheet-csv';
 import type { ReportPeriod } from './period';
-import { caseInPeriod, firstIntroducedOn, firstResolvedAt, introductionInPeriod } from './period-sql';
+import { caseInPeriod, firstIntroducedOn, firstResolvedAt, introductionInPeriod, ZONE } from './period-sql';
 
 const t = messages.reports.export;
 
 /** A timestamp as Excel reads it, in German time: 2026-03-02 14:05. */
 const berlinMinute = (value: ReturnType<typeof sql>) =>
-  sql<string | null>`to_char(${value} at time zone 'Europe/Berlin', 'YYYY-MM-DD HH24:MI')`;
+  sql<string | null>`to_char(${value} at time zone ${ZONE}, 'YYYY-MM-DD HH24:MI')`;
 const isoDay = (value: ReturnType<typeof sql>) => sql<string | null>`to_char(${value}, 'YYYY-MM-DD')`;
 
 const cell = (value: string | number | boolean | null | undefined) =>

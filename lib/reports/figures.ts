@@ -1,10 +1,12 @@
-import { and, asc, count, eq, inArray, isNotNull, lte, notInArray, sql } from 'drizzle-orm';
+import { and, asc, count, eq, isNotNull, lte, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { db } from '../../db/client';
 import {
   cases,
   districts,
   introductions,
+  isOpenOutcome,
+  isOpenStatus,
   sectors,
   users,
   type AgreementKind,
@@ -12,7 +14,6 @@ import {
   type IntroductionOutcome,
   type NeedCategory,
 } from '../../db/schema';
-import { CLOSED_STATUSES } from '../cases/lifecycle';
 import { groupingSets } from './grouping-sets';
 import type { ReportPeriod } from './period';
 import {
@@ -28,8 +29,6 @@ import {
 
 /** Outcomes after which nothing more is expected; the agreement rate is taken among these. */
 const FINAL_OUTCOMES = ['agreement', 'no_fit', 'no_answer'] as const satisfies readonly IntroductionOutcome[];
-// Must match the predicate of the partial index introductions_follow_up_idx.
-const OPEN_OUTCOMES = ['pending', 'in_contact'] as const satisfies readonly IntroductionOutcome[];
 /** Sectors (WZ divisions) listed in the "top needs" figure. */
 const TOP_SECTORS = 10;
 
@@ -204,12 +203,12 @@ function workloadTotals(today: string) {
     db
       .select({ userId: cases.assigneeId, n: countAll() })
       .from(cases)
-      .where(and(isNotNull(cases.assigneeId), notInArray(cases.status, [...CLOSED_STATUSES])))
+      .where(and(isNotNull(cases.assigneeId), isOpenStatus(cases.status)))
       .groupBy(cases.assigneeId),
     db
       .select({ userId: introductions.introducedById, n: countAll() })
       .from(introductions)
-      .where(and(inArray(introductions.outcome, [...OPEN_OUTCOMES]), lte(introductions.followUpOn, today)))
+      .where(and(isOpenOutcome(introductions.outcome), lte(introductions.followUpOn, today)))
       .groupBy(introductions.introducedById),
   ]);
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { messages } from '../i18n';
+import { addDays, daysBetween, mondayOf } from '../time';
 
 const t = messages.reports.period;
 
@@ -8,15 +9,6 @@ export const DEFAULT_WEEKS = 12;
 /** Longer periods make weekly charts unreadable and exports slow; a report covers at most this. */
 export const MAX_PERIOD_DAYS = 3 * 366;
 
-const DAY_MS = 86_400_000;
-function addDays(isoDate: string, days: number): string {
-  return new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-}
-
-function mondayOf(isoDate: string): string {
-  const weekday = new Date(`${isoDate}T00:00:00Z`).getUTCDay();
-  return addDays(isoDate, -((weekday + 6) % 7));
-}
 
 /** The current ISO week up to today and the `weeks - 1` whole weeks before it. */
 export function lastWeeks(today: string, weeks = DEFAULT_WEEKS): ReportPeriod {
@@ -29,7 +21,7 @@ const isoDate = z.iso.date({ error: t.invalidDate });
 export const reportPeriodSchema = z
   .object({ from: isoDate, to: isoDate })
   .refine((p) => p.from <= p.to, { error: t.fromAfterTo, path: ['to'] })
-  .refine((p) => Date.parse(p.to) - Date.parse(p.from) < MAX_PERIOD_DAYS * DAY_MS, {
+  .refine((p) => daysBetween(p.from, p.to) < MAX_PERIOD_DAYS, {
     error: t.tooLong(MAX_PERIOD_DAYS),
     path: ['to'],
   });

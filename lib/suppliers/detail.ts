@@ -1,6 +1,6 @@
 import { and, desc, eq } from 'drizzle-orm';
 import { db } from '../../db/client';
-import { companies, companyEvents, districts, users } from '../../db/schema';
+import { companies, companyEvents, districts, users, type CompanyChanges, type CompanyEvent } from '../../db/schema';
 
 /** Everything staff see about a company (search helper columns left out), or undefined. */
 export async function loadCompany(id: number) {
@@ -71,17 +71,12 @@ export async function loadPublicCompany(id: number) {
 }
 export type PublicCompany = NonNullable<Awaited<ReturnType<typeof loadPublicCompany>>>;
 
-export interface CompanyHistoryEntry {
-  id: number;
-  type: string;
-  data: Record<string, unknown>;
-  actorName: string | null;
-  createdAt: Date;
-}
+export type { CompanyChanges };
+export type CompanyHistoryEntry = CompanyEvent & { id: number; actorName: string | null; createdAt: Date };
 
 /** The company's change history, newest first. */
-export function loadCompanyHistory(companyId: number): Promise<CompanyHistoryEntry[]> {
-  return db
+export async function loadCompanyHistory(companyId: number): Promise<CompanyHistoryEntry[]> {
+  const rows = await db
     .select({
       id: companyEvents.id,
       type: companyEvents.type,
@@ -93,4 +88,6 @@ export function loadCompanyHistory(companyId: number): Promise<CompanyHistoryEnt
     .leftJoin(users, eq(users.id, companyEvents.actorId))
     .where(eq(companyEvents.companyId, companyId))
     .orderBy(desc(companyEvents.createdAt), desc(companyEvents.id));
+  // Rows are written only as CompanyEventRow values: type and data belong together.
+  return rows as CompanyHistoryEntry[];
 }

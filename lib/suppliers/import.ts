@@ -208,7 +208,7 @@ export async function importCompanies(rows: CsvRow[], options: ImportOptions = {
       const geocode = cachedGeocoder(tx);
       const rowOfCompany = new Map<number, number>();
       const partial = { created: 0, updated: 0, unchanged: 0, skipped: [] as SkippedRow[], changed: [] as ImportReport['changed'] };
-      const saveOptions = { actorId: options.actorId, eventType: 'imported', geocode };
+      const saveOptions = { actorId: options.actorId, eventType: 'imported' as const, geocode };
       // Rows are written in batches: a statement per row would dominate the time.
       let creates: ValidRow[] = [];
       let updates: (ValidRow & { existing: Company })[] = [];

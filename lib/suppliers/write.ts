@@ -105,7 +105,7 @@ export async function findExisting(tx: Executor, input: CompanyInput): Promise<C
 export async function saveCompany(
   tx: Executor,
   input: CompanyInput,
-  options: { actorId?: number; eventType?: string; existing?: Company | null; geocode?: Geocoder } = {},
+  options: { actorId?: number; eventType?: 'imported'; existing?: Company | null; geocode?: Geocoder } = {},
 ): Promise<{ id: number; outcome: SaveOutcome }> {
   const existing = options.existing === undefined ? await findExisting(tx, input) : (options.existing ?? undefined);
   const values = await companyRow(tx, input, options.geocode);
@@ -113,7 +113,7 @@ export async function saveCompany(
     const [created] = await tx.insert(companies).values(values).returning({ id: companies.id });
     await tx.insert(companyEvents).values({
       companyId: created!.id,
-      type: options.eventType ?? 'created',
+      type: options.eventType ?? ('created' as const),
       actorId: options.actorId ?? null,
       data: { source: input.source ?? null },
     });
@@ -127,7 +127,7 @@ export async function saveCompany(
     .where(eq(companies.id, existing.id));
   await tx.insert(companyEvents).values({
     companyId: existing.id,
-    type: options.eventType ?? 'updated',
+    type: options.eventType ?? ('updated' as const),
     actorId: options.actorId ?? null,
     data: { changes },
   });
@@ -141,7 +141,7 @@ export async function saveCompany(
 export async function createCompanies(
   tx: Executor,
   inputs: CompanyInput[],
-  options: { actorId?: number; eventType?: string; geocode?: Geocoder } = {},
+  options: { actorId?: number; eventType?: 'imported'; geocode?: Geocoder } = {},
 ): Promise<number[]> {
   if (inputs.length === 0) return [];
   const values = await Promise.all(inputs.map((input) => companyRow(tx, input, options.geocode)));
@@ -150,7 +150,7 @@ export async function createCompanies(
   await tx.insert(companyEvents).values(
     created.map((row, i) => ({
       companyId: row.id,
-      type: options.eventType ?? 'created',
+      type: options.eventType ?? ('created' as const),
       actorId: options.actorId ?? null,
       data: { source: inputs[i]!.source ?? null },
     })),
@@ -165,7 +165,7 @@ export async function createCompanies(
 export async function updateCompanies(
   tx: Executor,
   updates: { existing: Company; input: CompanyInput }[],
-  options: { actorId?: number; eventType?: string; geocode?: Geocoder } = {},
+  options: { actorId?: number; eventType?: 'imported'; geocode?: Geocoder } = {},
 ): Promise<SaveOutcome[]> {
   const index = await sectorIndex(tx);
   const outcomes: SaveOutcome[] = [];
@@ -204,7 +204,7 @@ export async function updateCompanies(
   await tx.insert(companyEvents).values(
     changed.map(({ id, changes }) => ({
       companyId: id,
-      type: options.eventType ?? 'updated',
+      type: options.eventType ?? ('updated' as const),
       actorId: options.actorId ?? null,
       data: { changes },
     })),

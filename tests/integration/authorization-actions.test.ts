@@ -23,9 +23,7 @@ import { hashPassword } from '@/lib/auth/password';
 import type { StaffUser } from '@/lib/auth/staff';
 import type { StaffRole } from '@/lib/cases/vocabulary';
 import { messages } from '@/lib/i18n';
-import { helpRequestSchema } from '@/lib/intake/schema';
-import { submitHelpRequest } from '@/lib/intake/submit';
-import { validRequest } from '../helpers/fixtures';
+import { newCase } from '../helpers/factories';
 
 vi.mock('next-auth', async (orig) => ({ ...(await orig<typeof import('next-auth')>()), getServerSession: vi.fn() }));
 // Outside a Next request there is no cache to revalidate.
@@ -83,13 +81,6 @@ function expectedOutcome(actor: Actor, minRole: StaffRole): 'not signed in' | 'f
 // ---------------------------------------------------------------------------------------------
 // Fixtures for plausible, valid inputs
 // ---------------------------------------------------------------------------------------------
-
-async function newCase(overrides = {}) {
-  const result = await submitHelpRequest(helpRequestSchema.parse(validRequest(overrides)));
-  if (!result.ok) throw new Error('case fixture failed');
-  const [row] = await db.select().from(cases).where(eq(cases.reference, result.reference));
-  return row!;
-}
 
 const supplierInput = (overrides = {}) => ({
   name: `Maskenwerk ${Math.random().toString(36).slice(2, 8)}`,

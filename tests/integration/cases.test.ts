@@ -7,11 +7,9 @@ import { findRelatedCases, findSimilarCases, loadTimeline } from '@/lib/cases/de
 import { loadQueue } from '@/lib/cases/queue';
 import { caseUpdateSchema, queueFilterSchema } from '@/lib/cases/schema';
 import { addNote, bulkUpdate, editableState, markDuplicate, takeCase, updateCase } from '@/lib/cases/update';
-import { helpRequestSchema } from '@/lib/intake/schema';
 import { findPublicStatus } from '@/lib/intake/status';
-import { submitHelpRequest } from '@/lib/intake/submit';
-import { validRequest } from '../helpers/fixtures';
 import { staffUser } from '../helpers/staff-users';
+import { newCase } from '../helpers/factories';
 
 let erika: StaffUser;
 let bernd: StaffUser;
@@ -25,13 +23,6 @@ beforeEach(async () => {
   await db.execute(sql`truncate ${cases}, ${caseEvents}, ${outbox}, ${referenceCounters} cascade`);
 });
 
-async function newCase(overrides = {}, submittedAt?: Date) {
-  const result = await submitHelpRequest(helpRequestSchema.parse(validRequest(overrides)), { now: submittedAt });
-  if (!result.ok) throw new Error('fixture failed');
-  const [row] = await db.select().from(cases).where(eq(cases.reference, result.reference));
-  return row!;
-}
-
 const edit = (c: Awaited<ReturnType<typeof newCase>>, changes: Record<string, unknown>) =>
   caseUpdateSchema.parse({ caseId: c.id, ...editableState(c), assigneeId: c.assigneeId ?? '', dueDate: c.dueDate ?? '', tags: c.tags.join(','), ...changes });
 
@@ -41,7 +32,7 @@ describe('updateCase', () => {
     const result = await updateCase(erika, edit(c, { status: 'in_triage', priority: 'urgent', assigneeId: erika.id, tags: 'FFP2, Eilig' }));
     expect(result).toEqual({ ok: true, data: { version: 2 } });
     const events = await loadTimeline(c.id);
-    expect(events.map((e) => [e.type, e.data.from, e.data.to, e.actorName])).toEqual([
+    expect(events.map((e) => [e.type, 'from' in e.data ? e.data.from : undefined, 'to' in e.data ? e.data.to : undefined, e.actorName])).toEqual([
       ['submitted', undefined, undefined, null],
       ['status_changed', 'new', 'in_triage', 'Erika Expertin'],
       ['priority_changed', 'normal', 'urgent', 'Erika Expertin'],
@@ -99,11 +90,11 @@ describe('updateCase', () => {
 describe('takeCase', () => {
   it('assigns a new case to the actor and moves it to triage, with both events in the history', async () => {
     const c = await newCase();
-    expect(await takeCase(erika, c.id, c.version)).toEqual({ ok: true, version: 2 });
+    expect(await takeCase(erika, c.id, c.version)).toEqual({ ok: true, data: { version: 2 } });
     const [stored] = await db.select().from(cases).where(eq(cases.id, c.id));
     expect(stored).toMatchObject({ assigneeId: erika.id, status: 'in_triage', version: 2 });
     const events = await loadTimeline(c.id);
-    expect(events.slice(1).map((e) => [e.type, e.data.from, e.data.to])).toEqual([
+    expect(events.slice(1).map((e) => [e.type, 'from' in e.data ? e.data.from : undefined, 'to' in e.data ? e.data.to : undefined])).toEqual([
       ['status_changed', 'new', 'in_triage'],
       ['assigned', null, erika.id],
     ]);
@@ -111,9 +102,9 @@ describe('takeCase', () => {
 
   it('keeps the status of a case already in work and refuses a stale version', async () => {
     const c = await newCase();
-    expect(await updateCase(bernd, edit(c, { status: 'searching', assigneeId: bernd.id }))).toMatchObject({ ok: true, version: 2 });
+    expect(await updateCase(bernd, edit(c, { status: 'searching', assigneeId: bernd.id }))).toMatchObject({ ok: true, data: { version: 2 } });
     expect(await takeCase(erika, c.id, 1)).toMatchObject({ ok: false, error: expect.stringContaining('Bernd Berater'), current: { version: 2 } });
-    expect(await takeCase(erika, c.id, 2)).toEqual({ ok: true, version: 3 });
+    expect(await takeCase(erika, c.id, 2)).toEqual({ ok: true, data: { version: 3 } });
     const [stored] = await db.select().from(cases).where(eq(cases.id, c.id));
     expect(stored).toMatchObject({ assigneeId: erika.id, status: 'searching' });
   });

@@ -7,22 +7,16 @@ import { loadQueue } from '@/lib/cases/queue';
 import { queueFilterSchema } from '@/lib/cases/schema';
 import { updateCase, editableState } from '@/lib/cases/update';
 import { caseUpdateSchema } from '@/lib/cases/schema';
-import { helpRequestSchema } from '@/lib/intake/schema';
-import { submitHelpRequest } from '@/lib/intake/submit';
 import { candidateSearch } from '@/lib/introductions/candidates';
 import { introductionFilterSchema } from '@/lib/introductions/list-schema';
 import { caseIntroductions, companyIntroductions, countFollowUpsDue, listIntroductions } from '@/lib/introductions/queries';
 import { changeOutcome, logIntroduction, sendIntroduction } from '@/lib/introductions/record';
 import { introductionSchema, outcomeSchema } from '@/lib/introductions/schema';
 import { addToShortlist, loadShortlist, removeFromShortlist } from '@/lib/introductions/shortlist';
-import { companyInputSchema, type CompanyInput } from '@/lib/suppliers/schema';
 import { saveCompany } from '@/lib/suppliers/write';
 import { berlinDate } from '@/lib/format';
-import { validRequest } from '../helpers/fixtures';
 import { staffUser } from '../helpers/staff-users';
-
-const company = (input: Partial<Record<keyof CompanyInput, unknown>>): CompanyInput =>
-  companyInputSchema.parse({ kind: 'company', sectors: [], capabilities: [], certifications: [], publicListing: true, ...input });
+import { companyInput as company, newCase } from '../helpers/factories';
 
 const SUPPLIERS = {
   masksJena: company({ name: 'Thüringer Schutzausrüstung GmbH', postalCode: '07743', city: 'Jena', capabilities: ['Atemschutzmasken FFP2'], certifications: ['EN 149'], email: 'vertrieb@schutz.example', contactPerson: 'Frau Kranich', description: 'Herstellung von Atemschutzmasken.' }),
@@ -48,13 +42,6 @@ beforeAll(async () => {
 beforeEach(async () => {
   await db.execute(sql`truncate ${cases}, ${caseEvents}, ${outbox}, ${referenceCounters}, ${introductions}, ${shortlistEntries}`);
 });
-
-async function newCase(overrides = {}) {
-  const result = await submitHelpRequest(helpRequestSchema.parse(validRequest(overrides)));
-  if (!result.ok) throw new Error('fixture failed');
-  const [row] = await db.select().from(cases).where(eq(cases.reference, result.reference));
-  return row!;
-}
 
 const reload = async (id: number) => (await db.select().from(cases).where(eq(cases.id, id)))[0]!;
 const eventTypes = async (caseId: number) =>

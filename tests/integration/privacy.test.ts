@@ -10,14 +10,12 @@ import { findRelatedCases, findSimilarCases } from '@/lib/cases/detail';
 import { caseUpdateSchema } from '@/lib/cases/schema';
 import { addNote, editableState, updateCase } from '@/lib/cases/update';
 import { CONSENT_VERSION } from '@/lib/intake/consent';
-import { helpRequestSchema } from '@/lib/intake/schema';
 import { findPublicStatus } from '@/lib/intake/status';
-import { submitHelpRequest } from '@/lib/intake/submit';
 import { ANONYMISED } from '@/lib/privacy/anonymise';
 import { emailHash, eraseRequester, exportRequester, findRequester } from '@/lib/privacy/requester';
 import { runRetention, startRetentionWorker } from '@/lib/privacy/retention';
-import { validRequest } from '../helpers/fixtures';
 import { staffUser } from '../helpers/staff-users';
+import { newCase } from '../helpers/factories';
 
 let erika: StaffUser;
 let anna: StaffUser;
@@ -54,13 +52,6 @@ const WEISS = {
 const NOTE = 'Herr Weiß erreichbar unter 0171 2233445, Ehefrau Petra Weiß nimmt ab.';
 const REASON = 'Herr Weiß hat sich anderweitig versorgt.';
 const SECRETS = ['Weiß', 'weiss', '765432', '2233445', 'Petra', 'Jürgen'];
-
-async function newCase(overrides: Partial<typeof WEISS> = {}, submittedAt?: Date) {
-  const result = await submitHelpRequest(helpRequestSchema.parse(validRequest(overrides)), { now: submittedAt });
-  if (!result.ok) throw new Error('fixture failed');
-  const [row] = await db.select().from(cases).where(eq(cases.reference, result.reference));
-  return row!;
-}
 
 /** A case with a note, a closing reason, an introduction and a shortlist entry, last changed at `lastChange`. */
 async function workedCase(overrides: Partial<typeof WEISS>, status: 'rejected' | 'searching', lastChange: Date) {

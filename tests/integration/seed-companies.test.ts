@@ -2,10 +2,10 @@ import { asc, count, eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { db, getDatabaseHandle } from '@/db/client';
 import { cases, companies, companyEvents, introductions, postalPlaces, shortlistEntries, synonymGroups } from '@/db/schema';
-import { seedDemoCases } from '@/lib/demo/seed-cases';
-import { seedDemoIntroductions } from '@/lib/demo/seed-introductions';
-import { seedDemoUsers } from '@/lib/demo/seed-users';
-import { generateCompanies } from '@/lib/demo/generate-companies';
+import { seedDemoCases } from '@/db/seed/demo-cases';
+import { seedDemoIntroductions } from '@/db/seed/introductions';
+import { seedDemoUsers } from '@/db/seed/users';
+import { generateCompanies } from '@/db/seed/generate-companies';
 import {
   DEFAULT_SYNONYM_GROUPS,
   DEMO_COMPANY_COUNT,
@@ -13,7 +13,7 @@ import {
   seedCompanies,
   seedDefaultSynonyms,
   seedDemoCompanies,
-} from '@/lib/demo/seed-companies';
+} from '@/db/seed/companies';
 import { sizeClassOf } from '@/lib/suppliers/schema';
 
 // One fresh database for this file (tests/helpers/integration-setup.ts); the tests build on

@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { INDUSTRY_PROFILES, type IndustryProfile } from '@/lib/demo/company-profiles';
-import type { SeedPlace } from '@/lib/demo/generate-cases';
-import { THURINGIA_BBOX, demoExternalId, generateCompanies } from '@/lib/demo/generate-companies';
-import { DEFAULT_SYNONYM_GROUPS } from '@/lib/demo/seed-companies';
+import { INDUSTRY_PROFILES, type IndustryProfile } from '@/db/seed/company-profiles';
+import type { SeedPlace } from '@/db/seed/generate-cases';
+import { THURINGIA_BBOX, demoExternalId, generateCompanies } from '@/db/seed/generate-companies';
+import { DEFAULT_SYNONYM_GROUPS } from '@/db/seed/companies';
 import { type CompanyInput, companyInputSchema, sizeClassOf } from '@/lib/suppliers/schema';
 import { fold, stem } from '@/lib/suppliers/text';
 

@@ -5,7 +5,7 @@ import { readJsonBody } from '@/lib/http/read-json';
 import { messages } from '@/lib/i18n';
 import { acceptHelpRequest } from '@/lib/intake/accept';
 import { IDEMPOTENCY_KEY } from '@/lib/intake/schema';
-import { log } from '@/lib/log';
+import { logError } from '@/lib/log';
 
 // Generous for a 5,000-character description in any script, tight enough to refuse floods.
 const MAX_BODY_BYTES = 64 * 1024;
@@ -51,7 +51,7 @@ export async function POST(request: Request) {
         return NextResponse.json({ error: result.error }, { status: 400 });
     }
   } catch (error) {
-    log.error({ event: 'api.requests.error', message: error instanceof Error ? error.message : String(error) });
+    logError('api.requests.error', error);
     return NextResponse.json({ error: messages.errors.unexpected }, { status: 503 });
   }
 }

@@ -25,6 +25,7 @@ import { messages } from '@/lib/i18n';
 import { caseIntroductions } from '@/lib/introductions/queries';
 import { loadShortlist } from '@/lib/introductions/shortlist';
 import { sectorTitle } from '@/lib/sectors/queries';
+import { addDays } from '@/lib/time';
 import { addCaseNote, markCaseDuplicate, saveCase, takeCaseOver } from './actions';
 
 const shortlistActions = { add: shortlistCandidate, remove: unshortlistCandidate };
@@ -83,7 +84,7 @@ export default async function CasePage({ params, searchParams }: { params: Promi
     caseIntroductions(c.id),
   ]);
   const today = berlinDate();
-  const followUpDefault = berlinDate(new Date(Date.now() + FOLLOW_UP_DAYS * 86_400_000));
+  const followUpDefault = addDays(berlinDate(), FOLLOW_UP_DAYS);
   const names = new Map(everyone.map((u) => [u.id, u.name]));
   const overdue = !c.firstRespondedAt && c.firstResponseDueAt !== null && c.firstResponseDueAt < new Date();
 

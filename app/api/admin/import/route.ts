@@ -2,7 +2,7 @@ import { NextResponse } from 'next/server';
 import { authorizeRequest } from '@/app/guards';
 import { readBodyLimited } from '@/lib/http/read-body';
 import { messages } from '@/lib/i18n';
-import { log } from '@/lib/log';
+import { log, logError } from '@/lib/log';
 import { parseCompanyCsv } from '@/lib/suppliers/csv';
 import { IMPORT_MAX_MB, importCompanies } from '@/lib/suppliers/import';
 
@@ -60,7 +60,7 @@ export async function POST(request: Request) {
         });
         send({ type: 'report', ...report, ignoredColumns: parsed.ignoredColumns, seconds });
       } catch (error) {
-        log.error({ event: 'suppliers.import_failed', userId: user.id, message: error instanceof Error ? error.message : String(error) });
+        logError('suppliers.import_failed', error, { userId: user.id });
         send({ type: 'error', error: t.failed });
       }
       if (open) controller.close();

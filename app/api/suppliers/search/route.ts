@@ -4,7 +4,7 @@ import { clientIp } from '@/lib/client-ip';
 import { config } from '@/lib/config';
 import { isCrossSiteRequest } from '@/lib/http/cross-site';
 import { messages } from '@/lib/i18n';
-import { log } from '@/lib/log';
+import { logError } from '@/lib/log';
 import { consume } from '@/lib/rate-limit';
 import { type Audience, searchSuppliers, type SupplierHit } from '@/lib/suppliers/search';
 import { supplierSearchSchema } from '@/lib/suppliers/search-schema';
@@ -75,7 +75,7 @@ export async function GET(request: Request) {
     const { total, results } = await searchSuppliers(parsed.data, audience);
     return NextResponse.json({ total, results: results.map(apiHit) }, { headers });
   } catch (error) {
-    log.error({ event: 'api.suppliers.search.error', message: error instanceof Error ? error.message : String(error) });
+    logError('api.suppliers.search.error', error);
     return NextResponse.json({ error: messages.errors.unexpected }, { status: 503, headers: { 'Cache-Control': 'no-store' } });
   }
 }

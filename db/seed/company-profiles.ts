@@ -1,7 +1,7 @@
-import type { CompanyKind } from '../../db/schema/vocabulary';
+import type { CompanyKind } from '../schema/vocabulary';
 
 /**
- * Industry profiles for generated demo companies (lib/demo/generate-companies.ts), modelled on
+ * Industry profiles for generated demo companies (db/seed/generate-companies.ts), modelled on
  * Thuringia's economy: optics and photonics around Jena, plastics in the south, automotive
  * suppliers around Eisenach, glass in Lauscha, toys in Sonneberg, textiles around Gera.
  *

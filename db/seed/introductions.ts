@@ -1,15 +1,15 @@
 import { asc, count, eq } from 'drizzle-orm';
-import { db } from '../../db/client';
-import { cases, introductions } from '../../db/schema';
-import type { IntroductionOutcome } from '../../db/schema/vocabulary';
-import { findUserByEmail } from '../auth/users';
-import { berlinDate } from '../format';
-import { candidateSearch } from '../introductions/candidates';
-import { changeOutcome, logIntroduction } from '../introductions/record';
-import { addToShortlist } from '../introductions/shortlist';
-import { searchSuppliers } from '../suppliers/search';
-import { supplierSearchSchema } from '../suppliers/search-schema';
-import { DEMO_ACCOUNTS } from './seed-users';
+import { db } from '../client';
+import { cases, introductions } from '../schema';
+import type { IntroductionOutcome } from '../schema/vocabulary';
+import { findUserByEmail } from '../../lib/auth/users';
+import { addDays, berlinDate } from '../../lib/time';
+import { candidateSearch } from '../../lib/introductions/candidates';
+import { changeOutcome, logIntroduction } from '../../lib/introductions/record';
+import { addToShortlist } from '../../lib/introductions/shortlist';
+import { searchSuppliers } from '../../lib/suppliers/search';
+import { supplierSearchSchema } from '../../lib/suppliers/search-schema';
+import { DEMO_ACCOUNTS } from './users';
 
 /** What became of the first two introductions of the oldest demo cases. */
 const STORIES: (readonly IntroductionOutcome[])[] = [
@@ -26,7 +26,7 @@ const PATHS: Record<IntroductionOutcome, readonly IntroductionOutcome[]> = {
   no_answer: ['no_answer'],
 };
 
-const dayAfter = (date: Date, days: number) => berlinDate(new Date(date.getTime() + days * 86_400_000));
+const dayAfter = (date: Date, days: number) => addDays(berlinDate(date), days);
 
 /**
  * Gives the demo desk a worked history: the oldest demo cases get a shortlist from their

@@ -1,9 +1,10 @@
-import type { NewCase } from '../../db/schema';
-import { firstResponseDue } from '../cases/first-response';
-import { CLOSED_STATUSES } from '../cases/lifecycle';
-import type { CasePriority, CaseStatus, NeedCategory, OrganisationKind, Urgency } from '../cases/vocabulary';
-import { CONSENT_VERSION } from '../intake/consent';
-import { formatReference, referenceYear } from '../intake/reference';
+import type { NewCase } from '../schema';
+import { firstResponseDue } from '../../lib/cases/first-response';
+import { isClosed } from '../../lib/cases/lifecycle';
+import type { CasePriority, CaseStatus, NeedCategory, OrganisationKind, Urgency } from '../../lib/cases/vocabulary';
+import { CONSENT_VERSION } from '../../lib/intake/consent';
+import { formatReference, referenceYear } from '../../lib/intake/reference';
+import { DAY_MS as DAY } from '../../lib/time';
 
 /**
  * Realistic, deterministic synthetic cases for load tests and large demos (`npm run seed:cases`,
@@ -41,7 +42,6 @@ export interface GeneratedCases {
   lastNumbers: Record<number, number>;
 }
 
-const DAY = 86_400_000;
 const HOUR = 3_600_000;
 
 /** mulberry32: small, fast and good enough for test data. Returns floats in [0, 1). */
@@ -308,7 +308,7 @@ export function generateCases(options: GenerateCasesOptions): GeneratedCases {
       random() < openProbability(ageDays)
         ? openStatus(random, ageDays)
         : weighted(random, { resolved: 70, rejected: 12, duplicate: 8, spam: 10 });
-    const closed = CLOSED_STATUSES.includes(status);
+    const closed = isClosed(status);
     const isNew = status === 'new';
 
     // Staff respond within hours, sometimes only after the deadline; never in the future.

@@ -1,7 +1,7 @@
 import { count } from 'drizzle-orm';
-import { db } from '../../db/client';
-import { users } from '../../db/schema';
-import { createUser } from '../auth/users';
+import { db } from '../client';
+import { users } from '../schema';
+import { createUser } from '../../lib/auth/users';
 
 /** Demo accounts, shown on the sign-in page in demo mode only. */
 export const DEMO_ACCOUNTS = [

@@ -1,5 +1,5 @@
-import type { CompanyKind } from '../../db/schema/vocabulary';
-import type { CompanyInput } from '../suppliers/schema';
+import type { CompanyKind } from '../schema/vocabulary';
+import type { CompanyInput } from '../../lib/suppliers/schema';
 import { INDUSTRY_PROFILES, type IndustryProfile, type ProfileSector } from './company-profiles';
 import { createRandom, type SeedPlace } from './generate-cases';
 

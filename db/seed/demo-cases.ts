@@ -1,8 +1,9 @@
 import { count } from 'drizzle-orm';
-import { db } from '../../db/client';
-import { cases } from '../../db/schema';
-import type { HelpRequest } from '../intake/schema';
-import { submitHelpRequest } from '../intake/submit';
+import { db } from '../client';
+import { cases } from '../schema';
+import type { HelpRequest } from '../../lib/intake/schema';
+import { submitHelpRequest } from '../../lib/intake/submit';
+import { DAY_MS, HOUR_MS } from '../../lib/time';
 
 type DemoRequest = Omit<HelpRequest, 'consent' | 'kind'> & { kind?: HelpRequest['kind']; daysAgo: number };
 
@@ -24,7 +25,7 @@ export async function seedDemoCases(now = new Date()) {
   const [existing] = await db.select({ n: count() }).from(cases);
   if (existing && existing.n > 0) return 0;
   for (const { daysAgo, kind = 'company', ...request } of DEMO_REQUESTS) {
-    const submittedAt = new Date(now.getTime() - daysAgo * 86_400_000 - 3_600_000);
+    const submittedAt = new Date(now.getTime() - daysAgo * DAY_MS - HOUR_MS);
     await submitHelpRequest({ ...request, kind, consent: true }, { now: submittedAt });
   }
   return DEMO_REQUESTS.length;
