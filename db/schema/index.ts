@@ -8,3 +8,4 @@ export * from './users';
 export * from './companies';
 export * from './introductions';
 export * from './privacy';
+export * from './staff-sessions';

@@ -6,6 +6,7 @@ import { messages } from '../i18n';
 import { log } from '../log';
 import { hashPassword, verifyPassword } from './password';
 import type { CreateUserInput } from './schema';
+import { revokeUserSessions } from './session-store';
 import { assertRole, type StaffUser } from './staff';
 
 export type UserResult = { ok: true } | { ok: false; error: string; fieldErrors?: Record<string, string> };
@@ -68,7 +69,13 @@ export async function updateUser(
   return { ok: true };
 }
 
-export async function changeOwnPassword(actor: StaffUser, currentPassword: string, newPassword: string): Promise<UserResult> {
+/** Changes the caller's password and ends all their other sessions (keepSessionId stays). */
+export async function changeOwnPassword(
+  actor: StaffUser,
+  keepSessionId: string,
+  currentPassword: string,
+  newPassword: string,
+): Promise<UserResult> {
   const user = await findUserById(actor.id);
   if (!user || !(await verifyPassword(currentPassword, user.passwordHash))) {
     return {
@@ -77,10 +84,11 @@ export async function changeOwnPassword(actor: StaffUser, currentPassword: strin
       fieldErrors: { currentPassword: messages.users.wrongPassword },
     };
   }
-  await db
-    .update(users)
-    .set({ passwordHash: await hashPassword(newPassword), updatedAt: new Date() })
-    .where(eq(users.id, actor.id));
+  const passwordHash = await hashPassword(newPassword);
+  await db.transaction(async (tx) => {
+    await tx.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, actor.id));
+    await revokeUserSessions(actor.id, keepSessionId, tx);
+  });
   log.info({ event: 'user.password_changed', userId: actor.id });
   return { ok: true };
 }

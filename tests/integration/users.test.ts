@@ -120,13 +120,13 @@ describe('updateUser', () => {
 describe('changeOwnPassword', () => {
   it('changes the password when the current one is right', async () => {
     const erika = await staff({ email: 'erika@leg.example' });
-    expect(await changeOwnPassword(erika, 'richtig-geheim', 'mein-neues-passwort')).toEqual({ ok: true });
+    expect(await changeOwnPassword(erika, 'no-session', 'richtig-geheim', 'mein-neues-passwort')).toEqual({ ok: true });
     expect(await verifyPassword('mein-neues-passwort', (await stored(erika.id)).passwordHash)).toBe(true);
   });
 
   it('refuses a wrong current password and keeps the old one', async () => {
     const erika = await staff({ email: 'erika@leg.example' });
-    expect(await changeOwnPassword(erika, 'falsch-geraten', 'mein-neues-passwort')).toEqual({
+    expect(await changeOwnPassword(erika, 'no-session', 'falsch-geraten', 'mein-neues-passwort')).toEqual({
       ok: false,
       error: t.wrongPassword,
       fieldErrors: { currentPassword: t.wrongPassword },
