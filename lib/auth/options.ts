@@ -3,6 +3,7 @@ import CredentialsProvider from 'next-auth/providers/credentials';
 import { clientIp } from '../client-ip';
 import { config } from '../config';
 import { serverSecret } from '../secret';
+import { safeReturnPath } from './return-path';
 import { signInSchema } from './schema';
 import { revokeSession, sessionMaxAgeSeconds, startSession } from './session-store';
 import { verifySignIn } from './sign-in';
@@ -59,6 +60,9 @@ export function authOptions(): NextAuthOptions {
       }),
     ],
     callbacks: {
+      redirect({ url, baseUrl }) {
+        return `${baseUrl}${safeReturnPath(url, baseUrl, '/cases')}`;
+      },
       async jwt({ token, user }) {
         if (user) {
           const session = await startSession(Number(user.id));

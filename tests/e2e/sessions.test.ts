@@ -85,3 +85,25 @@ describe('sessions end on the server', () => {
     }
   });
 });
+
+describe('after sign-in only same-origin paths', () => {
+  const tricks = ['/%5Cevil.example/phish', '/%09/evil.example'];
+
+  it.each(tricks)('callbackUrl=%s leads a signed-in user to the queue, not another host', async (trick) => {
+    const jar = await signInOverHttp(baseUrl, expert.email, expert.password);
+    const response = await fetch(new URL(`/login?callbackUrl=${trick}`, baseUrl), { redirect: 'manual', headers: { cookie: jar.header() } });
+    expect(response.status).toBe(307);
+    expect(new URL(response.headers.get('location')!, baseUrl).href).toBe(new URL('/cases', baseUrl).href);
+  });
+
+  it.each(tricks)('the sign-in form with callbackUrl=%s ends on this site', async (trick) => {
+    const page = await openPage(browser);
+    await page.goto(`/login?callbackUrl=${trick}`);
+    await page.getByLabel('E-Mail-Adresse').fill(expert.email);
+    await page.getByLabel('Passwort').fill(expert.password);
+    await page.getByRole('button', { name: 'Anmelden' }).click();
+    await page.waitForURL((url) => url.pathname === '/cases');
+    expect(new URL(page.url()).origin).toBe(new URL(baseUrl).origin);
+    await page.context().close();
+  });
+});
