@@ -492,6 +492,8 @@ export const de = {
   },
   errors: {
     passwordTooShort: (min: number) => `Das Passwort muss mindestens ${min} Zeichen lang sein.`,
+    passwordTooLong: (bytes: number) =>
+      `Das Passwort darf höchstens ${bytes} Bytes lang sein (ein Buchstabe wie a ist 1 Byte, ä oder ß sind 2 Bytes). Bitte wählen Sie ein kürzeres.`,
     passwordMismatch: 'Die beiden Passwörter stimmen nicht überein.',
     required: 'Bitte füllen Sie dieses Feld aus.',
     chooseOne: 'Bitte wählen Sie eine Option.',

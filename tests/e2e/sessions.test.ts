@@ -33,7 +33,7 @@ async function signOutOverHttp(jar: CookieJar) {
 async function changePassword(page: Page, from: string, to: string) {
   await page.goto('/account');
   await page.getByLabel('Aktuelles Passwort').fill(from);
-  await page.getByLabel('Neues Passwort', { exact: true }).fill(to);
+  await page.getByLabel(/^Neues Passwort \*?$/).fill(to);
   await page.getByLabel('Neues Passwort wiederholen').fill(to);
   await page.getByRole('button', { name: 'Passwort ändern' }).click();
   await page.getByText('Ihr Passwort wurde geändert.').waitFor();

@@ -31,6 +31,8 @@ import { signedInSession } from '../helpers/staff-users';
 vi.mock('next-auth', async (orig) => ({ ...(await orig<typeof import('next-auth')>()), getServerSession: vi.fn() }));
 // Outside a Next request there is no cache to revalidate.
 vi.mock('next/cache', () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
+// Nor request headers (the own password change reads the client address for its throttle).
+vi.mock('next/headers', () => ({ headers: async () => new Headers() }));
 
 const NOT_SIGNED_IN = { ok: false, error: messages.auth.notSignedIn };
 const FORBIDDEN = { ok: false, error: messages.auth.forbidden };

@@ -122,17 +122,29 @@ describe('updateUser', () => {
 describe('changeOwnPassword', () => {
   it('changes the password when the current one is right', async () => {
     const erika = await staff({ email: 'erika@leg.example' });
-    expect(await changeOwnPassword(erika, 'no-session', 'richtig-geheim', 'mein-neues-passwort')).toEqual({ ok: true });
+    expect(await changeOwnPassword(erika, { id: 'no-session', ip: IP }, 'richtig-geheim', 'mein-neues-passwort')).toEqual({ ok: true });
     expect(await verifyPassword('mein-neues-passwort', (await stored(erika.id)).passwordHash)).toBe(true);
   });
 
   it('refuses a wrong current password and keeps the old one', async () => {
     const erika = await staff({ email: 'erika@leg.example' });
-    expect(await changeOwnPassword(erika, 'no-session', 'falsch-geraten', 'mein-neues-passwort')).toEqual({
+    expect(await changeOwnPassword(erika, { id: 'no-session', ip: IP }, 'falsch-geraten', 'mein-neues-passwort')).toEqual({
       ok: false,
       error: t.wrongPassword,
       fieldErrors: { currentPassword: t.wrongPassword },
     });
+    expect(await verifyPassword('richtig-geheim', (await stored(erika.id)).passwordHash)).toBe(true);
+  });
+
+  it('throttles guesses of the current password like sign-ins, so a stolen session cannot find it', async () => {
+    const erika = await staff({ email: 'erika@leg.example' });
+    for (let i = 0; i < MAX_FAILURES; i++) {
+      expect(await changeOwnPassword(erika, { id: 'no-session', ip: IP }, `falsch-${i}`, 'mein-neues-passwort')).toMatchObject({
+        error: t.wrongPassword,
+      });
+    }
+    const locked = await changeOwnPassword(erika, { id: 'no-session', ip: IP }, 'richtig-geheim', 'mein-neues-passwort');
+    expect(!locked.ok && locked.fieldErrors?.currentPassword).toMatch(lockedOut);
     expect(await verifyPassword('richtig-geheim', (await stored(erika.id)).passwordHash)).toBe(true);
   });
 });

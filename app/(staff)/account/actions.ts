@@ -1,6 +1,7 @@
 'use server';
 
 import { authorizeAction } from '@/app/guards';
+import { requesterIp } from '@/app/requester-ip';
 import type { ActionResult } from '@/lib/action-result';
 import { changeOwnPasswordSchema } from '@/lib/auth/schema';
 import { currentSession } from '@/lib/auth/session';
@@ -19,7 +20,8 @@ export async function changeMyPassword(input: unknown): Promise<ActionResult<nul
   // The session the change is made in stays; every other one ends (lib/auth/users.ts).
   const session = await currentSession();
   if (!session) return { ok: false, error: messages.auth.notSignedIn };
-  const result = await changeOwnPassword(auth.data, session.sessionId, parsed.data.currentPassword, parsed.data.newPassword);
+  const { currentPassword, newPassword } = parsed.data;
+  const result = await changeOwnPassword(auth.data, { id: session.sessionId, ip: await requesterIp() }, currentPassword, newPassword);
   return result.ok ? { ok: true, data: null } : result;
 }
 
