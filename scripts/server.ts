@@ -2,6 +2,7 @@ import { createServer } from 'node:http';
 import next from 'next';
 import { closeDatabase } from '../db/client';
 import { SOCKET_IP_HEADER } from '../lib/client-ip';
+import { config, loopbackBaseUrlWarning } from '../lib/config';
 import { log } from '../lib/log';
 import { productionRefusal } from '../lib/production-env';
 import { ensureBuild } from './ensure-build';
@@ -38,8 +39,14 @@ const server = createServer((req, res) => {
 });
 
 server.listen(port, hostname, () => {
-  log.info({ event: 'server.listening', url: `http://localhost:${port}`, dev });
-  if (!dev) console.log(`\nLotse läuft: http://localhost:${port}\n`);
+  const { baseUrl, isDemo } = config();
+  log.info({ event: 'server.listening', url: baseUrl, dev });
+  const warning = loopbackBaseUrlWarning({ baseUrl, isDemo });
+  if (warning) {
+    log.warn({ event: 'config.base_url_loopback' });
+    console.warn(warning);
+  }
+  if (!dev) console.log(`\nLotse läuft: ${baseUrl}\n`);
 });
 
 async function shutdown(signal: string) {

@@ -35,8 +35,11 @@ declare module 'next-auth/jwt' {
  */
 export function authOptions(): NextAuthOptions {
   const maxAge = sessionMaxAgeSeconds();
+  // next-auth takes its own address only from NEXTAUTH_URL; Lotse's is PUBLIC_BASE_URL.
+  const { baseUrl } = config();
   return {
     secret: serverSecret(),
+    useSecureCookies: baseUrl.startsWith('https://'),
     // next-auth signs the token for 30 days unless jwt.maxAge says otherwise.
     session: { strategy: 'jwt', maxAge },
     jwt: { maxAge },
@@ -60,7 +63,7 @@ export function authOptions(): NextAuthOptions {
       }),
     ],
     callbacks: {
-      redirect({ url, baseUrl }) {
+      redirect({ url }) {
         return `${baseUrl}${safeReturnPath(url, baseUrl, '/cases')}`;
       },
       async jwt({ token, user }) {

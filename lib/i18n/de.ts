@@ -485,6 +485,8 @@ export const de = {
     groupTooSmall: 'Jede Zeile braucht mindestens zwei Begriffe.',
   },
   security: {
+    loopbackBaseUrl: (url: string) =>
+      `Warnung: PUBLIC_BASE_URL ist nicht gesetzt. Links in E-Mails führen zu ${url}, einer Adresse, die nur dieser Rechner erreicht. Bitte PUBLIC_BASE_URL auf die öffentliche Adresse setzen.`,
     crossSite: 'Diese Anfrage kam von einer fremden Website und wurde abgelehnt. Bitte nutzen Sie Lotse direkt.',
     productionMisconfigured: (missing: string[]) =>
       `Lotse startet nicht: Im Produktionsbetrieb (LOTSE_ENV=production) ${missing.length > 1 ? 'fehlen' : 'fehlt'} ${missing.join(' und ')}. ` +
