@@ -493,6 +493,8 @@ export const de = {
       'Bitte setzen Sie die fehlenden Umgebungsvariablen (siehe README, Abschnitt „Konfiguration“).',
   },
   errors: {
+    idempotencyConflict:
+      'Dieser Idempotency-Key gehört zu einer anderen Anfrage. Für eine neue Anfrage senden Sie bitte einen neuen Schlüssel.',
     passwordTooShort: (min: number) => `Das Passwort muss mindestens ${min} Zeichen lang sein.`,
     passwordTooLong: (bytes: number) =>
       `Das Passwort darf höchstens ${bytes} Bytes lang sein (ein Buchstabe wie a ist 1 Byte, ä oder ß sind 2 Bytes). Bitte wählen Sie ein kürzeres.`,

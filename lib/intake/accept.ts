@@ -1,19 +1,17 @@
 import { createHash } from 'node:crypto';
-import { eq } from 'drizzle-orm';
-import { db } from '../../db/client';
-import { cases } from '../../db/schema';
 import { config } from '../config';
 import { messages } from '../i18n';
 import { log } from '../log';
 import { consume } from '../rate-limit';
 import { checkFormToken } from './form-token';
-import { fieldErrorsOf, formEnvelopeSchema, helpRequestSchema } from './schema';
+import { fieldErrorsOf, formEnvelopeSchema, type HelpRequest, helpRequestSchema } from './schema';
 import { submitHelpRequest } from './submit';
 
 export type AcceptResult =
   | { ok: true; reference: string; created: boolean }
   | { ok: false; reason: 'invalid'; error: string; fieldErrors: Record<string, string> }
   | { ok: false; reason: 'rejected'; error: string }
+  | { ok: false; reason: 'conflict'; error: string }
   | { ok: false; reason: 'rate_limited'; error: string; retryAfterSeconds: number };
 
 export interface IntakeContext {
@@ -53,18 +51,7 @@ export async function acceptHelpRequest(input: unknown, context: IntakeContext):
     idempotencyKey = envelope.data.idempotency_key;
   }
 
-  // Keys are scoped to the requester's address: another client reusing a key gets its own case.
-  if (idempotencyKey) idempotencyKey = scopedKey(parsed.data.email, idempotencyKey);
-
-  // A retry of something already stored is answered before it can count against the limit.
-  if (idempotencyKey) {
-    const [existing] = await db
-      .select({ reference: cases.reference })
-      .from(cases)
-      .where(eq(cases.idempotencyKey, idempotencyKey));
-    if (existing) return { ok: true, reference: existing.reference, created: false };
-  }
-
+  // Every attempt counts, replays too: otherwise guessing keys would be free.
   const limit = await consume(
     { name: 'intake', points: settings.INTAKE_RATE_LIMIT, windowSeconds: settings.INTAKE_RATE_WINDOW_MINUTES * 60 },
     context.ip,
@@ -79,11 +66,25 @@ export async function acceptHelpRequest(input: unknown, context: IntakeContext):
     };
   }
 
-  const stored = await submitHelpRequest(parsed.data, { idempotencyKey });
+  // Keys are scoped to the requester's address (another client reusing a key gets its own
+  // case) and bound to the request: only the very same request is answered as a replay.
+  const idempotency = idempotencyKey
+    ? { key: scopedKey(parsed.data.email, idempotencyKey), bodyHash: fingerprint(parsed.data) }
+    : undefined;
+  const stored = await submitHelpRequest(parsed.data, { idempotency });
+  if (!stored.ok && stored.conflict) {
+    log.info({ event: 'intake.idempotency_conflict' });
+    return { ok: false, reason: 'conflict', error: messages.errors.idempotencyConflict };
+  }
   if (!stored.ok) {
     return { ok: false, reason: 'invalid', error: messages.request.fixErrors, fieldErrors: stored.fieldErrors };
   }
   return stored;
+}
+
+/** The validated request in schema order, so the same request always hashes the same. */
+function fingerprint(request: HelpRequest): string {
+  return createHash('sha256').update(JSON.stringify(request)).digest('base64url');
 }
 
 function scopedKey(email: string, key: string): string {

@@ -31,6 +31,7 @@ export async function anonymiseCases(tx: Executor, caseIds: number[], cause: Ano
       closeReason: sql`case when ${cases.closeReason} is null then null else ${ANONYMISED} end`,
       // Derived from the email address (lib/intake/accept.ts).
       idempotencyKey: null,
+      idempotencyBodyHash: null,
       anonymisedAt: now,
       version: sql`${cases.version} + 1`,
     })

@@ -101,7 +101,7 @@ export async function exportRequester(email: string, now = new Date()) {
   return {
     exportedAt: now.toISOString(),
     email: normalised(email),
-    cases: rows.map(({ idempotencyKey: _key, ...c }) => ({
+    cases: rows.map(({ idempotencyKey: _key, idempotencyBodyHash: _hash, ...c }) => ({
       ...c,
       events: events.filter((e) => e.caseId === c.id).map(({ caseId: _id, ...e }) => e),
       introductions: intros.filter((i) => i.caseId === c.id).map(({ caseId: _id, ...i }) => i),

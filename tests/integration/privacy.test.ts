@@ -153,6 +153,7 @@ describe('retention job', () => {
       description: ANONYMISED,
       closeReason: ANONYMISED,
       idempotencyKey: null,
+      idempotencyBodyHash: null,
       anonymisedAt: NOW,
       version: old.version + 1,
       // The statistics stay.

@@ -2,24 +2,26 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { authOptions } from '../../lib/auth/options';
 import { config, loopbackBaseUrlWarning } from '../../lib/config';
 
+const configOf = (vars: Record<string, string>) => config(vars as NodeJS.ProcessEnv);
+
 describe('the base URL without PUBLIC_BASE_URL', () => {
   it('follows the listening port and address', () => {
-    expect(config({ PORT: '4100' }).baseUrl).toBe('http://localhost:4100');
-    expect(config({ PORT: '4100', HOST: '0.0.0.0' }).baseUrl).toBe('http://localhost:4100');
-    expect(config({ PORT: '4100', HOST: '192.0.2.10' }).baseUrl).toBe('http://192.0.2.10:4100');
-    expect(config({ PORT: '4100', HOST: '2001:db8::5' }).baseUrl).toBe('http://[2001:db8::5]:4100');
-    expect(config({}).baseUrl).toBe('http://localhost:3000');
-    expect(config({ PORT: '4100', PUBLIC_BASE_URL: 'https://lotse.example/' }).baseUrl).toBe('https://lotse.example');
+    expect(configOf({ PORT: '4100' }).baseUrl).toBe('http://localhost:4100');
+    expect(configOf({ PORT: '4100', HOST: '0.0.0.0' }).baseUrl).toBe('http://localhost:4100');
+    expect(configOf({ PORT: '4100', HOST: '192.0.2.10' }).baseUrl).toBe('http://192.0.2.10:4100');
+    expect(configOf({ PORT: '4100', HOST: '2001:db8::5' }).baseUrl).toBe('http://[2001:db8::5]:4100');
+    expect(configOf({}).baseUrl).toBe('http://localhost:3000');
+    expect(configOf({ PORT: '4100', PUBLIC_BASE_URL: 'https://lotse.example/' }).baseUrl).toBe('https://lotse.example');
   });
 
   it('warns at start when it is a loopback address outside the demo', () => {
     const production = { DATABASE_URL: 'postgres://db/lotse' };
-    expect(loopbackBaseUrlWarning(config({ ...production, PORT: '4100' }))).toContain('http://localhost:4100');
-    expect(loopbackBaseUrlWarning(config({ ...production, HOST: '127.0.0.1' }))).toContain('PUBLIC_BASE_URL');
-    expect(loopbackBaseUrlWarning(config({ ...production, HOST: '::1' }))).toContain('PUBLIC_BASE_URL');
-    expect(loopbackBaseUrlWarning(config({ ...production, HOST: '192.0.2.10' }))).toBeUndefined();
-    expect(loopbackBaseUrlWarning(config({ ...production, PUBLIC_BASE_URL: 'https://lotse.example' }))).toBeUndefined();
-    expect(loopbackBaseUrlWarning(config({ PORT: '4100' }))).toBeUndefined();
+    expect(loopbackBaseUrlWarning(configOf({ ...production, PORT: '4100' }))).toContain('http://localhost:4100');
+    expect(loopbackBaseUrlWarning(configOf({ ...production, HOST: '127.0.0.1' }))).toContain('PUBLIC_BASE_URL');
+    expect(loopbackBaseUrlWarning(configOf({ ...production, HOST: '::1' }))).toContain('PUBLIC_BASE_URL');
+    expect(loopbackBaseUrlWarning(configOf({ ...production, HOST: '192.0.2.10' }))).toBeUndefined();
+    expect(loopbackBaseUrlWarning(configOf({ ...production, PUBLIC_BASE_URL: 'https://lotse.example' }))).toBeUndefined();
+    expect(loopbackBaseUrlWarning(configOf({ PORT: '4100' }))).toBeUndefined();
   });
 });
 
