@@ -85,6 +85,7 @@ export async function submitHelpRequest(
     await enqueueMail(tx, {
       template: 'request_confirmation',
       recipient: request.email,
+      caseId: created!.id,
       subject: messages.mail.confirmationSubject(reference),
       body: messages.mail.confirmationBody({ contactName: request.contact_name, reference, statusUrl }),
     });

@@ -1,6 +1,6 @@
 import { and, inArray, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
-import { caseEvents, cases, introductions, shortlistEntries } from '../../db/schema';
+import { caseEvents, cases, introductions, outbox, shortlistEntries } from '../../db/schema';
 import { messages } from '../i18n';
 
 export const ANONYMISED = messages.dataProtection.anonymisedValue;
@@ -14,7 +14,8 @@ export const FREE_TEXT_KEYS = ['text', 'reason', 'note', 'comment'] as const;
 export type AnonymiseCause = { kind: 'retention' } | { kind: 'erasure'; actorId: number };
 
 /**
- * Removes the personal data of these cases and everything hanging off them; status,
+ * Removes the personal data of these cases and everything hanging off them, their mails in the
+ * outbox included (sent or not: a pending one would still deliver the data); status,
  * category, district, postal area, sector, dates, tags and introductions with their outcomes
  * stay for the statistics. Cases already anonymised are skipped. Returns the ids changed.
  */
@@ -57,6 +58,7 @@ export async function anonymiseCases(tx: Executor, caseIds: number[], cause: Ano
     .update(shortlistEntries)
     .set({ note: ANONYMISED })
     .where(and(inArray(shortlistEntries.caseId, ids), sql`${shortlistEntries.note} <> ''`));
+  await tx.delete(outbox).where(inArray(outbox.caseId, ids));
   await tx.insert(caseEvents).values(
     ids.map((caseId) => ({
       caseId,
