@@ -493,6 +493,7 @@ export const de = {
       'Bitte setzen Sie die fehlenden Umgebungsvariablen (siehe README, Abschnitt „Konfiguration“).',
   },
   errors: {
+    formAlreadySent: 'Dieses Formular wurde bereits abgeschickt. Sie können jetzt eine weitere Anfrage senden.',
     idempotencyConflict:
       'Dieser Idempotency-Key gehört zu einer anderen Anfrage. Für eine neue Anfrage senden Sie bitte einen neuen Schlüssel.',
     passwordTooShort: (min: number) => `Das Passwort muss mindestens ${min} Zeichen lang sein.`,

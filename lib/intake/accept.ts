@@ -32,7 +32,8 @@ export async function acceptHelpRequest(input: unknown, context: IntakeContext):
     return { ok: false, reason: 'invalid', error: messages.request.fixErrors, fieldErrors: fieldErrorsOf(parsed.error) };
   }
 
-  let idempotencyKey = context.idempotencyKey;
+  // Keys are scoped to the requester's address: another client reusing a key gets its own case.
+  let idempotencyKey = context.idempotencyKey && scopedKey(parsed.data.email, context.idempotencyKey);
   if (context.envelope !== undefined) {
     const envelope = formEnvelopeSchema.safeParse(context.envelope);
     if (!envelope.success || envelope.data.website) {
@@ -48,7 +49,9 @@ export async function acceptHelpRequest(input: unknown, context: IntakeContext):
         error: token === 'too_fast' ? messages.errors.tooFast : messages.errors.spamSuspected,
       };
     }
-    idempotencyKey = envelope.data.idempotency_key;
+    // The form's own token (issued by the server, unique) is its key: a retry of the same
+    // submission is a replay, and the token cannot be reused for other requests (a conflict).
+    idempotencyKey = createHash('sha256').update(`form-token\n${envelope.data.form_token}`).digest('base64url');
   }
 
   // Every attempt counts, replays too: otherwise guessing keys would be free.
@@ -66,15 +69,13 @@ export async function acceptHelpRequest(input: unknown, context: IntakeContext):
     };
   }
 
-  // Keys are scoped to the requester's address (another client reusing a key gets its own
-  // case) and bound to the request: only the very same request is answered as a replay.
-  const idempotency = idempotencyKey
-    ? { key: scopedKey(parsed.data.email, idempotencyKey), bodyHash: fingerprint(parsed.data) }
-    : undefined;
+  // Keys are bound to the request: only the very same request is answered as a replay.
+  const idempotency = idempotencyKey ? { key: idempotencyKey, bodyHash: fingerprint(parsed.data) } : undefined;
   const stored = await submitHelpRequest(parsed.data, { idempotency });
   if (!stored.ok && stored.conflict) {
     log.info({ event: 'intake.idempotency_conflict' });
-    return { ok: false, reason: 'conflict', error: messages.errors.idempotencyConflict };
+    const error = context.envelope === undefined ? messages.errors.idempotencyConflict : messages.errors.formAlreadySent;
+    return { ok: false, reason: 'conflict', error };
   }
   if (!stored.ok) {
     return { ok: false, reason: 'invalid', error: messages.request.fixErrors, fieldErrors: stored.fieldErrors };

@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '@/db/client';
 import { caseEvents, cases, outbox, rateLimits, referenceCounters } from '@/db/schema';
 import { acceptHelpRequest } from '@/lib/intake/accept';
+import { messages } from '@/lib/i18n';
 import { issueFormToken } from '@/lib/intake/form-token';
 import { helpRequestSchema } from '@/lib/intake/schema';
 import { submitHelpRequest } from '@/lib/intake/submit';
@@ -138,6 +139,22 @@ describe('acceptHelpRequest', () => {
     for (const result of [honeypot, forged, tooFast]) expect(result).toMatchObject({ ok: false, reason: 'rejected' });
     expect(tooFast).toMatchObject({ error: expect.stringContaining('sehr schnell') });
     expect(await countRows()).toEqual({ cases: 0, events: 0, mails: 0 });
+  });
+
+  it('stores at most one case per form token: a retry is a replay, another request a conflict', async () => {
+    const envelope = form();
+    const first = await acceptHelpRequest(validRequest(), { ip: '10.0.0.3', envelope });
+    expect(first).toMatchObject({ ok: true, created: true });
+    expect(await acceptHelpRequest(validRequest(), { ip: '10.0.0.3', envelope })).toMatchObject({ ok: true, created: false });
+    // A bot reusing one token for other requests, with fresh retry keys and other addresses.
+    for (const email of ['bot-1@spam.example', 'bot-2@spam.example']) {
+      const reused = await acceptHelpRequest(validRequest({ email, organisation: 'Spam GmbH' }), {
+        ip: '10.0.0.4',
+        envelope: { ...envelope, idempotency_key: randomUUID() },
+      });
+      expect(reused).toEqual({ ok: false, reason: 'conflict', error: messages.errors.formAlreadySent });
+    }
+    expect((await countRows()).cases).toBe(1);
   });
 
   it('limits submissions per address, retries of stored requests included', async () => {
