@@ -2,14 +2,17 @@
  * Sessions end on the server (ASVS 7.3, 7.4.1): a copied session cookie stops working when its
  * session is signed out, when the user signs out everywhere, and when they change their password.
  */
+import { decode, encode } from 'next-auth/jwt';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type CookieJar, signInOverHttp } from '../../scripts/http-session';
+import { type CookieJar, SESSION_COOKIE, signInOverHttp } from '../../scripts/http-session';
 import { launchBrowser, openPage } from '../helpers/browser';
 import { signInAs, staffAccount } from '../helpers/staff';
 
 const baseUrl = inject('baseUrl');
 const expert = staffAccount('expert');
+// The e2e servers' NEXTAUTH_SECRET (tests/helpers/app-environment.ts).
+const E2E_SECRET = 'e2e-secret';
 
 /** What a copied cookie gets at the queue: 200 while its session lives, else the sign-in page. */
 async function queueWith(cookie: string): Promise<number | string> {
@@ -54,6 +57,15 @@ describe('sessions end on the server', () => {
     expect(await queueWith(copied)).toBe(200);
     await signOutOverHttp(jar);
     expect(await queueWith(copied)).toBe('/login');
+  });
+
+  it('a token sealed with the server secret but naming no session row opens nothing', async () => {
+    const jar = await signInOverHttp(baseUrl, expert.email, expert.password);
+    const real = await decode({ secret: E2E_SECRET, token: jar.header().match(/next-auth\.session-token=([^;]+)/)![1] });
+    expect(real?.sid).toEqual(expect.any(String));
+    const invented = await encode({ secret: E2E_SECRET, token: { ...real, sid: 'invented-session-id' } });
+    expect(await queueWith(`${SESSION_COOKIE}=${invented}`)).toBe('/login');
+    expect(await queueWith(jar.header())).toBe(200);
   });
 
   it('„Überall abmelden“ ends the sessions in other browsers and this one', async () => {
