@@ -9,21 +9,19 @@ import { type Limit, consume, refund, reset } from '../rate-limit';
  * - one account over all addresses: bounds guessing spread over many addresses. Set ten times
  *   higher, so a stranger cannot lock a colleague out with a few tries (docs/security.md).
  */
-function limits(): Limit[] {
+function counters(email: string, ip: string): { address: Counter; pair: Counter; account: Counter } {
   const { LOGIN_MAX_FAILURES, LOGIN_LOCKOUT_MINUTES } = config();
   const window = LOGIN_LOCKOUT_MINUTES * 60;
   const limit = (name: string, points: number): Limit => ({ name, points, windowSeconds: window, blockSeconds: window });
-  return [
-    limit('login-address', LOGIN_MAX_FAILURES * 4),
-    limit('login-account-address', LOGIN_MAX_FAILURES),
-    limit('login-account', LOGIN_MAX_FAILURES * 10),
-  ];
+  const account = email.trim().toLowerCase();
+  return {
+    address: [limit('login-address', LOGIN_MAX_FAILURES * 4), ip],
+    pair: [limit('login-account-address', LOGIN_MAX_FAILURES), `${account}\n${ip}`],
+    account: [limit('login-account', LOGIN_MAX_FAILURES * 10), account],
+  };
 }
 
-function keys(email: string, ip: string): string[] {
-  const account = email.trim().toLowerCase();
-  return [ip, `${account}\n${ip}`, account];
-}
+type Counter = [Limit, string];
 
 export type PasswordCheck = { ok: true } | { ok: false; lockedOutMinutes?: number };
 
@@ -32,8 +30,9 @@ export type PasswordCheck = { ok: true } | { ok: false; lockedOutMinutes?: numbe
  * concurrent attempts cannot all pass a check-then-count race; a success gives the points back.
  */
 export async function throttledPasswordCheck(email: string, ip: string, check: () => Promise<boolean>): Promise<PasswordCheck> {
-  const counters = limits().map((limit, i) => [limit, keys(email, ip)[i]!] as const);
-  for (const [limit, key] of counters) {
+  const { address, pair, account } = counters(email, ip);
+  // In this order: an account locked for everyone costs a refused address no account point.
+  for (const [limit, key] of [address, pair, account]) {
     const taken = await consume(limit, key);
     if (!taken.ok) {
       log.info({ event: 'auth.locked_out', scope: limit.name });
@@ -41,9 +40,8 @@ export async function throttledPasswordCheck(email: string, ip: string, check: (
     }
   }
   if (!(await check())) return { ok: false };
-  const [address, pair, account] = counters;
-  await refund(...address!);
-  await reset(...pair!);
-  await refund(...account!);
+  await refund(...address);
+  await reset(...pair);
+  await refund(...account);
   return { ok: true };
 }

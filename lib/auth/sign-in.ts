@@ -8,8 +8,9 @@ import { findUserByEmail } from './users';
 export type SignInResult = { ok: true; user: StaffUser } | { ok: false; error: string };
 
 /**
- * Checks credentials under the password counters (lib/auth/password-throttle.ts). Failures for unknown emails count the same as
- * for real ones, and every refusal reads the same: nothing tells which accounts exist.
+ * Checks credentials under the password counters (lib/auth/password-throttle.ts). Failures for
+ * unknown emails count the same as for real ones, and every refusal reads the same: nothing
+ * tells which accounts exist.
  */
 export async function verifySignIn(email: string, password: string, ip: string): Promise<SignInResult> {
   const user = await findUserByEmail(email);
