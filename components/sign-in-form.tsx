@@ -6,6 +6,7 @@ import { signIn } from 'next-auth/react';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
+import { safeReturnPath } from '@/lib/auth/return-path';
 import { signInSchema } from '@/lib/auth/schema';
 import { messages } from '@/lib/i18n';
 import { Alert } from './ui/alert';
@@ -31,7 +32,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
       setError(result?.error && result.error !== 'CredentialsSignin' ? result.error : t.invalidCredentials);
       return;
     }
-    router.replace(callbackUrl);
+    router.replace(safeReturnPath(callbackUrl, window.location.origin));
     router.refresh();
   };
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { messages } from './i18n';
 
 const intFrom = (fallback: number) => z.coerce.number().int().nonnegative().default(fallback);
 
@@ -8,6 +9,8 @@ const envSchema = z.object({
   DATABASE_URL: z.string().optional(),
   PUBLIC_BASE_URL: z.string().url().optional(),
   NEXTAUTH_URL: z.string().url().optional(),
+  PORT: z.coerce.number().int().positive().default(3000),
+  HOST: z.preprocess((v) => (v === '' ? undefined : v), z.string().default('0.0.0.0')),
   TRUST_PROXY_HOPS: intFrom(0),
   INTAKE_RATE_LIMIT: intFrom(5),
   INTAKE_RATE_WINDOW_MINUTES: intFrom(10),
@@ -34,12 +37,31 @@ const envSchema = z.object({
 
 export type Config = z.infer<typeof envSchema> & { baseUrl: string; isDemo: boolean };
 
+const ANY_ADDRESS = new Set(['0.0.0.0', '::', '[::]']);
+
+/** Where the server can be reached when no public address is configured: its listening address. */
+function listeningUrl(host: string, port: number): string {
+  const name = ANY_ADDRESS.has(host) ? 'localhost' : host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
+  return `http://${name}:${port}`;
+}
+
 /** Reads the environment on each call, so tests and scripts can change it. */
 export function config(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = envSchema.parse(env);
   return {
     ...parsed,
-    baseUrl: (parsed.PUBLIC_BASE_URL ?? parsed.NEXTAUTH_URL ?? 'http://localhost:3000').replace(/\/$/, ''),
+    baseUrl: (parsed.PUBLIC_BASE_URL ?? parsed.NEXTAUTH_URL ?? listeningUrl(parsed.HOST, parsed.PORT)).replace(/\/$/, ''),
     isDemo: !parsed.DATABASE_URL,
   };
+}
+
+/**
+ * Links in mails lead to the base URL: outside the demo, one on a loopback address reaches
+ * nobody but the server itself. Returns the warning to print at start, or undefined.
+ */
+export function loopbackBaseUrlWarning(settings: Pick<Config, 'baseUrl' | 'isDemo'>): string | undefined {
+  if (settings.isDemo) return undefined;
+  const host = new URL(settings.baseUrl).hostname.replace(/^\[|\]$/g, '');
+  const loopback = host === 'localhost' || host.endsWith('.localhost') || host === '::1' || /^127\./.test(host);
+  return loopback ? messages.security.loopbackBaseUrl(settings.baseUrl) : undefined;
 }

@@ -52,13 +52,9 @@ export async function consume(limit: Limit, key: string): Promise<LimitResult> {
   }
 }
 
-/** Whether the next point for `key` would be refused, without taking one. */
-export async function peek(limit: Limit, key: string): Promise<LimitResult> {
-  const state = await limiterFor(limit).get(pseudonym(key));
-  if (state && state.consumedPoints >= limit.points) {
-    return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(state.msBeforeNext / 1000)) };
-  }
-  return { ok: true };
+/** Gives back one point taken for `key` (an attempt that turned out legitimate). */
+export async function refund(limit: Limit, key: string): Promise<void> {
+  await limiterFor(limit).reward(pseudonym(key), 1);
 }
 
 export async function reset(limit: Limit, key: string): Promise<void> {

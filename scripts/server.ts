@@ -2,6 +2,7 @@ import { createServer } from 'node:http';
 import next from 'next';
 import { closeDatabase } from '../db/client';
 import { SOCKET_IP_HEADER } from '../lib/client-ip';
+import { config, loopbackBaseUrlWarning } from '../lib/config';
 import { log } from '../lib/log';
 import { productionRefusal } from '../lib/production-env';
 import { ensureBuild } from './ensure-build';
@@ -41,7 +42,7 @@ const server = createServer((req, res) => {
  * An open port is not a running app: the first request waits for the start (migrations), and
  * /api/health says "starting" until demo data is in. Only a healthy answer earns "Lotse läuft".
  */
-async function announceWhenReady() {
+async function announceWhenReady(baseUrl: string) {
   const local = hostname === '0.0.0.0' || hostname === '::' ? '127.0.0.1' : hostname;
   for (;;) {
     try {
@@ -51,13 +52,19 @@ async function announceWhenReady() {
     }
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
-  log.info({ event: 'server.ready', url: `http://localhost:${port}` });
-  console.log(`\nLotse läuft: http://localhost:${port}\n`);
+  log.info({ event: 'server.ready', url: baseUrl });
+  console.log(`\nLotse läuft: ${baseUrl}\n`);
 }
 
 server.listen(port, hostname, () => {
-  log.info({ event: 'server.listening', url: `http://localhost:${port}`, dev });
-  if (!dev) void announceWhenReady();
+  const { baseUrl, isDemo } = config();
+  log.info({ event: 'server.listening', url: baseUrl, dev });
+  const warning = loopbackBaseUrlWarning({ baseUrl, isDemo });
+  if (warning) {
+    log.warn({ event: 'config.base_url_loopback' });
+    console.warn(warning);
+  }
+  if (!dev) void announceWhenReady(baseUrl);
 });
 
 async function shutdown(signal: string) {

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { SignInForm } from '@/components/sign-in-form';
+import { safeReturnPath } from '@/lib/auth/return-path';
 import { currentStaff } from '@/lib/auth/session';
 import { config } from '@/lib/config';
 import { DEMO_ACCOUNTS } from '@/db/seed/users';
@@ -11,13 +12,8 @@ const t = messages.auth;
 
 export const metadata: Metadata = { title: t.title };
 
-/** Only same-site paths, so the sign-in page cannot be used to redirect elsewhere. */
-function safeCallback(url: string | undefined): string {
-  return url && url.startsWith('/') && !url.startsWith('//') ? url : '/cases';
-}
-
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
-  const callbackUrl = safeCallback((await searchParams).callbackUrl);
+  const callbackUrl = safeReturnPath((await searchParams).callbackUrl);
   if (await currentStaff()) redirect(callbackUrl);
   const demo = config().isDemo;
   return (

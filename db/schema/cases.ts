@@ -69,6 +69,8 @@ export const cases = pgTable(
     consentVersion: text('consent_version').notNull(),
     consentedAt: timestamp('consented_at', { withTimezone: true }).notNull(),
     idempotencyKey: text('idempotency_key'),
+    // A key repeated with another body is a conflict, not a replay (lib/intake/accept.ts).
+    idempotencyBodyHash: text('idempotency_body_hash'),
     priority: text('priority', { enum: CASE_PRIORITIES }).notNull().default('normal'),
     assigneeId: integer('assignee_id').references(() => users.id),
     dueDate: date('due_date', { mode: 'string' }),

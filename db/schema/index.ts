@@ -9,3 +9,4 @@ export * from './companies';
 export * from './introductions';
 export * from './privacy';
 export * from './events';
+export * from './staff-sessions';

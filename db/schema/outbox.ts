@@ -1,4 +1,5 @@
 import { index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { cases } from './cases';
 
 /** Mails are written here in the business transaction and sent later by the outbox worker. */
 export const outbox = pgTable(
@@ -7,6 +8,9 @@ export const outbox = pgTable(
     id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
     template: text('template').notNull(),
     recipient: text('recipient').notNull(),
+    // The case whose personal data the mail carries, whoever it goes to (a supplier's
+    // introduction mail names the requester): export, erasure and retention find it by this.
+    caseId: integer('case_id').references(() => cases.id, { onDelete: 'set null' }),
     subject: text('subject').notNull(),
     body: text('body').notNull(),
     status: text('status', { enum: ['pending', 'sent'] }).notNull().default('pending'),
@@ -18,7 +22,7 @@ export const outbox = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     sentAt: timestamp('sent_at', { withTimezone: true }),
   },
-  (t) => [index('outbox_due_idx').on(t.status, t.nextAttemptAt)],
+  (t) => [index('outbox_due_idx').on(t.status, t.nextAttemptAt), index('outbox_case_idx').on(t.caseId)],
 );
 
 export type OutboxMessage = typeof outbox.$inferSelect;

@@ -3,7 +3,9 @@ import CredentialsProvider from 'next-auth/providers/credentials';
 import { clientIp } from '../client-ip';
 import { config } from '../config';
 import { serverSecret } from '../secret';
+import { safeReturnPath } from './return-path';
 import { signInSchema } from './schema';
+import { revokeSession, sessionMaxAgeSeconds, startSession } from './session-store';
 import { verifySignIn } from './sign-in';
 import type { StaffRole } from '../cases/vocabulary';
 
@@ -11,6 +13,7 @@ declare module 'next-auth' {
   interface Session {
     user: { id: number; name: string; email: string; role: StaffRole };
     signedInAt: number;
+    sessionId: string;
   }
   interface User {
     role: StaffRole;
@@ -21,17 +24,25 @@ declare module 'next-auth/jwt' {
     uid?: number;
     role?: StaffRole;
     signedInAt?: number;
+    sid?: string;
   }
 }
 
 /**
- * Staff sign-in with email and password. Sessions are signed JWT cookies (nothing to share
- * between instances); every request re-reads the account, so deactivation applies at once.
+ * Staff sign-in with email and password. Sessions are signed JWT cookies that name a row in
+ * staff_sessions; every request re-reads that row and the account (lib/auth/session.ts), so a
+ * sign-out, a deactivation or the absolute session age applies at once on every instance.
  */
 export function authOptions(): NextAuthOptions {
+  const maxAge = sessionMaxAgeSeconds();
+  // next-auth takes its own address only from NEXTAUTH_URL; Lotse's is PUBLIC_BASE_URL.
+  const { baseUrl } = config();
   return {
     secret: serverSecret(),
-    session: { strategy: 'jwt', maxAge: config().SESSION_MAX_AGE_HOURS * 3600 },
+    useSecureCookies: baseUrl.startsWith('https://'),
+    // next-auth signs the token for 30 days unless jwt.maxAge says otherwise.
+    session: { strategy: 'jwt', maxAge },
+    jwt: { maxAge },
     pages: { signIn: '/login' },
     providers: [
       CredentialsProvider({
@@ -52,11 +63,16 @@ export function authOptions(): NextAuthOptions {
       }),
     ],
     callbacks: {
-      jwt({ token, user }) {
+      redirect({ url }) {
+        return `${baseUrl}${safeReturnPath(url, baseUrl, '/cases')}`;
+      },
+      async jwt({ token, user }) {
         if (user) {
+          const session = await startSession(Number(user.id));
           token.uid = Number(user.id);
           token.role = user.role;
-          token.signedInAt = Date.now();
+          token.sid = session.id;
+          token.signedInAt = session.createdAt.getTime();
         }
         return token;
       },
@@ -68,7 +84,13 @@ export function authOptions(): NextAuthOptions {
           role: token.role ?? 'expert',
         };
         session.signedInAt = token.signedInAt ?? 0;
+        session.sessionId = token.sid ?? '';
         return session;
+      },
+    },
+    events: {
+      async signOut({ token }) {
+        if (token?.sid) await revokeSession(token.sid);
       },
     },
   };

@@ -6,11 +6,16 @@ import { email, id, singleLine } from '../validation';
 const m = messages.errors;
 
 export const PASSWORD_MIN = 10;
+// bcrypt ignores everything past 72 bytes: a longer password would be silently cut off.
+export const PASSWORD_MAX_BYTES = 72;
 
+/** Every password that is set (new account, reset, own change); signing in accepts any. */
 export const passwordSchema = z
   .string({ error: m.required })
   .min(PASSWORD_MIN, { error: m.passwordTooShort(PASSWORD_MIN) })
-  .max(200, { error: m.tooLong(200) });
+  .refine((v) => new TextEncoder().encode(v).length <= PASSWORD_MAX_BYTES, {
+    error: m.passwordTooLong(PASSWORD_MAX_BYTES),
+  });
 
 
 export const signInSchema = z.object({

@@ -6,7 +6,9 @@ import type { StaffRole } from '../cases/vocabulary';
 import { messages } from '../i18n';
 import { log } from '../log';
 import { hashPassword, verifyPassword } from './password';
+import { throttledPasswordCheck } from './password-throttle';
 import type { CreateUserInput } from './schema';
+import { revokeUserSessions } from './session-store';
 import { assertRole, type StaffUser } from './staff';
 
 
@@ -68,19 +70,28 @@ export async function updateUser(
   return { ok: true, data: null };
 }
 
-export async function changeOwnPassword(actor: StaffUser, currentPassword: string, newPassword: string): Promise<ActionResult<null>> {
+/**
+ * Changes the caller's password and ends all their other sessions (the one given stays). The
+ * current password is checked under the sign-in counters, so a stolen session cannot guess it.
+ */
+export async function changeOwnPassword(
+  actor: StaffUser,
+  session: { id: string; ip: string },
+  currentPassword: string,
+  newPassword: string,
+): Promise<ActionResult<null>> {
   const user = await findUserById(actor.id);
-  if (!user || !(await verifyPassword(currentPassword, user.passwordHash))) {
-    return {
-      ok: false,
-      error: messages.users.wrongPassword,
-      fieldErrors: { currentPassword: messages.users.wrongPassword },
-    };
+  if (!user) return { ok: false, error: messages.users.notFound };
+  const check = await throttledPasswordCheck(user.email, session.ip, () => verifyPassword(currentPassword, user.passwordHash));
+  if (!check.ok) {
+    const error = check.lockedOutMinutes ? messages.auth.lockedOut(check.lockedOutMinutes) : messages.users.wrongPassword;
+    return { ok: false, error, fieldErrors: { currentPassword: error } };
   }
-  await db
-    .update(users)
-    .set({ passwordHash: await hashPassword(newPassword), updatedAt: new Date() })
-    .where(eq(users.id, actor.id));
+  const passwordHash = await hashPassword(newPassword);
+  await db.transaction(async (tx) => {
+    await tx.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, actor.id));
+    await revokeUserSessions(actor.id, session.id, tx);
+  });
   log.info({ event: 'user.password_changed', userId: actor.id });
   return { ok: true, data: null };
 }

@@ -142,6 +142,9 @@ export const de = {
     demoTitle: 'Demo-Zugänge',
     demoHint: 'Nur im Demo-Modus sichtbar.',
     signOut: 'Abmelden',
+    signOutEverywhere: 'Überall abmelden',
+    sessionsTitle: 'Anmeldungen',
+    sessionsHint: 'Beendet Ihre Anmeldung auf allen Geräten und in allen Browsern, auch in diesem.',
     signedInAs: (name: string) => `Angemeldet als ${name}`,
     notSignedIn: 'Bitte melden Sie sich an.',
     forbidden: 'Dafür fehlen Ihnen die Rechte.',
@@ -183,7 +186,7 @@ export const de = {
     wrongPassword: 'Das aktuelle Passwort ist falsch.',
     accountTitle: 'Mein Konto',
     changePassword: 'Passwort ändern',
-    passwordChanged: 'Ihr Passwort wurde geändert.',
+    passwordChanged: 'Ihr Passwort wurde geändert. Anmeldungen auf anderen Geräten sind beendet.',
     listCaption: 'Alle Konten',
     status: 'Status',
     actions: 'Aktionen',
@@ -495,13 +498,20 @@ export const de = {
     groupTooSmall: 'Jede Zeile braucht mindestens zwei Begriffe.',
   },
   security: {
+    loopbackBaseUrl: (url: string) =>
+      `Warnung: PUBLIC_BASE_URL ist nicht gesetzt. Links in E-Mails führen zu ${url}, einer Adresse, die nur dieser Rechner erreicht. Bitte PUBLIC_BASE_URL auf die öffentliche Adresse setzen.`,
     crossSite: 'Diese Anfrage kam von einer fremden Website und wurde abgelehnt. Bitte nutzen Sie Lotse direkt.',
     productionMisconfigured: (missing: string[]) =>
       `Lotse startet nicht: Im Produktionsbetrieb (LOTSE_ENV=production) ${missing.length > 1 ? 'fehlen' : 'fehlt'} ${missing.join(' und ')}. ` +
       'Bitte setzen Sie die fehlenden Umgebungsvariablen (siehe README, Abschnitt „Konfiguration“).',
   },
   errors: {
+    formAlreadySent: 'Dieses Formular wurde bereits abgeschickt. Sie können jetzt eine weitere Anfrage senden.',
+    idempotencyConflict:
+      'Dieser Idempotency-Key gehört zu einer anderen Anfrage. Für eine neue Anfrage senden Sie bitte einen neuen Schlüssel.',
     passwordTooShort: (min: number) => `Das Passwort muss mindestens ${min} Zeichen lang sein.`,
+    passwordTooLong: (bytes: number) =>
+      `Das Passwort darf höchstens ${bytes} Bytes lang sein (ein Buchstabe wie a ist 1 Byte, ä oder ß sind 2 Bytes). Bitte wählen Sie ein kürzeres.`,
     passwordMismatch: 'Die beiden Passwörter stimmen nicht überein.',
     required: 'Bitte füllen Sie dieses Feld aus.',
     chooseOne: 'Bitte wählen Sie eine Option.',

@@ -1,20 +1,18 @@
 import { createHash } from 'node:crypto';
-import { eq } from 'drizzle-orm';
-import { db } from '../../db/client';
-import { cases } from '../../db/schema';
 import { config } from '../config';
 import { messages } from '../i18n';
 import { log } from '../log';
 import { consume } from '../rate-limit';
 import { checkFormToken } from './form-token';
 import { fieldErrorsOf } from '../validation';
-import { formEnvelopeSchema, helpRequestSchema } from './schema';
+import { formEnvelopeSchema, type HelpRequest, helpRequestSchema } from './schema';
 import { submitHelpRequest } from './submit';
 
 export type AcceptResult =
   | { ok: true; reference: string; created: boolean }
   | { ok: false; reason: 'invalid'; error: string; fieldErrors: Record<string, string> }
   | { ok: false; reason: 'rejected'; error: string }
+  | { ok: false; reason: 'conflict'; error: string }
   | { ok: false; reason: 'rate_limited'; error: string; retryAfterSeconds: number };
 
 export interface IntakeContext {
@@ -35,7 +33,8 @@ export async function acceptHelpRequest(input: unknown, context: IntakeContext):
     return { ok: false, reason: 'invalid', error: messages.request.fixErrors, fieldErrors: fieldErrorsOf(parsed.error) };
   }
 
-  let idempotencyKey = context.idempotencyKey;
+  // Keys are scoped to the requester's address: another client reusing a key gets its own case.
+  let idempotencyKey = context.idempotencyKey && scopedKey(parsed.data.email, context.idempotencyKey);
   if (context.envelope !== undefined) {
     const envelope = formEnvelopeSchema.safeParse(context.envelope);
     if (!envelope.success || envelope.data.website) {
@@ -51,21 +50,12 @@ export async function acceptHelpRequest(input: unknown, context: IntakeContext):
         error: token === 'too_fast' ? messages.errors.tooFast : messages.errors.spamSuspected,
       };
     }
-    idempotencyKey = envelope.data.idempotency_key;
+    // The form's own token (issued by the server, unique) is its key: a retry of the same
+    // submission is a replay, and the token cannot be reused for other requests (a conflict).
+    idempotencyKey = createHash('sha256').update(`form-token\n${envelope.data.form_token}`).digest('base64url');
   }
 
-  // Keys are scoped to the requester's address: another client reusing a key gets its own case.
-  if (idempotencyKey) idempotencyKey = scopedKey(parsed.data.email, idempotencyKey);
-
-  // A retry of something already stored is answered before it can count against the limit.
-  if (idempotencyKey) {
-    const [existing] = await db
-      .select({ reference: cases.reference })
-      .from(cases)
-      .where(eq(cases.idempotencyKey, idempotencyKey));
-    if (existing) return { ok: true, reference: existing.reference, created: false };
-  }
-
+  // Every attempt counts, replays too: otherwise guessing keys would be free.
   const limit = await consume(
     { name: 'intake', points: settings.INTAKE_RATE_LIMIT, windowSeconds: settings.INTAKE_RATE_WINDOW_MINUTES * 60 },
     context.ip,
@@ -80,11 +70,23 @@ export async function acceptHelpRequest(input: unknown, context: IntakeContext):
     };
   }
 
-  const stored = await submitHelpRequest(parsed.data, { idempotencyKey });
+  // Keys are bound to the request: only the very same request is answered as a replay.
+  const idempotency = idempotencyKey ? { key: idempotencyKey, bodyHash: fingerprint(parsed.data) } : undefined;
+  const stored = await submitHelpRequest(parsed.data, { idempotency });
+  if (!stored.ok && stored.conflict) {
+    log.info({ event: 'intake.idempotency_conflict' });
+    const error = context.envelope === undefined ? messages.errors.idempotencyConflict : messages.errors.formAlreadySent;
+    return { ok: false, reason: 'conflict', error };
+  }
   if (!stored.ok) {
     return { ok: false, reason: 'invalid', error: messages.request.fixErrors, fieldErrors: stored.fieldErrors };
   }
   return stored;
+}
+
+/** The validated request in schema order, so the same request always hashes the same. */
+function fingerprint(request: HelpRequest): string {
+  return createHash('sha256').update(JSON.stringify(request)).digest('base64url');
 }
 
 function scopedKey(email: string, key: string): string {

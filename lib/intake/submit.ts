@@ -14,18 +14,20 @@ import type { HelpRequest } from './schema';
 
 export type SubmitResult =
   | { ok: true; reference: string; created: boolean }
-  | { ok: false; fieldErrors: Partial<Record<keyof HelpRequest, string>> };
+  | { ok: false; conflict?: false; fieldErrors: Partial<Record<keyof HelpRequest, string>> }
+  | { ok: false; conflict: true };
 
 /**
  * Stores a validated help request as a new case, with its first event and confirmation
- * mail, in one transaction. With an idempotency key, repeats return the first case.
+ * mail, in one transaction. With an idempotency key, a repeat of the same request returns the
+ * first case; the key with another request is a conflict.
  */
 export async function submitHelpRequest(
   request: HelpRequest,
-  options: { idempotencyKey?: string; now?: Date } = {},
+  options: { idempotency?: { key: string; bodyHash: string }; now?: Date } = {},
 ): Promise<SubmitResult> {
   const now = options.now ?? new Date();
-  const key = options.idempotencyKey;
+  const key = options.idempotency?.key;
 
   if (request.sector && !(await sectorExists(request.sector))) {
     return { ok: false, fieldErrors: { sector: messages.errors.sector } };
@@ -36,10 +38,12 @@ export async function submitHelpRequest(
       // Serialises requests that share a key; the second one then finds the first's case.
       await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`);
       const [existing] = await tx
-        .select({ reference: cases.reference })
+        .select({ reference: cases.reference, bodyHash: cases.idempotencyBodyHash })
         .from(cases)
         .where(eq(cases.idempotencyKey, key));
-      if (existing) return { reference: existing.reference, created: false };
+      if (existing) {
+        return existing.bodyHash === options.idempotency!.bodyHash ? { reference: existing.reference, created: false } : 'conflict';
+      }
     }
 
     const location = await geocodePostalCode(tx, request.postal_code, request.city);
@@ -66,6 +70,7 @@ export async function submitHelpRequest(
         consentVersion: currentConsentVersion(),
         consentedAt: now,
         idempotencyKey: key ?? null,
+        idempotencyBodyHash: options.idempotency?.bodyHash ?? null,
         firstResponseDueAt: firstResponseDue(now, config().FIRST_RESPONSE_WORKING_DAYS),
         createdAt: now,
         updatedAt: now,
@@ -76,12 +81,14 @@ export async function submitHelpRequest(
     await enqueueMail(tx, {
       template: 'request_confirmation',
       recipient: request.email,
+      caseId: created!.id,
       subject: messages.mail.confirmationSubject(reference),
       body: messages.mail.confirmationBody({ contactName: request.contact_name, reference, statusUrl }),
     });
     return { reference, created: true };
   });
 
+  if (result === 'conflict') return { ok: false, conflict: true };
   log.info({ event: result.created ? 'intake.created' : 'intake.replayed', reference: result.reference });
   return { ok: true, ...result };
 }

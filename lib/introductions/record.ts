@@ -141,7 +141,7 @@ export async function sendIntroduction(actor: StaffUser, introductionId: number)
     if (!row.company.email) return { ok: false, error: m.letter.noSupplierEmail };
     const letter = introductionLetter(current, row.company, actor.name);
     for (const recipient of [current.email, row.company.email]) {
-      await enqueueMail(tx, { template: 'introduction', recipient, ...letter });
+      await enqueueMail(tx, { template: 'introduction', recipient, caseId: ref.caseId, ...letter });
     }
     await writeChange(tx, actor, current, {}, [
       { type: 'introduction_sent', data: { introductionId, company: row.company.name } },

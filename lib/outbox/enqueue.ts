@@ -6,6 +6,8 @@ export interface Mail {
   recipient: string;
   subject: string;
   body: string;
+  /** The case whose personal data the mail carries (lib/privacy finds the mail by it), named by every caller. */
+  caseId: number | null;
 }
 
 /** Call inside the business transaction: the mail exists exactly when the change does. */

@@ -1,6 +1,6 @@
 import { and, inArray, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
-import { CASE_EVENT_TYPES, caseEvents, cases, introductions, personalFields, shortlistEntries } from '../../db/schema';
+import { CASE_EVENT_TYPES, caseEvents, cases, introductions, outbox, personalFields, shortlistEntries } from '../../db/schema';
 import { inList } from '../../db/schema/sql-list';
 import { recordCaseEvents } from '../cases/events';
 import { messages } from '../i18n';
@@ -17,7 +17,8 @@ const anyPersonalKey = sql.raw(`array[${[...new Set(PERSONAL.flatMap((t) => t.ke
 export type AnonymiseCause = { kind: 'retention' } | { kind: 'erasure'; actorId: number };
 
 /**
- * Removes the personal data of these cases and everything hanging off them; status,
+ * Removes the personal data of these cases and everything hanging off them, their mails in the
+ * outbox included (sent or not: a pending one would still deliver the data); status,
  * category, district, postal area, sector, dates, tags and introductions with their outcomes
  * stay for the statistics. Cases already anonymised are skipped. Returns the ids changed.
  */
@@ -34,6 +35,7 @@ export async function anonymiseCases(tx: Executor, caseIds: number[], cause: Ano
       closeReason: sql`case when ${cases.closeReason} is null then null else ${ANONYMISED} end`,
       // Derived from the email address (lib/intake/accept.ts).
       idempotencyKey: null,
+      idempotencyBodyHash: null,
       anonymisedAt: now,
       version: sql`${cases.version} + 1`,
     })
@@ -63,6 +65,7 @@ export async function anonymiseCases(tx: Executor, caseIds: number[], cause: Ano
     .update(shortlistEntries)
     .set({ note: ANONYMISED })
     .where(and(inArray(shortlistEntries.caseId, ids), sql`${shortlistEntries.note} <> ''`));
+  await tx.delete(outbox).where(inArray(outbox.caseId, ids));
   await recordCaseEvents(
     tx,
     ids.map((caseId) => ({

@@ -24,6 +24,12 @@ export function emailHash(email: string): string {
 
 const byEmail = (email: string) => eq(sql`lower(${cases.email})`, normalised(email));
 
+/** Mails to the address and mails to others about its cases (introductions to suppliers). */
+const mailsAbout = (email: string, caseIds: number[]) => {
+  const toAddress = eq(sql`lower(${outbox.recipient})`, normalised(email));
+  return caseIds.length > 0 ? or(toAddress, inArray(outbox.caseId, caseIds)) : toAddress;
+};
+
 /** The erasures done for this address, newest first, with the cases they anonymised. */
 async function erasuresOf(email: string) {
   return db
@@ -97,12 +103,12 @@ export async function exportRequester(email: string, now = new Date()) {
   const mails = await db
     .select({ recipient: outbox.recipient, subject: outbox.subject, body: outbox.body, status: outbox.status, createdAt: outbox.createdAt, sentAt: outbox.sentAt })
     .from(outbox)
-    .where(eq(sql`lower(${outbox.recipient})`, normalised(email)))
-    .orderBy(asc(outbox.createdAt));
+    .where(mailsAbout(email, ids))
+    .orderBy(asc(outbox.createdAt), asc(outbox.id));
   return {
     exportedAt: now.toISOString(),
     email: normalised(email),
-    cases: rows.map(({ idempotencyKey: _key, ...c }) => ({
+    cases: rows.map(({ idempotencyKey: _key, idempotencyBodyHash: _hash, ...c }) => ({
       ...c,
       events: events.filter((e) => e.caseId === c.id).map(({ caseId: _id, ...e }) => e),
       introductions: intros.filter((i) => i.caseId === c.id).map(({ caseId: _id, ...i }) => i),
@@ -128,20 +134,21 @@ async function closeWithdrawn(tx: Transaction, open: { id: number; status: CaseS
 
 /**
  * Erases a requester on request (Art. 17 DSGVO): anonymises their cases (open ones are closed
- * as rejected), deletes every mail to the address from the outbox and records who erased how
- * much, all in one transaction.
+ * as rejected), deletes every mail to the address and every mail about their cases (also those
+ * to suppliers, sent or pending) from the outbox and records who erased how much, all in one
+ * transaction.
  * Returns null when nothing personal is stored under the address.
  */
 export async function eraseRequester(actor: StaffUser, email: string, now = new Date()) {
   assertRole(actor, 'admin');
   const result = await db.transaction(async (tx) => {
     const due = await tx.select({ id: cases.id, status: cases.status }).from(cases).where(byEmail(email)).for('update');
-    const ids = await anonymiseCases(tx, due.map((d) => d.id), { kind: 'erasure', actorId: actor.id }, now);
-    await closeWithdrawn(tx, due.filter((d) => ids.includes(d.id) && !isClosed(d.status)), actor, now);
     const mails = await tx
       .delete(outbox)
-      .where(eq(sql`lower(${outbox.recipient})`, normalised(email)))
+      .where(mailsAbout(email, due.map((d) => d.id)))
       .returning({ id: outbox.id });
+    const ids = await anonymiseCases(tx, due.map((d) => d.id), { kind: 'erasure', actorId: actor.id }, now);
+    await closeWithdrawn(tx, due.filter((d) => ids.includes(d.id) && !isClosed(d.status)), actor, now);
     if (ids.length === 0 && mails.length === 0) return null;
     await tx.insert(privacyErasures).values({
       emailHash: emailHash(email),

@@ -185,6 +185,18 @@ describe('POST /api/requests', () => {
       expect(await stored()).toEqual({ cases: 2, events: 2, mails: 2 });
     });
 
+    it('answers a known key with another request 409 and neither its reference nor a new case', async () => {
+      const headers = { 'idempotency-key': 'partner-7f3a-0003' };
+      const first = await post(validRequest(), headers);
+      const { reference } = (await first.json()) as { reference: string };
+      const guess = await post(validRequest({ description: 'Eine ganz andere Anfrage mit demselben Schlüssel.' }), headers);
+      expect(guess.status).toBe(409);
+      const answer = await guess.text();
+      expect(JSON.parse(answer)).toEqual({ error: m.idempotencyConflict });
+      expect(answer).not.toContain(reference);
+      expect(await stored()).toEqual({ cases: 1, events: 1, mails: 1 });
+    });
+
     it.each(['kurz', 'x'.repeat(101), 'mit leerzeichen 123', 'schlüssel-12345', 'key;drop-table', 'a.b.c.d.e.f'])(
       'refuses the key %j with 400 and stores nothing',
       async (key) => {
@@ -222,10 +234,8 @@ describe('POST /api/requests', () => {
 
       // A forged X-Forwarded-For does not help: no proxy is trusted by default.
       expect((await post(validRequest(), { 'x-forwarded-for': '203.0.113.99' }, ip)).status).toBe(429);
-      // A retry of a stored request is still answered.
-      const replay = await post(validRequest(), { 'idempotency-key': 'limit-test-3' }, ip);
-      expect(replay.status).toBe(201);
-      expect(replay.headers.get('idempotent-replayed')).toBe('true');
+      // Replays count too, so keys cannot be guessed past the limit.
+      expect((await post(validRequest(), { 'idempotency-key': 'limit-test-3' }, ip)).status).toBe(429);
 
       expect((await post(validRequest(), {}, '198.51.100.8')).status).toBe(201);
       expect((await stored()).cases).toBe(4);

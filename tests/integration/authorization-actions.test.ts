@@ -6,7 +6,7 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { asc, count, eq, sql } from 'drizzle-orm';
-import { getServerSession, type Session } from 'next-auth';
+import { getServerSession } from 'next-auth';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as accountActions from '@/app/(staff)/account/actions';
 import * as privacyActions from '@/app/(staff)/admin/privacy/actions';
@@ -18,16 +18,19 @@ import * as queueActions from '@/app/(staff)/cases/actions';
 import * as introductionActions from '@/app/(staff)/introductions/actions';
 import * as supplierActions from '@/app/(staff)/suppliers/[id]/actions';
 import { db } from '@/db/client';
-import { caseEvents, cases, companies, companyEvents, introductions, outbox, shortlistEntries, synonymGroups, users } from '@/db/schema';
+import { caseEvents, cases, companies, companyEvents, introductions, outbox, shortlistEntries, staffSessions, synonymGroups, users } from '@/db/schema';
 import { hashPassword } from '@/lib/auth/password';
 import type { StaffUser } from '@/lib/auth/staff';
 import type { StaffRole } from '@/lib/cases/vocabulary';
 import { messages } from '@/lib/i18n';
 import { newCase } from '../helpers/factories';
+import { signedInSession } from '../helpers/staff-users';
 
 vi.mock('next-auth', async (orig) => ({ ...(await orig<typeof import('next-auth')>()), getServerSession: vi.fn() }));
 // Outside a Next request there is no cache to revalidate.
 vi.mock('next/cache', () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
+// Nor request headers (the own password change reads the client address for its throttle).
+vi.mock('next/headers', () => ({ headers: async () => new Headers() }));
 
 const NOT_SIGNED_IN = { ok: false, error: messages.auth.notSignedIn };
 const FORBIDDEN = { ok: false, error: messages.auth.forbidden };
@@ -57,17 +60,8 @@ async function insertUser(name: string, role: StaffRole, active = true): Promise
   return { id: row!.id, email: row!.email, name: row!.name, role: row!.role };
 }
 
-/** A session as lib/auth/options.ts produces it, issued now (after the account was created). */
-function sessionOf(user: StaffUser): Session {
-  return {
-    user: { id: user.id, name: user.name, email: user.email, role: user.role },
-    signedInAt: Date.now(),
-    expires: new Date(Date.now() + 3_600_000).toISOString(),
-  };
-}
-
-function actAs(actor: Actor) {
-  const session = actor === 'anonymous' ? null : sessionOf(world[actor]);
+async function actAs(actor: Actor) {
+  const session = actor === 'anonymous' ? null : await signedInSession(world[actor]);
   vi.mocked(getServerSession).mockResolvedValue(session as never);
 }
 
@@ -137,7 +131,8 @@ async function snapshot() {
     .from(outbox)
     .orderBy(asc(outbox.id));
   const synonyms = await db.select({ terms: synonymGroups.terms }).from(synonymGroups).orderBy(asc(synonymGroups.id));
-  return { users: userRows, cases: caseRows, caseEvents: events!.n, outbox: mails, synonyms, companies: companyRows, companyEvents: companyEventCount!.n };
+  const sessions = await db.select({ id: staffSessions.id, revokedAt: staffSessions.revokedAt }).from(staffSessions).orderBy(asc(staffSessions.id));
+  return { users: userRows, sessions, cases: caseRows, caseEvents: events!.n, outbox: mails, synonyms, companies: companyRows, companyEvents: companyEventCount!.n };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -183,6 +178,7 @@ const MATRIX: MatrixRow[] = [
     newPassword: 'ein-ganz-neues-passwort',
     confirmPassword: 'ein-ganz-neues-passwort',
   })),
+  row('app/(staff)/account/actions.ts', 'signOutEverywhere', 'expert', async () => ({})),
   row('app/(staff)/admin/users/actions.ts', 'createStaffUser', 'admin', async () => ({
     email: 'neu.angelegt@leg.example',
     name: 'Neu Angelegt',
@@ -327,8 +323,8 @@ const CELLS = MATRIX.flatMap((r) =>
 describe('server action authorization matrix', () => {
   it.each(CELLS)('$name (needs $minRole) as $actor: $outcome', async (cell) => {
     const input = await cell.input(cell.actor === 'anonymous' ? world.expert : world[cell.actor]);
+    await actAs(cell.actor);
     const before = await snapshot();
-    actAs(cell.actor);
 
     const result = await action(cell)(input);
     const after = await snapshot();
@@ -356,7 +352,7 @@ describe('server action authorization matrix', () => {
 
   it('treats a session older than the account’s sessions_valid_from (password reset) as signed out', async () => {
     const input = await MATRIX.find((r) => r.name === 'addCaseNote')!.input(world.expert);
-    vi.mocked(getServerSession).mockResolvedValue({ ...sessionOf(world.expert), signedInAt: Date.now() - 3_600_000 } as never);
+    vi.mocked(getServerSession).mockResolvedValue({ ...(await signedInSession(world.expert)), signedInAt: Date.now() - 3_600_000 } as never);
     await db.update(users).set({ sessionsValidFrom: new Date() }).where(eq(users.id, world.expert.id));
     const before = await snapshot();
     expect(await caseActions.addCaseNote(input)).toEqual(NOT_SIGNED_IN);
@@ -366,7 +362,7 @@ describe('server action authorization matrix', () => {
   it('treats a session for an account that no longer exists as signed out', async () => {
     const input = await MATRIX.find((r) => r.name === 'addCaseNote')!.input(world.expert);
     vi.mocked(getServerSession).mockResolvedValue(
-      sessionOf({ id: 987_654, name: 'Gibt Es Nicht', email: 'weg@test.local', role: 'admin' }) as never,
+      await signedInSession({ id: 987_654, name: 'Gibt Es Nicht', email: 'weg@test.local', role: 'admin' }) as never,
     );
     expect(await caseActions.addCaseNote(input)).toEqual(NOT_SIGNED_IN);
   });

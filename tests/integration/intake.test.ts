@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '@/db/client';
 import { caseEvents, cases, outbox, rateLimits, referenceCounters } from '@/db/schema';
 import { acceptHelpRequest } from '@/lib/intake/accept';
+import { messages } from '@/lib/i18n';
 import { issueFormToken } from '@/lib/intake/form-token';
 import { helpRequestSchema } from '@/lib/intake/schema';
 import { submitHelpRequest } from '@/lib/intake/submit';
@@ -98,7 +99,7 @@ describe('submitHelpRequest', () => {
   it('returns the first case for concurrent repeats with one idempotency key', async () => {
     const key = randomUUID();
     const results = await Promise.all(
-      Array.from({ length: 10 }, () => submitHelpRequest(parse(), { idempotencyKey: key })),
+      Array.from({ length: 10 }, () => submitHelpRequest(parse(), { idempotency: { key, bodyHash: 'same-request' } })),
     );
     const references = new Set(results.map((r) => (r.ok ? r.reference : 'failed')));
     expect(references).toEqual(new Set([`LS-${year}-00001`]));
@@ -140,7 +141,23 @@ describe('acceptHelpRequest', () => {
     expect(await countRows()).toEqual({ cases: 0, events: 0, mails: 0 });
   });
 
-  it('limits submissions per address and answers retries of stored requests anyway', async () => {
+  it('stores at most one case per form token: a retry is a replay, another request a conflict', async () => {
+    const envelope = form();
+    const first = await acceptHelpRequest(validRequest(), { ip: '10.0.0.3', envelope });
+    expect(first).toMatchObject({ ok: true, created: true });
+    expect(await acceptHelpRequest(validRequest(), { ip: '10.0.0.3', envelope })).toMatchObject({ ok: true, created: false });
+    // A bot reusing one token for other requests, with fresh retry keys and other addresses.
+    for (const email of ['bot-1@spam.example', 'bot-2@spam.example']) {
+      const reused = await acceptHelpRequest(validRequest({ email, organisation: 'Spam GmbH' }), {
+        ip: '10.0.0.4',
+        envelope: { ...envelope, idempotency_key: randomUUID() },
+      });
+      expect(reused).toEqual({ ok: false, reason: 'conflict', error: messages.errors.formAlreadySent });
+    }
+    expect((await countRows()).cases).toBe(1);
+  });
+
+  it('limits submissions per address, retries of stored requests included', async () => {
     const envelopes = Array.from({ length: 5 }, () => form());
     for (const envelope of envelopes) {
       expect(await acceptHelpRequest(validRequest(), { ip: '10.0.0.1', envelope })).toMatchObject({ ok: true });
@@ -151,8 +168,9 @@ describe('acceptHelpRequest', () => {
       expect(blocked.retryAfterSeconds).toBeGreaterThan(500);
       expect(blocked.error).toContain('Zu viele Anfragen');
     }
+    // A replay counts as well: answered before the limit, keys could be guessed for free.
     const retry = await acceptHelpRequest(validRequest(), { ip: '10.0.0.1', envelope: envelopes[4] });
-    expect(retry).toMatchObject({ ok: true, created: false, reference: `LS-${year}-00005` });
+    expect(retry).toMatchObject({ ok: false, reason: 'rate_limited' });
     const otherAddress = await acceptHelpRequest(validRequest(), { ip: '10.0.0.2', envelope: form() });
     expect(otherAddress).toMatchObject({ ok: true, reference: `LS-${year}-00006` });
     expect((await countRows()).cases).toBe(6);

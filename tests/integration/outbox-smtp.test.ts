@@ -23,6 +23,7 @@ async function enqueue(n: number) {
     await enqueueMail(db, {
       template: 'request_confirmation',
       recipient,
+      caseId: null,
       subject: `Ihre Anfrage LS-2026-${String(i + 1).padStart(5, '0')}`,
       body: `Nachricht ${i + 1}`,
     });

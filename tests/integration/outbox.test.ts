@@ -9,6 +9,7 @@ import { claimDueMessages, processOutbox, type SendMail } from '@/lib/outbox/wor
 const mail = (i: number): Mail => ({
   template: 'request_confirmation',
   recipient: `anfrage-${i}@firma.example`,
+  caseId: null,
   subject: `Ihre Anfrage LS-2026-${String(i).padStart(5, '0')}`,
   body: `Guten Tag,\n\nNachricht Nummer ${i}.`,
 });

@@ -11,6 +11,8 @@ import { caseUpdateSchema } from '@/lib/cases/schema';
 import { addNote, editableState, updateCase } from '@/lib/cases/update';
 import { CONSENT_VERSION } from '@/lib/intake/consent';
 import { findPublicStatus } from '@/lib/intake/status';
+import { sendIntroduction } from '@/lib/introductions/record';
+import { submitHelpRequest } from '@/lib/intake/submit';
 import { ANONYMISED } from '@/lib/privacy/anonymise';
 import { emailHash, eraseRequester, exportRequester, findRequester } from '@/lib/privacy/requester';
 import { runRetention, startRetentionWorker } from '@/lib/privacy/retention';
@@ -133,7 +135,9 @@ describe('retention job', () => {
     const open = await workedCase({ email: 'open@example.org' }, 'searching', new Date('2026-01-01T10:00:00Z'));
     const eventsBefore = await db.select().from(caseEvents).where(eq(caseEvents.caseId, old.id)).orderBy(asc(caseEvents.id));
 
-    expect(await runRetention({ now: NOW })).toEqual({ cases: 1, mails: 3 });
+    // The old case's mail goes with the case; the two others are past the period by date.
+    expect(await runRetention({ now: NOW })).toEqual({ cases: 1, mails: 2 });
+    expect(await db.select().from(outbox).where(eq(outbox.caseId, old.id))).toEqual([]);
 
     const [after] = await db.select().from(cases).where(eq(cases.id, old.id));
     expect(after).toMatchObject({
@@ -144,6 +148,7 @@ describe('retention job', () => {
       description: ANONYMISED,
       closeReason: ANONYMISED,
       idempotencyKey: null,
+      idempotencyBodyHash: null,
       anonymisedAt: NOW,
       version: old.version + 1,
       // The statistics stay.
@@ -193,11 +198,12 @@ describe('retention job', () => {
     expect(row!.anonymisedAt).toEqual(NOW);
   });
 
-  it('keeps mails still waiting to be sent', async () => {
+  it('keeps mails still waiting to be sent, unless they belong to a case it anonymises', async () => {
     await workedCase(WEISS, 'rejected', new Date('2026-12-01T10:00:00Z'));
-    await db.update(outbox).set({ status: 'pending', sentAt: null });
+    const recent = await newCase({ email: 'other@example.org', contact_name: 'Olga Ohnesorg' });
+    await db.update(outbox).set({ status: 'pending', sentAt: null, createdAt: new Date('2026-12-01T10:00:00Z') });
     expect(await runRetention({ now: NOW })).toEqual({ cases: 1, mails: 0 });
-    expect(await db.select().from(outbox)).toHaveLength(1);
+    expect(await db.select({ caseId: outbox.caseId }).from(outbox)).toEqual([{ caseId: recent.id }]);
   });
 
   it('runs inside each app instance shortly after start and then every RETENTION_INTERVAL_MINUTES', async () => {
@@ -246,6 +252,43 @@ describe('retention job', () => {
       })
       .from(cases);
     expect(counts).toEqual({ anonymised: 450, events: 450 });
+  });
+});
+
+describe('mails to suppliers about a requester (Art. 15/17 DSGVO)', () => {
+  const SUPPLIER = 'vertrieb@maskenwerk.example';
+
+  /** A case whose introduction mail went out to the requester and the supplier. */
+  async function introducedCase(lastChange = new Date('2027-06-01T10:00:00Z')) {
+    const c = await workedCase(WEISS, 'rejected', lastChange);
+    await db.update(companies).set({ email: SUPPLIER }).where(eq(companies.id, companyId));
+    const [intro] = await db.update(introductions).set({ contactShared: true }).where(eq(introductions.caseId, c.id)).returning();
+    expect(await sendIntroduction(erika, intro!.id)).toMatchObject({ ok: true });
+    const [toSupplier] = await db.select().from(outbox).where(eq(outbox.recipient, SUPPLIER));
+    expect(toSupplier!.body).toContain('Weiß');
+    return { case: c, toSupplier: toSupplier! };
+  }
+
+  it('are part of the requester’s export', async () => {
+    await introducedCase();
+    const data = await exportRequester(WEISS.email);
+    expect(data.mails.map((m) => m.recipient)).toContain(SUPPLIER);
+  });
+
+  it('are deleted by the erasure, a pending one before it is sent', async () => {
+    const { case: c } = await introducedCase();
+    expect(await db.select({ status: outbox.status }).from(outbox).where(eq(outbox.recipient, SUPPLIER))).toEqual([{ status: 'pending' }]);
+    const result = await eraseRequester(anna, WEISS.email, new Date('2027-07-01T09:00:00Z'));
+    expect(result).toEqual({ cases: 1, mails: 3 });
+    expect(await db.select().from(outbox)).toEqual([]);
+    expectNoSecrets(await storedText([c.id]));
+  });
+
+  it('are deleted when retention anonymises their case', async () => {
+    await introducedCase(new Date('2026-12-01T10:00:00Z'));
+    await db.update(outbox).set({ status: 'sent', createdAt: new Date('2028-12-01T10:00:00Z') }).where(eq(outbox.recipient, SUPPLIER));
+    expect(await runRetention({ now: new Date('2029-01-15T03:00:00Z') })).toMatchObject({ cases: 1 });
+    expect(await db.select().from(outbox).where(eq(outbox.recipient, SUPPLIER))).toEqual([]);
   });
 });
 

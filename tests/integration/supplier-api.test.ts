@@ -3,7 +3,7 @@
  * directory only (listed companies, no contact persons), signed-in staff see every company.
  */
 import { sql } from 'drizzle-orm';
-import { getServerSession, type Session } from 'next-auth';
+import { getServerSession } from 'next-auth';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { GET } from '@/app/api/suppliers/search/route';
 import { db } from '@/db/client';
@@ -16,7 +16,7 @@ import { companyInputSchema, type CompanyInput } from '@/lib/suppliers/schema';
 import { searchFacets } from '@/lib/suppliers/search';
 import { supplierSearchSchema } from '@/lib/suppliers/search-schema';
 import { saveCompany } from '@/lib/suppliers/write';
-import { staffUser } from '../helpers/staff-users';
+import { signedInSession, staffUser } from '../helpers/staff-users';
 
 vi.mock('next-auth', async (orig) => ({ ...(await orig<typeof import('next-auth')>()), getServerSession: vi.fn() }));
 
@@ -66,12 +66,8 @@ const CONTRACT_FIELDS = [
 
 let expert: StaffUser;
 
-function actAs(user: StaffUser | null) {
-  const session: Session | null = user && {
-    user: { id: user.id, name: user.name, email: user.email, role: user.role },
-    signedInAt: Date.now(),
-    expires: new Date(Date.now() + 3_600_000).toISOString(),
-  };
+async function actAs(user: StaffUser | null) {
+  const session = user && (await signedInSession(user));
   vi.mocked(getServerSession).mockResolvedValue(session as never);
 }
 
@@ -95,7 +91,7 @@ beforeEach(() => {
 
 describe('GET /api/suppliers/search', () => {
   it('gives anonymous callers listed companies only, never contact persons', async () => {
-    actAs(null);
+    await actAs(null);
     for (const query of ['q=FFP2+Masken', 'near=99084&radius_km=200', 'sector=32.50', '', `q=${encodeURIComponent(HIDDEN_NAME)}`, 'q=Verborgen']) {
       const { response, text, body } = await search(query);
       expect(response.status, query).toBe(200);
@@ -112,7 +108,7 @@ describe('GET /api/suppliers/search', () => {
   });
 
   it('answers in the documented shape', async () => {
-    actAs(null);
+    await actAs(null);
     const { body } = await search('q=FFP2+Masken&near=99084');
     expect(body.total).toBe(1);
     const [hit] = body.results;
@@ -124,7 +120,7 @@ describe('GET /api/suppliers/search', () => {
   });
 
   it('gives signed-in staff every company, uncached', async () => {
-    actAs(expert);
+    await actAs(expert);
     const { response, body } = await search('q=FFP2+Masken&near=99084');
     expect(response.status).toBe(200);
     expect(body.total).toBe(2);
@@ -136,14 +132,14 @@ describe('GET /api/suppliers/search', () => {
   });
 
   it('treats a session of an unknown account as anonymous', async () => {
-    actAs({ id: 987_654, name: 'Gibt Es Nicht', email: 'weg@test.local', role: 'admin' });
+    await actAs({ id: 987_654, name: 'Gibt Es Nicht', email: 'weg@test.local', role: 'admin' });
     const { body, text } = await search('q=FFP2');
     expect(body.total).toBe(1);
     expect(text).not.toContain('Geheime');
   });
 
   it('refuses invalid parameters with 400 and German messages', async () => {
-    actAs(null);
+    await actAs(null);
     const { response, body } = await search('near=Erfurt&radius_km=9999&limit=0&kind=shop&sector=XYZ');
     expect(response.status).toBe(400);
     expect(body.error).toBe(messages.suppliers.invalidParams);
@@ -165,7 +161,7 @@ describe('rate limit of GET /api/suppliers/search', () => {
   it('refuses anonymous callers over SEARCH_RATE_LIMIT per minute with 429, Retry-After and a German message', async () => {
     vi.stubEnv('SEARCH_RATE_LIMIT', '3');
     try {
-      actAs(null);
+      await actAs(null);
       for (let i = 0; i < 3; i++) expect((await from('203.0.113.7')).status).toBe(200);
       const refused = await from('203.0.113.7');
       expect(refused.status).toBe(429);
@@ -177,7 +173,7 @@ describe('rate limit of GET /api/suppliers/search', () => {
       expect((await from('203.0.113.7', 'limit=0')).status).toBe(429);
       // Another address has its own budget; staff are not limited.
       expect((await from('203.0.113.8')).status).toBe(200);
-      actAs(expert);
+      await actAs(expert);
       for (let i = 0; i < 5; i++) expect((await from('203.0.113.7')).status).toBe(200);
     } finally {
       vi.unstubAllEnvs();

@@ -10,7 +10,7 @@ import { messages } from '@/lib/i18n';
 import { loadCompany, loadCompanyHistory } from '@/lib/suppliers/detail';
 import { companyFormSchema, companyFormValues } from '@/lib/suppliers/form';
 import type { CompanyInput } from '@/lib/suppliers/schema';
-import { staffUser } from '../helpers/staff-users';
+import { signedInSession, staffUser } from '../helpers/staff-users';
 
 vi.mock('next-auth', async (orig) => ({ ...(await orig<typeof import('next-auth')>()), getServerSession: vi.fn() }));
 vi.mock('next/cache', () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
@@ -18,12 +18,8 @@ vi.mock('next/cache', () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }
 let erika: StaffUser;
 let anke: StaffUser;
 
-function actAs(user: StaffUser) {
-  vi.mocked(getServerSession).mockResolvedValue({
-    user: { id: user.id, name: user.name, email: user.email, role: user.role },
-    signedInAt: Date.now(),
-    expires: new Date(Date.now() + 3_600_000).toISOString(),
-  } as never);
+async function actAs(user: StaffUser) {
+  vi.mocked(getServerSession).mockResolvedValue((await signedInSession(user)) as never);
 }
 
 /** What the form sends: its text fields through the form schema. */
@@ -62,7 +58,7 @@ describe('company edit form and actions', () => {
   });
 
   it('creates a company with location, size class and a history entry; refuses a second one', async () => {
-    actAs(erika);
+    await actAs(erika);
     const created = await createSupplier(fromForm());
     expect(created).toMatchObject({ ok: true, data: { version: 1 } });
     const id = (created as { data: { id: number } }).data.id;
@@ -79,7 +75,7 @@ describe('company edit form and actions', () => {
   });
 
   it('answers invalid input with German field errors', async () => {
-    actAs(erika);
+    await actAs(erika);
     const result = await createSupplier({ ...fromForm(), postalCode: '986', sectors: ['XX.1'] });
     expect(result).toMatchObject({ ok: false, error: messages.request.fixErrors, fieldErrors: { postalCode: messages.errors.postalCode, sectors: messages.errors.sector } });
     const edit = await saveSupplier({ id: 1, version: 1, ...fromForm(), name: 'X' });
@@ -87,7 +83,7 @@ describe('company edit form and actions', () => {
   });
 
   it('refuses a NUL in a company field with a German field error and stores nothing', async () => {
-    actAs(erika);
+    await actAs(erika);
     const input = { ...fromForm(), street: 'Am Anger\u00001', description: 'Glas\u0000' };
     expect(await createSupplier(input)).toEqual({
       ok: false,
@@ -98,7 +94,7 @@ describe('company edit form and actions', () => {
   });
 
   it('records each changed field with old and new value, and refuses a stale version', async () => {
-    actAs(erika);
+    await actAs(erika);
     const { id } = ((await createSupplier(fromForm())) as { data: { id: number } }).data;
     const saved = await saveSupplier({ id, version: 1, ...fromForm({ employees: '300', publicListing: true }) });
     expect(saved).toEqual({ ok: true, data: { id, version: 2 } });
@@ -110,7 +106,7 @@ describe('company edit form and actions', () => {
     });
 
     // Anke still has version 1 open: refused, nothing overwritten, Erika named.
-    actAs(anke);
+    await actAs(anke);
     const stale = await saveSupplier({ id, version: 1, ...fromForm({ employees: '5' }) });
     expect(stale).toEqual({ ok: false, error: messages.suppliers.conflict('Erika Expertin'), currentVersion: 2 });
     expect((await loadCompany(id))!.employees).toBe(300);
@@ -121,7 +117,7 @@ describe('company edit form and actions', () => {
   });
 
   it('keeps external ids unique and the record’s source through an edit', async () => {
-    actAs(erika);
+    await actAs(erika);
     const first = ((await createSupplier(fromForm({ externalId: 'LEG-1' }))) as { data: { id: number } }).data;
     const second = ((await createSupplier(fromForm({ name: 'Glashütte Lauscha', postalCode: '98724', city: 'Lauscha' }))) as { data: { id: number } }).data;
     await db.update(companies).set({ source: 'LEG-Export 2020' }).where(eq(companies.id, second.id));

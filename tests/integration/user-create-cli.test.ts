@@ -6,7 +6,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '@/db/client';
 import { users } from '@/db/schema';
-import { PASSWORD_MIN } from '@/lib/auth/schema';
+import { PASSWORD_MAX_BYTES, PASSWORD_MIN } from '@/lib/auth/schema';
 import { findUserByEmail } from '@/lib/auth/users';
 import { messages } from '@/lib/i18n';
 
@@ -74,6 +74,13 @@ describe('npm run user:create', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(`${messages.users.password}: ${messages.errors.passwordTooShort(PASSWORD_MIN)}`);
     expect(result.stdout).toBe('');
+  });
+
+  it('refuses a password past bcrypt’s 72 bytes, naming the limit', async () => {
+    const result = await runCli(args('lang@leg.example'), `${'ä'.repeat(37)}\n`);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`${messages.users.password}: ${messages.errors.passwordTooLong(PASSWORD_MAX_BYTES)}`);
+    expect(await findCreated('lang@leg.example')).toBeUndefined();
   });
 
   it('explains its use when options are wrong', async () => {

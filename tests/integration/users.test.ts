@@ -15,6 +15,8 @@ const refused = { ok: false, error: messages.auth.invalidCredentials };
 const lockedOut = /Zu viele fehlgeschlagene Anmeldeversuche/;
 const IP = '203.0.113.7';
 const OTHER_IP = '198.51.100.23';
+// A small limit keeps the lockout tests' sequential bcrypt checks short.
+process.env.LOGIN_MAX_FAILURES = '3';
 const MAX_FAILURES = config().LOGIN_MAX_FAILURES;
 
 async function staff(input: Partial<CreateUserInput> & { email: string }): Promise<StaffUser> {
@@ -120,17 +122,29 @@ describe('updateUser', () => {
 describe('changeOwnPassword', () => {
   it('changes the password when the current one is right', async () => {
     const erika = await staff({ email: 'erika@leg.example' });
-    expect(await changeOwnPassword(erika, 'richtig-geheim', 'mein-neues-passwort')).toEqual({ ok: true, data: null });
+    expect(await changeOwnPassword(erika, { id: 'no-session', ip: IP }, 'richtig-geheim', 'mein-neues-passwort')).toEqual({ ok: true, data: null });
     expect(await verifyPassword('mein-neues-passwort', (await stored(erika.id)).passwordHash)).toBe(true);
   });
 
   it('refuses a wrong current password and keeps the old one', async () => {
     const erika = await staff({ email: 'erika@leg.example' });
-    expect(await changeOwnPassword(erika, 'falsch-geraten', 'mein-neues-passwort')).toEqual({
+    expect(await changeOwnPassword(erika, { id: 'no-session', ip: IP }, 'falsch-geraten', 'mein-neues-passwort')).toEqual({
       ok: false,
       error: t.wrongPassword,
       fieldErrors: { currentPassword: t.wrongPassword },
     });
+    expect(await verifyPassword('richtig-geheim', (await stored(erika.id)).passwordHash)).toBe(true);
+  });
+
+  it('throttles guesses of the current password like sign-ins, so a stolen session cannot find it', async () => {
+    const erika = await staff({ email: 'erika@leg.example' });
+    for (let i = 0; i < MAX_FAILURES; i++) {
+      expect(await changeOwnPassword(erika, { id: 'no-session', ip: IP }, `falsch-${i}`, 'mein-neues-passwort')).toMatchObject({
+        error: t.wrongPassword,
+      });
+    }
+    const locked = await changeOwnPassword(erika, { id: 'no-session', ip: IP }, 'richtig-geheim', 'mein-neues-passwort');
+    expect(!locked.ok && locked.fieldErrors?.currentPassword).toMatch(lockedOut);
     expect(await verifyPassword('richtig-geheim', (await stored(erika.id)).passwordHash)).toBe(true);
   });
 });
@@ -149,7 +163,7 @@ describe('verifySignIn', () => {
     expect(unknownEmail).toEqual(wrongPassword);
   });
 
-  it('locks an account after too many failures, even for the right password, but not other accounts', async () => {
+  it('locks an account for the address that failed, even for the right password, but not for other addresses', async () => {
     await staff({ email: 'erika@leg.example' });
     await staff({ email: 'bert@leg.example' });
     for (let i = 0; i < MAX_FAILURES; i++) {
@@ -158,9 +172,33 @@ describe('verifySignIn', () => {
     const locked = await verifySignIn('erika@leg.example', 'richtig-geheim', IP);
     expect(locked.ok).toBe(false);
     expect(!locked.ok && locked.error).toMatch(lockedOut);
-    // The lockout follows the account, from every address.
-    expect(await verifySignIn('ERIKA@leg.example', 'richtig-geheim', OTHER_IP)).toEqual(locked);
-    expect(await verifySignIn('bert@leg.example', 'richtig-geheim', OTHER_IP)).toMatchObject({ ok: true });
+    // A stranger's failures do not lock the colleague out at her own desk.
+    expect(await verifySignIn('ERIKA@leg.example', 'richtig-geheim', OTHER_IP)).toMatchObject({ ok: true });
+    expect(await verifySignIn('bert@leg.example', 'richtig-geheim', IP)).toMatchObject({ ok: true });
+  });
+
+  it('locks an account for every address after ten times the failures spread over many addresses', async () => {
+    await staff({ email: 'erika@leg.example' });
+    for (let i = 0; i < MAX_FAILURES * 10; i++) {
+      expect(await verifySignIn('erika@leg.example', `falsch-${i}`, `10.0.${i}.1`)).toEqual(refused);
+    }
+    const locked = await verifySignIn('erika@leg.example', 'richtig-geheim', OTHER_IP);
+    expect(!locked.ok && locked.error).toMatch(lockedOut);
+  });
+
+  it('checks no more passwords than the limit allows when wrong passwords arrive concurrently', async () => {
+    await staff({ email: 'erika@leg.example' });
+    const answers = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => verifySignIn('erika@leg.example', `falsch-${i}`, IP)),
+    );
+    // Every "wrong password" answer is one password check; the rest must be lockouts.
+    expect(answers.filter((a) => !a.ok && a.error === refused.error)).toHaveLength(MAX_FAILURES);
+
+    await staff({ email: 'bert@leg.example' });
+    const spread = await Promise.all(
+      Array.from({ length: 120 }, (_, i) => verifySignIn('bert@leg.example', `falsch-${i}`, `10.1.${i % 30}.1`)),
+    );
+    expect(spread.filter((a) => !a.ok && a.error === refused.error)).toHaveLength(MAX_FAILURES * 10);
   });
 
   it('locks an address that tries many different emails', async () => {

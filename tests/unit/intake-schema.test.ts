@@ -401,8 +401,9 @@ describe('form token', () => {
     else process.env.NEXTAUTH_SECRET = savedSecret;
   });
 
-  it('is the issue time and a URL-safe signature', () => {
-    expect(issueFormToken(issuedAt)).toMatch(new RegExp(`^${issuedAt}\\.[A-Za-z0-9_-]{43}$`));
+  it('is the issue time, a nonce and a URL-safe signature, different for each form', () => {
+    expect(issueFormToken(issuedAt)).toMatch(new RegExp(`^${issuedAt}\\.[A-Za-z0-9_-]{16}\\.[A-Za-z0-9_-]{43}$`));
+    expect(issueFormToken(issuedAt)).not.toBe(issueFormToken(issuedAt));
   });
 
   it.each([

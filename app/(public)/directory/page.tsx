@@ -1,9 +1,12 @@
 import type { Metadata } from 'next';
+import { requesterIp } from '@/app/requester-ip';
+import { Alert } from '@/components/ui/alert';
 import { RequestCallout } from '@/components/suppliers/request-callout';
 import { SupplierSearch } from '@/components/suppliers/supplier-search';
 import { config } from '@/lib/config';
 import { districtGeoJson } from '@/lib/geo/district-geojson';
 import { messages } from '@/lib/i18n';
+import { consumePublicSearch } from '@/lib/suppliers/public-search-limit';
 import { parseSearchParams } from '@/lib/suppliers/search-schema';
 import { loadSearchView } from '@/lib/suppliers/search-view';
 
@@ -14,6 +17,15 @@ export const metadata: Metadata = { title: t.title };
 /** The public directory: the staff search over publicly listed companies and their public fields. */
 export default async function DirectoryPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = parseSearchParams(await searchParams);
+  const limit = await consumePublicSearch(await requesterIp());
+  if (!limit.ok) {
+    return (
+      <div className="space-y-4">
+        <h1 className="text-2xl font-bold tracking-tight text-brand-800 sm:text-3xl">{t.title}</h1>
+        <Alert tone="error">{messages.errors.rateLimited(Math.ceil(limit.retryAfterSeconds / 60))}</Alert>
+      </div>
+    );
+  }
   const view = await loadSearchView(params, 'public');
   const { MAP_TILE_URL, MAP_TILE_ATTRIBUTION } = config();
 

@@ -2,7 +2,8 @@ import type { Metadata } from 'next';
 import { requireStaffPage } from '@/app/guards';
 import { ChangePasswordForm } from '@/components/change-password-form';
 import { messages } from '@/lib/i18n';
-import { changeMyPassword } from './actions';
+import { SignOutEverywhereButton } from '@/components/sign-out-button';
+import { changeMyPassword, signOutEverywhere } from './actions';
 
 const t = messages.users;
 
@@ -36,6 +37,16 @@ export default async function AccountPage() {
           {t.changePassword}
         </h2>
         <ChangePasswordForm action={changeMyPassword} />
+      </section>
+      <section
+        aria-labelledby="sessions-title"
+        className="space-y-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6"
+      >
+        <h2 id="sessions-title" className="text-lg font-semibold text-slate-900">
+          {messages.auth.sessionsTitle}
+        </h2>
+        <p className="text-slate-700">{messages.auth.sessionsHint}</p>
+        <SignOutEverywhereButton action={signOutEverywhere} />
       </section>
     </div>
   );

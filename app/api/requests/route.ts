@@ -49,6 +49,8 @@ export async function POST(request: Request) {
         );
       case 'rejected':
         return NextResponse.json({ error: result.error }, { status: 400 });
+      case 'conflict':
+        return NextResponse.json({ error: result.error }, { status: 409 });
     }
   } catch (error) {
     logError('api.requests.error', error);

@@ -5,8 +5,8 @@ import { config } from '@/lib/config';
 import { isCrossSiteRequest } from '@/lib/http/cross-site';
 import { messages } from '@/lib/i18n';
 import { logError } from '@/lib/log';
-import { consume } from '@/lib/rate-limit';
 import { type Audience, searchSuppliers, type SupplierHit } from '@/lib/suppliers/search';
+import { consumePublicSearch } from '@/lib/suppliers/public-search-limit';
 import { supplierSearchSchema } from '@/lib/suppliers/search-schema';
 
 /**
@@ -53,7 +53,7 @@ export async function GET(request: Request) {
   // Anonymous callers share the directory's database with the staff: a scraper or a loop in a
   // partner's script must not slow the desk down. Staff are signed in and not limited.
   if (audience === 'public') {
-    const limit = await consume({ name: 'supplier-search', points: settings.SEARCH_RATE_LIMIT, windowSeconds: 60 }, clientIp(request.headers, settings.TRUST_PROXY_HOPS));
+    const limit = await consumePublicSearch(clientIp(request.headers, settings.TRUST_PROXY_HOPS));
     if (!limit.ok) {
       return NextResponse.json(
         { error: messages.errors.rateLimited(Math.ceil(limit.retryAfterSeconds / 60)) },

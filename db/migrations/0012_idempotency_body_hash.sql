@@ -1,0 +1,1 @@
+ALTER TABLE "cases" ADD COLUMN "idempotency_body_hash" text;
