@@ -42,6 +42,10 @@ export function describeEvent(entry: TimelineEntry, names: Names): string {
       return ti.events.introduction_outcome(entry.data.company, outcome(entry.data.from), outcome(entry.data.to));
     case 'introduction_follow_up':
       return ti.events.introduction_follow_up(entry.data.company, date(entry.data.to));
+    case 'message_sent':
+      return t.message_sent(entry.data.subject);
+    case 'reply_received':
+      return t.reply_received(entry.data.channel);
     default:
       return assertNever(entry);
   }

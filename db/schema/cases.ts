@@ -81,6 +81,11 @@ export const cases = pgTable(
     firstResponseDueAt: timestamp('first_response_due_at', { withTimezone: true }),
     firstRespondedAt: timestamp('first_responded_at', { withTimezone: true }),
     version: integer('version').notNull().default(1),
+    // While the case waits for the requester: since when, and the status a reply returns it to.
+    waitingSince: timestamp('waiting_since', { withTimezone: true }),
+    statusBeforeWaiting: text('status_before_waiting', { enum: CASE_STATUSES }),
+    // A requester's reply the assignee has not opened yet ("Antwort eingegangen" in the queue).
+    replyUnreadSince: timestamp('reply_unread_since', { withTimezone: true }),
     // Set when the personal data was removed (retention period over, or erased on request).
     anonymisedAt: timestamp('anonymised_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -100,6 +105,8 @@ export const cases = pgTable(
       .on(t.assigneeId)
       .where(isOpenStatus(t.status)),
     index('cases_unanswered_due_idx').on(t.firstResponseDueAt).where(sql`${t.firstRespondedAt} is null`),
+    // The queue's "Antwort eingegangen" marker and the navigation's count of what needs me.
+    index('cases_unread_reply_idx').on(t.assigneeId).where(sql`${t.replyUnreadSince} is not null`),
     index('cases_priority_rank_idx').on(
       sql`(${priorityRankOf(t.priority)}) desc`,
       t.createdAt,

@@ -1,3 +1,4 @@
+import type { MessageChannel } from './conversations';
 import type { AgreementKind, CasePriority, CaseStatus, IntroductionChannel, IntroductionOutcome } from './vocabulary';
 
 /**
@@ -21,6 +22,9 @@ interface CaseEventData {
   introduction_follow_up: { introductionId: number; company: string; from: string | null; to: string | null; note?: string };
   introduction_sent: { introductionId: number; company: string };
   anonymised: { cause: 'retention' | 'erasure' };
+  // `subject`: typed by staff, may name people.
+  message_sent: { messageId: number; subject: string; template: string | null };
+  reply_received: { messageId: number; channel: MessageChannel };
 }
 
 export type CaseEventType = keyof CaseEventData;
@@ -62,6 +66,8 @@ export const CASE_EVENT_TEXT: { [T in CaseEventType]: { [K in TextKeys<CaseEvent
   introduction_follow_up: { company: 'public', from: 'public', to: 'public', note: 'personal' },
   introduction_sent: { company: 'public' },
   anonymised: {},
+  message_sent: { subject: 'personal', template: 'public' },
+  reply_received: {},
 };
 
 export const CASE_EVENT_TYPES = Object.keys(CASE_EVENT_TEXT) as CaseEventType[];

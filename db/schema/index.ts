@@ -10,3 +10,4 @@ export * from './introductions';
 export * from './privacy';
 export * from './events';
 export * from './staff-sessions';
+export * from './conversations';

@@ -343,6 +343,8 @@ export const de = {
       due_date_changed: (from: string, to: string) => `Wiedervorlage: ${from} → ${to}`,
       tags_changed: (from: string, to: string) => `Schlagworte: ${from} → ${to}`,
       note: 'Notiz',
+      message_sent: (subject: string) => `Nachricht an die Anfragenden: ${subject}`,
+      reply_received: (channel: 'email' | 'web') => (channel === 'email' ? 'Antwort per E-Mail eingegangen' : 'Antwort über den Antwort-Link eingegangen'),
       reason: (reason: string) => `Grund: ${reason}`,
       byRequester: 'Anfragende Organisation',
       none: '–',

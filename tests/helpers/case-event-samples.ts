@@ -31,4 +31,6 @@ export const SAMPLE_EVENTS: { [T in CaseEventType]: CaseEventOf<T> } = {
   },
   introduction_sent: { type: 'introduction_sent', data: { introductionId: 1, company: 'Erfurter Maskenwerk' } },
   anonymised: { type: 'anonymised', data: { cause: 'erasure' } },
+  message_sent: { type: 'message_sent', data: { messageId: 1, subject: PERSONAL_TEXT, template: 'query' } },
+  reply_received: { type: 'reply_received', data: { messageId: 2, channel: 'email' } },
 };
