@@ -12,7 +12,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-it('refuses a new password of 37 umlauts (74 bytes) on /account and keeps the old one', async () => {
+it('refuses a new password of 37 umlauts (74 bytes) on /account, naming the limit', async () => {
   const page = await openPage(browser, PHONE);
   await signInAs(page, 'expert', '/account');
   const tooLong = 'ä'.repeat(37);
