@@ -93,6 +93,7 @@ const { prepareDatabase } = await import('../db/prepare');
 const { seedCompanies, seedDefaultSynonyms } = await import('../lib/demo/seed-companies');
 const { searchPoints, searchSuppliers, supplierSearchQueries } = await import('../lib/suppliers/search');
 const { sidebarFacets, sidebarFacetsQuery } = await import('../lib/suppliers/facets');
+const { planSearch } = await import('../lib/suppliers/search-plan');
 const { MAP_POINT_CAP } = await import('../lib/suppliers/search-view');
 const { supplierSearchSchema } = await import('../lib/suppliers/search-schema');
 type SupplierSearch = import('../lib/suppliers/search-schema').SupplierSearch;
@@ -180,11 +181,12 @@ async function benchMix(label: string, results: Record<string, unknown>): Promis
 
 async function explain(client: postgres.Sql) {
   for (const query of QUERIES.filter((q) => args['explain-all'] || q.explain)) {
-    const built = await supplierSearchQueries(parse(query.params), 'staff');
+    const params = parse(query.params);
+    const built = supplierSearchQueries(params, await planSearch(params, 'staff'));
     const parts: [string, { sql: string; params: unknown[] }][] = [
       [built.countInPage ? 'page query (counts the matches too)' : 'page query', built.rows.toSQL()],
       ...(built.countInPage ? [] : [['count query', built.count.toSQL()] as [string, { sql: string; params: unknown[] }]]),
-      ['sidebar facets query', (await sidebarFacetsQuery(parse(query.params), 'staff')).statement.toSQL()],
+      ['sidebar facets query', sidebarFacetsQuery(built.plan).statement.toSQL()],
     ];
     for (const [part, statement] of parts) {
       const plan = await client.unsafe(`explain (analyze, buffers) ${statement.sql}`, statement.params as postgres.ParameterOrJSON<never>[]);
