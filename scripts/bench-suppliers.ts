@@ -6,6 +6,8 @@
 // on PostgreSQL at the largest size and drops the bench databases again (also on Ctrl-C).
 // `npm run bench` first runs the queue benchmark (scripts/bench.ts) in a child process
 // (flag --with-queue); flags this script does not know are passed on to it.
+// --quality: instead of timing, nDCG@10 of the graded query set (bench/search-quality-queries.ts)
+// on both databases (default size 5,000; no queue benchmark).
 // Not a test: `npm test` never runs it. Results are recorded in docs/benchmarks.md.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -24,7 +26,7 @@ const GOAL_MS = 50;
 const SEED = 42;
 const USAGE =
   'Usage: npm run bench -- [--suppliers-only | --queue-only] [--companies 5000,100000] [--search-iterations 30] ' +
-  '[--search-warmup 5] [--skip-postgres] [--skip-pglite] [--explain-all] [--results-json FILE] [queue bench flags …]';
+  '[--search-warmup 5] [--skip-postgres] [--skip-pglite] [--explain-all] [--results-json FILE] [--quality] [queue bench flags …]';
 
 const { values: args, tokens } = parseArgs({
   strict: false,
@@ -40,11 +42,13 @@ const { values: args, tokens } = parseArgs({
     'skip-pglite': { type: 'boolean', default: false },
     'explain-all': { type: 'boolean', default: false },
     'results-json': { type: 'string' },
+    quality: { type: 'boolean', default: false },
   },
 });
+const QUALITY = Boolean(args.quality);
 const OWN = new Set([
   'with-queue', 'suppliers-only', 'queue-only', 'companies', 'search-iterations', 'search-warmup',
-  'skip-postgres', 'skip-pglite', 'explain-all', 'results-json',
+  'skip-postgres', 'skip-pglite', 'explain-all', 'results-json', 'quality',
 ]);
 // Everything else (--cases, --pglite, --skip-page …) belongs to scripts/bench.ts.
 const forwarded = tokens.flatMap((t) => {
@@ -53,7 +57,8 @@ const forwarded = tokens.flatMap((t) => {
   if (t.inlineValue) return [`${t.rawName}=${t.value}`];
   return t.value === undefined ? [t.rawName] : [t.rawName, t.value];
 });
-const SIZES = String(args.companies).split(',').map(Number);
+const sizesGiven = tokens.some((t) => t.kind === 'option' && t.name === 'companies');
+const SIZES = (QUALITY && !sizesGiven ? '5000' : String(args.companies)).split(',').map(Number);
 const ITERATIONS = Number(args['search-iterations']);
 const WARMUP = Number(args['search-warmup']);
 if (![...SIZES, ITERATIONS].every((n) => Number.isInteger(n) && n > 0) || !Number.isInteger(WARMUP) || WARMUP < 0) {
@@ -81,7 +86,7 @@ function runQueueBench(): Promise<number> {
   );
 }
 
-if (args['with-queue'] && !args['suppliers-only']) {
+if (args['with-queue'] && !args['suppliers-only'] && !QUALITY) {
   const code = await runQueueBench();
   if (code !== 0 || args['queue-only']) process.exit(code);
   console.log('\n');
@@ -98,6 +103,8 @@ const { MAP_POINT_CAP } = await import('../lib/suppliers/search-view');
 const { supplierSearchSchema } = await import('../lib/suppliers/search-schema');
 type SupplierSearch = import('../lib/suppliers/search-schema').SupplierSearch;
 const { forgetSynonymCache } = await import('../lib/suppliers/synonyms');
+const { companies } = await import('../db/schema');
+const { measureQuality, QUALITY_DEPTH } = await import('../bench/search-quality');
 
 type Kind = 'text' | 'text + sector' | 'text + radius' | 'filters only';
 
@@ -132,6 +139,13 @@ const PART_NAMES = Object.keys(PARTS) as Part[];
 interface Measured {
   label: string;
   stats: Record<Part, Stats>;
+}
+
+/** With --quality: mean nDCG@10 and the number of queries without any match. */
+interface Judged {
+  label: string;
+  ndcg: number;
+  zero: number;
 }
 
 const cells = (all: Record<Part, Stats>, bold = false) =>
@@ -177,6 +191,21 @@ async function benchMix(label: string, results: Record<string, unknown>): Promis
   console.log(`|---|---:|---:|${PART_NAMES.map(() => '---:|---:|---:').join('|')}|`);
   console.log(lines.join('\n'));
   return { label, stats: overall };
+}
+
+/** nDCG@10 of the graded query set on the open database; prints a line per query. */
+async function quality(label: string): Promise<Judged> {
+  const rows = await db.select({ id: companies.id, sectors: companies.sectors, capabilities: companies.capabilities }).from(companies);
+  const result = await measureQuality(async (q) => {
+    const found = await searchSuppliers(parse({ q, limit: QUALITY_DEPTH }), 'staff');
+    return { ids: found.results.map((r) => r.id), total: found.total };
+  }, new Map(rows.map((r) => [r.id, r])));
+  console.log(`\n### Quality: ${label}\n`);
+  console.log('| Query | matches | nDCG@10 |');
+  console.log('|---|---:|---:|');
+  for (const r of result.queries) console.log(`| ${r.q} | ${r.total.toLocaleString('en')} | ${r.ndcg.toFixed(3)} |`);
+  console.log(`| **mean of ${result.queries.length} queries** (${result.zero} with no match) | | **${result.mean.toFixed(3)}** |`);
+  return { label, ndcg: result.mean, zero: result.zero };
 }
 
 async function explain(client: postgres.Sql) {
@@ -245,6 +274,7 @@ async function main() {
   console.log(`Data: ${SIZES.map((n) => n.toLocaleString('en')).join(' and ')} generated companies (seed ${SEED}) + default synonyms; ${WARMUP} warm-up and ${ITERATIONS} timed runs per query and function, audience staff`);
 
   const measured: Measured[] = [];
+  const judged: Judged[] = [];
   const dump: Record<string, Record<string, unknown>> = {};
   const largest = Math.max(...SIZES);
   try {
@@ -259,8 +289,9 @@ async function main() {
         await prepareDatabase(getDatabaseHandle(), url.toString());
         const label = `PostgreSQL, ${size.toLocaleString('en')} companies`;
         await seed(label, size);
-        measured.push(await benchMix(label, (dump[label] = {})));
-        if (size === largest) {
+        if (QUALITY) judged.push(await quality(label));
+        else measured.push(await benchMix(label, (dump[label] = {})));
+        if (size === largest && !QUALITY) {
           const client = postgres(url.toString(), { max: 1, onnotice: () => {} });
           try {
             await explain(client);
@@ -281,7 +312,8 @@ async function main() {
         await prepareDatabase(getDatabaseHandle());
         const label = `PGlite (in memory), ${size.toLocaleString('en')} companies`;
         await seed(label, size);
-        measured.push(await benchMix(label, (dump[label] = {})));
+        if (QUALITY) judged.push(await quality(label));
+        else measured.push(await benchMix(label, (dump[label] = {})));
         await closeDatabase();
         console.log(`(${label}: ${seconds(started)} in all)`);
       }
@@ -292,6 +324,13 @@ async function main() {
     await admin?.end({ timeout: 5 });
   }
 
+  if (QUALITY) {
+    console.log('\n### Summary: nDCG@10 of the graded query set\n');
+    console.log('| Database, size | mean nDCG@10 | queries with no match |');
+    console.log('|---|---:|---:|');
+    for (const m of judged) console.log(`| ${m.label} | ${m.ndcg.toFixed(3)} | ${m.zero} |`);
+    return;
+  }
   if (args['results-json']) writeFileSync(String(args['results-json']), `${JSON.stringify(dump, null, 1)}\n`);
   console.log('\n### Summary (all queries of the mix)\n');
   console.log(`| Database, size | ${header} |`);

@@ -85,7 +85,7 @@ export async function similarWords(word: string, minScore = SIMILAR_MIN_SCORE): 
   const rows = await db
     .select({ word: searchWords.word })
     .from(searchWords)
-    .where(sql`${searchWords.word} % (select ${folded}::text) and similarity(${searchWords.word}, ${folded}) >= ${minScore}`)
+    .where(sql`${searchWords.word} % (select ${folded}::text) and similarity(${searchWords.word}, ${folded}) >= ${literal(minScore)}`)
     .orderBy(sql`similarity(${searchWords.word}, ${folded}) desc`, asc(searchWords.word))
     .limit(SIMILAR_MAX);
   return rows.map((r) => r.word).filter((w) => w !== folded);
