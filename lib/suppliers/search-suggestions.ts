@@ -1,4 +1,4 @@
-import { and, asc, desc, gte, sql } from 'drizzle-orm';
+import { and, asc, between, desc, sql } from 'drizzle-orm';
 import { db } from '../../db/client';
 import { sectors } from '../../db/schema';
 import type { WordRole } from './query-words';
@@ -15,8 +15,11 @@ export interface SearchSuggestions {
 const SUGGESTION_MIN_SCORE = 0.3;
 const SECTOR_MIN_SCORE = 0.4;
 const MAX_SECTORS = 3;
-/** Divisions and finer: a section ("C – Verarbeitendes Gewerbe") helps nobody narrow down. */
-const MIN_SECTOR_LEVEL = 2;
+/**
+ * Divisions, groups and classes: a section ("C – Verarbeitendes Gewerbe") helps nobody narrow
+ * down, and a subclass mostly repeats its class's title.
+ */
+const SECTOR_LEVELS = [2, 4] as const;
 
 /** What to offer when no word of a search matches anything. */
 export async function suggestFor(words: { word: string; role: WordRole }[]): Promise<SearchSuggestions> {
@@ -35,7 +38,7 @@ async function nearestSectors(words: string[]) {
   return db
     .select({ code: sectors.code, title: sectors.title })
     .from(sectors)
-    .where(and(gte(sectors.level, MIN_SECTOR_LEVEL), sql`${closeness} >= ${sql.raw(String(SECTOR_MIN_SCORE))}`))
+    .where(and(between(sectors.level, ...SECTOR_LEVELS), sql`${closeness} >= ${sql.raw(String(SECTOR_MIN_SCORE))}`))
     .orderBy(desc(closeness), asc(sectors.code))
     .limit(MAX_SECTORS);
 }

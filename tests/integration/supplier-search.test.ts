@@ -135,3 +135,51 @@ describe('audience and facets', () => {
     expect(facets.kinds).toEqual({ company: 3 });
   });
 });
+
+describe('no dead ends', () => {
+  it('never lets quantities and units remove results', async () => {
+    const plain = await search({ q: 'Desinfektionsmittel' });
+    const measured = await search({ q: 'Desinfektionsmittel 500 Liter' });
+    expect(measured.results.map((r) => r.name)).toEqual(plain.results.map((r) => r.name));
+    expect(measured.relaxed).toBe(false);
+    expect(await names({ q: 'Roggenmehl 10 t' })).toEqual(['Mühle Großenehrich']);
+  });
+
+  it('ignores stop words instead of searching them inside every text', async () => {
+    // "und" appears in none of this company's texts.
+    expect(await names({ q: 'Spritzguss und Werkzeugbau' })).toEqual(['Kunststofftechnik Sömmerda']);
+  });
+
+  it('ranks by covered words when not all of them match together, and says so', async () => {
+    const relaxed = await search({ q: 'FFP2 Kliniken Glasflaschen' });
+    expect(relaxed.relaxed).toBe(true);
+    // Two of the words beat one of them.
+    expect(relaxed.results.map((r) => r.name)).toEqual(['Thüringer Schutzausrüstung GmbH', 'Geheime Maskenmanufaktur']);
+    expect((await search({ q: 'Desinfektionsmittel dringend benötigt' })).results.map((r) => r.name)).toEqual(['Chemiewerk Bad Köstritz']);
+    expect(await search({ q: 'FFP2 Kliniken' })).toMatchObject({ relaxed: false, total: 1 });
+  });
+
+  it('weighs product words over filler', async () => {
+    // "herstellen" (filler) is in the mask maker's description, "Roggenmehl" only at the mill.
+    const ranked = await search({ q: 'Roggenmehl herstellen' });
+    expect(ranked.relaxed).toBe(true);
+    expect(ranked.results[0]!.name).toBe('Mühle Großenehrich');
+    expect(ranked.results.map((r) => r.name)).toContain('Thüringer Schutzausrüstung GmbH');
+  });
+
+  it('relaxes the public directory over listed companies only', async () => {
+    const listed = await search({ q: 'FFP2 Glasflaschen' }, 'public');
+    expect(listed.relaxed).toBe(true);
+    expect(listed.results.map((r) => r.name)).toEqual(['Thüringer Schutzausrüstung GmbH']);
+  });
+
+  it('finds nothing only when no word matches anything, and then suggests words and sectors', async () => {
+    const none = await search({ q: 'Glasflaschen' });
+    expect(none).toMatchObject({ total: 0, relaxed: false });
+    expect(none.suggestions!.sectors.map((s) => s.code)).toContain('23.19');
+    expect((await search({ q: 'Roggenbrot' })).suggestions).toEqual({ words: ['roggenmehl'], sectors: [] });
+    expect((await search({ q: 'Kunstharz 20 kg' })).suggestions!.sectors).toContainEqual({ code: '20.16', title: 'Herstellung von Kunststoffen in Primärformen' });
+    // Results, or a later page of them, need none.
+    expect((await search({ q: 'Roggenmehl' })).suggestions).toBeNull();
+  });
+});
