@@ -99,14 +99,16 @@ const { seedCompanies, seedDefaultSynonyms } = await import('../lib/demo/seed-co
 const { searchPoints, searchSuppliers, supplierSearchQueries } = await import('../lib/suppliers/search');
 const { sidebarFacets, sidebarFacetsQuery } = await import('../lib/suppliers/facets');
 const { planSearch } = await import('../lib/suppliers/search-plan');
-const { MAP_POINT_CAP } = await import('../lib/suppliers/search-view');
+const { loadSearchView, MAP_POINT_CAP } = await import('../lib/suppliers/search-view');
+const { lexemes } = await import('../lib/suppliers/query-words');
+const { queryWords } = await import('../lib/suppliers/text');
 const { supplierSearchSchema } = await import('../lib/suppliers/search-schema');
 type SupplierSearch = import('../lib/suppliers/search-schema').SupplierSearch;
 const { forgetSynonymCache } = await import('../lib/suppliers/synonyms');
 const { companies } = await import('../db/schema');
 const { measureQuality, QUALITY_DEPTH } = await import('../bench/search-quality');
 
-type Kind = 'text' | 'text + sector' | 'text + radius' | 'filters only';
+type Kind = 'text' | 'text, not every word' | 'text + sector' | 'text + radius' | 'filters only';
 
 /** The fixed mix; `explain` marks the one query per kind whose plans are printed. */
 const QUERIES: { kind: Kind; name: string; params: Record<string, string | number>; explain?: boolean }[] = [
@@ -118,6 +120,10 @@ const QUERIES: { kind: Kind; name: string; params: Record<string, string | numbe
   { kind: 'text', name: 'q=Haendedesinfektion (umlaut)', params: { q: 'Haendedesinfektion' } },
   { kind: 'text + sector', name: 'q=Masken, sector=32', params: { q: 'Masken', sector: '32' }, explain: true },
   { kind: 'text + radius', name: 'q=Masken, near=99084, 50 km', params: { q: 'Masken', near: '99084', radius_km: 50 }, explain: true },
+  { kind: 'text, not every word', name: 'q=Nitrilhandschuhe 50.000 Stück', params: { q: 'Nitrilhandschuhe 50.000 Stück' } },
+  { kind: 'text, not every word', name: 'q=Gehäuse spritzgießen lassen (relaxed)', params: { q: 'Gehäuse spritzgießen lassen' }, explain: true },
+  { kind: 'text, not every word', name: 'q=Desinfektionsmittel dringend benötigt (relaxed)', params: { q: 'Desinfektionsmittel dringend benötigt' } },
+  { kind: 'text, not every word', name: 'q=Masken und Kliniken (stop word)', params: { q: 'Masken und Kliniken' } },
   { kind: 'filters only', name: 'sector=C', params: { sector: 'C' }, explain: true },
   { kind: 'filters only', name: 'district=16053', params: { district: '16053' } },
   { kind: 'filters only', name: 'certification=ISO 9001', params: { certification: 'ISO 9001' } },
@@ -127,11 +133,28 @@ const parse = (params: Record<string, unknown>) => supplierSearchSchema.parse(pa
 
 const seconds = (since: number) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
 
-/** What the search pages run for a query (in parallel on PostgreSQL), each timed on its own. */
+/**
+ * The floor for a text query: the raw ranked GIN query a plain full-text search would run (every
+ * word as a prefix, all required, ts_rank, the first 20), without synonyms, typos, compounds,
+ * the count, relaxation or the details of the page.
+ */
+function rawRanked(q: string) {
+  const tsquery = queryWords(q).flatMap(lexemes).map((part) => `${part}:*`).join(' & ');
+  return db.execute(
+    sql`select id, ts_rank(search_vector, query, 1) as rank from companies, to_tsquery('german', ${tsquery}) as query where search_vector @@ query order by rank desc limit 20`,
+  );
+}
+
+/**
+ * What the search pages run for a query (in parallel on PostgreSQL), each timed on its own, and
+ * "page": all of the page's data as the page loads it (planned once, then in parallel).
+ */
 const PARTS = {
+  raw: (params: SupplierSearch) => rawRanked(params.q!),
   search: (params: SupplierSearch) => searchSuppliers(params, 'staff'),
   facets: (params: SupplierSearch) => sidebarFacets(params, 'staff'),
   map: (params: SupplierSearch) => searchPoints(params, 'staff', MAP_POINT_CAP),
+  page: (params: SupplierSearch) => loadSearchView(params, 'staff'),
 };
 type Part = keyof typeof PARTS;
 const PART_NAMES = Object.keys(PARTS) as Part[];
@@ -150,7 +173,8 @@ interface Judged {
 
 const cells = (all: Record<Part, Stats>, bold = false) =>
   PART_NAMES.map((part) => {
-    const { p50, p95, max } = all[part];
+    const { n, p50, p95, max } = all[part];
+    if (n === 0) return '– | – | –'; // no raw floor for filters alone
     return bold ? `**${ms(p50)}** | **${ms(p95)}** | ${ms(max)}` : `${ms(p50)} | ${ms(p95)} | ${ms(max)}`;
   }).join(' | ');
 const header = PART_NAMES.map((part) => `${part} p50 | ${part} p95 | ${part} max`).join(' | ');
@@ -161,6 +185,7 @@ const noSamples = () => Object.fromEntries(PART_NAMES.map((part) => [part, [] as
 async function benchMix(label: string, results: Record<string, unknown>): Promise<Measured> {
   const lines: string[] = [];
   const all = noSamples();
+  const textSamples = noSamples();
   const byKind = new Map<Kind, Record<Part, number[]>>();
   for (const query of QUERIES) {
     const params = parse(query.params);
@@ -177,19 +202,24 @@ async function benchMix(label: string, results: Record<string, unknown>): Promis
     byKind.set(query.kind, kind);
     const samples = noSamples();
     for (const part of PART_NAMES) {
+      if (part === 'raw' && !params.q) continue;
       samples[part] = await timeIt(ITERATIONS, WARMUP, () => PARTS[part](params));
       all[part].push(...samples[part]);
       kind[part].push(...samples[part]);
+      if (params.q) textSamples[part].push(...samples[part]);
     }
     lines.push(`| ${query.name} | ${first.total.toLocaleString('en')} | ${map.points.length.toLocaleString('en')} | ${cells(statsOf(samples))} |`);
   }
   for (const [kind, samples] of byKind) lines.push(`| *all ${kind}* | | | ${cells(statsOf(samples))} |`);
   const overall = statsOf(all);
   lines.push(`| **overall** (${overall.search.n} runs each) | | | ${cells(overall, true)} |`);
+  const text = statsOf(textSamples);
+  lines.push(`| *all text queries* | | | ${cells(text)} |`);
   console.log(`\n### ${label}\n`);
   console.log(`| Query | matches | map points | ${header} |`);
   console.log(`|---|---:|---:|${PART_NAMES.map(() => '---:|---:|---:').join('|')}|`);
   console.log(lines.join('\n'));
+  console.log(`\nText queries: searchSuppliers p95 ${ms(text.search.p95)} ms = ${(text.search.p95 / text.raw.p95).toFixed(1)}× the raw ranked GIN query's p95 (${ms(text.raw.p95)} ms)`);
   return { label, stats: overall };
 }
 
