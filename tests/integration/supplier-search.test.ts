@@ -3,7 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/db/client';
 import { companies, companyEvents } from '@/db/schema';
 import { companyInputSchema, type CompanyInput } from '@/lib/suppliers/schema';
-import { searchCompanyIds, searchFacets, searchPoints, searchSuppliers } from '@/lib/suppliers/search';
+import { searchCompanyIds, searchFacets, searchPoints, searchSuppliers, supplierSearchQueries } from '@/lib/suppliers/search';
+import { planSearch } from '@/lib/suppliers/search-plan';
 import { supplierSearchSchema } from '@/lib/suppliers/search-schema';
 import { replaceSynonymGroups } from '@/lib/suppliers/synonyms';
 import { saveCompany } from '@/lib/suppliers/write';
@@ -148,6 +149,12 @@ describe('no dead ends', () => {
   it('ignores stop words instead of searching them inside every text', async () => {
     // "und" appears in none of this company's texts.
     expect(await names({ q: 'Spritzguss und Werkzeugbau' })).toEqual(['Kunststofftechnik Sömmerda']);
+    // So a query with them costs what it costs without them: the very same statement.
+    const statement = async (q: string) => {
+      const params = supplierSearchSchema.parse({ q });
+      return supplierSearchQueries(params, await planSearch(params, 'staff')).rows.toSQL();
+    };
+    expect(await statement('Masken und für Kliniken')).toEqual(await statement('Masken Kliniken'));
   });
 
   it('ranks by covered words when not all of them match together, and says so', async () => {
