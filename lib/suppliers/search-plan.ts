@@ -276,7 +276,12 @@ export async function planSearch(params: SupplierSearch, audience: Audience, opt
     else if (optional.length > 0) score = sql<number>`${sql.join(optional.map(covers), sql` + `)} + ${score}`;
   }
 
-  const wordCondition = relaxed ? or(...required.map((m) => m.condition)) : and(...required.map((m) => m.condition));
+  // Relaxed, a company must have one of the product words: filler ('lass' is in "Zulassung")
+  // would only widen the candidates with companies that cover nothing sought.
+  const products = required.filter((m) => m.role === 'product');
+  const wordCondition = relaxed
+    ? or(...(products.length > 0 ? products : required).map((m) => m.condition))
+    : and(...required.map((m) => m.condition));
   const base = and(...fixed, wordCondition);
   return {
     base,
