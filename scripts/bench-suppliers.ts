@@ -6,6 +6,8 @@
 // on PostgreSQL at the largest size and drops the bench databases again (also on Ctrl-C).
 // `npm run bench` first runs the queue benchmark (scripts/bench.ts) in a child process
 // (flag --with-queue); flags this script does not know are passed on to it.
+// --quality: instead of timing, nDCG@10 of the graded query set (bench/search-quality-queries.ts)
+// on both databases (default size 5,000; no queue benchmark).
 // Not a test: `npm test` never runs it. Results are recorded in docs/benchmarks.md.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -24,7 +26,7 @@ const GOAL_MS = 50;
 const SEED = 42;
 const USAGE =
   'Usage: npm run bench -- [--suppliers-only | --queue-only] [--companies 5000,100000] [--search-iterations 30] ' +
-  '[--search-warmup 5] [--skip-postgres] [--skip-pglite] [--explain-all] [--results-json FILE] [queue bench flags …]';
+  '[--search-warmup 5] [--skip-postgres] [--skip-pglite] [--explain-all] [--results-json FILE] [--quality] [queue bench flags …]';
 
 const { values: args, tokens } = parseArgs({
   strict: false,
@@ -40,11 +42,13 @@ const { values: args, tokens } = parseArgs({
     'skip-pglite': { type: 'boolean', default: false },
     'explain-all': { type: 'boolean', default: false },
     'results-json': { type: 'string' },
+    quality: { type: 'boolean', default: false },
   },
 });
+const QUALITY = Boolean(args.quality);
 const OWN = new Set([
   'with-queue', 'suppliers-only', 'queue-only', 'companies', 'search-iterations', 'search-warmup',
-  'skip-postgres', 'skip-pglite', 'explain-all', 'results-json',
+  'skip-postgres', 'skip-pglite', 'explain-all', 'results-json', 'quality',
 ]);
 // Everything else (--cases, --pglite, --skip-page …) belongs to scripts/bench.ts.
 const forwarded = tokens.flatMap((t) => {
@@ -53,7 +57,8 @@ const forwarded = tokens.flatMap((t) => {
   if (t.inlineValue) return [`${t.rawName}=${t.value}`];
   return t.value === undefined ? [t.rawName] : [t.rawName, t.value];
 });
-const SIZES = String(args.companies).split(',').map(Number);
+const sizesGiven = tokens.some((t) => t.kind === 'option' && t.name === 'companies');
+const SIZES = (QUALITY && !sizesGiven ? '5000' : String(args.companies)).split(',').map(Number);
 const ITERATIONS = Number(args['search-iterations']);
 const WARMUP = Number(args['search-warmup']);
 if (![...SIZES, ITERATIONS].every((n) => Number.isInteger(n) && n > 0) || !Number.isInteger(WARMUP) || WARMUP < 0) {
@@ -81,7 +86,7 @@ function runQueueBench(): Promise<number> {
   );
 }
 
-if (args['with-queue'] && !args['suppliers-only']) {
+if (args['with-queue'] && !args['suppliers-only'] && !QUALITY) {
   const code = await runQueueBench();
   if (code !== 0 || args['queue-only']) process.exit(code);
   console.log('\n');
@@ -93,12 +98,17 @@ const { prepareDatabase } = await import('../db/prepare');
 const { seedCompanies, seedDefaultSynonyms } = await import('../lib/demo/seed-companies');
 const { searchPoints, searchSuppliers, supplierSearchQueries } = await import('../lib/suppliers/search');
 const { sidebarFacets, sidebarFacetsQuery } = await import('../lib/suppliers/facets');
-const { MAP_POINT_CAP } = await import('../lib/suppliers/search-view');
+const { planSearch } = await import('../lib/suppliers/search-plan');
+const { loadSearchView, MAP_POINT_CAP } = await import('../lib/suppliers/search-view');
+const { lexemes } = await import('../lib/suppliers/query-words');
+const { queryWords } = await import('../lib/suppliers/text');
 const { supplierSearchSchema } = await import('../lib/suppliers/search-schema');
 type SupplierSearch = import('../lib/suppliers/search-schema').SupplierSearch;
 const { forgetSynonymCache } = await import('../lib/suppliers/synonyms');
+const { companies } = await import('../db/schema');
+const { measureQuality, QUALITY_DEPTH } = await import('../bench/search-quality');
 
-type Kind = 'text' | 'text + sector' | 'text + radius' | 'filters only';
+type Kind = 'text' | 'text, not every word' | 'text + sector' | 'text + radius' | 'filters only';
 
 /** The fixed mix; `explain` marks the one query per kind whose plans are printed. */
 const QUERIES: { kind: Kind; name: string; params: Record<string, string | number>; explain?: boolean }[] = [
@@ -110,6 +120,10 @@ const QUERIES: { kind: Kind; name: string; params: Record<string, string | numbe
   { kind: 'text', name: 'q=Haendedesinfektion (umlaut)', params: { q: 'Haendedesinfektion' } },
   { kind: 'text + sector', name: 'q=Masken, sector=32', params: { q: 'Masken', sector: '32' }, explain: true },
   { kind: 'text + radius', name: 'q=Masken, near=99084, 50 km', params: { q: 'Masken', near: '99084', radius_km: 50 }, explain: true },
+  { kind: 'text, not every word', name: 'q=Nitrilhandschuhe 50.000 Stück', params: { q: 'Nitrilhandschuhe 50.000 Stück' } },
+  { kind: 'text, not every word', name: 'q=Gehäuse spritzgießen lassen (relaxed)', params: { q: 'Gehäuse spritzgießen lassen' }, explain: true },
+  { kind: 'text, not every word', name: 'q=Desinfektionsmittel dringend benötigt (relaxed)', params: { q: 'Desinfektionsmittel dringend benötigt' } },
+  { kind: 'text, not every word', name: 'q=Masken und Kliniken (stop word)', params: { q: 'Masken und Kliniken' } },
   { kind: 'filters only', name: 'sector=C', params: { sector: 'C' }, explain: true },
   { kind: 'filters only', name: 'district=16053', params: { district: '16053' } },
   { kind: 'filters only', name: 'certification=ISO 9001', params: { certification: 'ISO 9001' } },
@@ -119,11 +133,28 @@ const parse = (params: Record<string, unknown>) => supplierSearchSchema.parse(pa
 
 const seconds = (since: number) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
 
-/** What the search pages run for a query (in parallel on PostgreSQL), each timed on its own. */
+/**
+ * The floor for a text query: the raw ranked GIN query a plain full-text search would run (every
+ * word as a prefix, all required, ts_rank, the first 20), without synonyms, typos, compounds,
+ * the count, relaxation or the details of the page.
+ */
+function rawRanked(q: string) {
+  const tsquery = queryWords(q).flatMap(lexemes).map((part) => `${part}:*`).join(' & ');
+  return db.execute(
+    sql`select id, ts_rank(search_vector, query, 1) as rank from companies, to_tsquery('german', ${tsquery}) as query where search_vector @@ query order by rank desc limit 20`,
+  );
+}
+
+/**
+ * What the search pages run for a query (in parallel on PostgreSQL), each timed on its own, and
+ * "page": all of the page's data as the page loads it (planned once, then in parallel).
+ */
 const PARTS = {
+  raw: (params: SupplierSearch) => rawRanked(params.q!),
   search: (params: SupplierSearch) => searchSuppliers(params, 'staff'),
   facets: (params: SupplierSearch) => sidebarFacets(params, 'staff'),
   map: (params: SupplierSearch) => searchPoints(params, 'staff', MAP_POINT_CAP),
+  page: (params: SupplierSearch) => loadSearchView(params, 'staff'),
 };
 type Part = keyof typeof PARTS;
 const PART_NAMES = Object.keys(PARTS) as Part[];
@@ -133,9 +164,17 @@ interface Measured {
   stats: Record<Part, Stats>;
 }
 
+/** With --quality: mean nDCG@10 and the number of queries without any match. */
+interface Judged {
+  label: string;
+  ndcg: number;
+  zero: number;
+}
+
 const cells = (all: Record<Part, Stats>, bold = false) =>
   PART_NAMES.map((part) => {
-    const { p50, p95, max } = all[part];
+    const { n, p50, p95, max } = all[part];
+    if (n === 0) return '– | – | –'; // no raw floor for filters alone
     return bold ? `**${ms(p50)}** | **${ms(p95)}** | ${ms(max)}` : `${ms(p50)} | ${ms(p95)} | ${ms(max)}`;
   }).join(' | ');
 const header = PART_NAMES.map((part) => `${part} p50 | ${part} p95 | ${part} max`).join(' | ');
@@ -146,6 +185,7 @@ const noSamples = () => Object.fromEntries(PART_NAMES.map((part) => [part, [] as
 async function benchMix(label: string, results: Record<string, unknown>): Promise<Measured> {
   const lines: string[] = [];
   const all = noSamples();
+  const textSamples = noSamples();
   const byKind = new Map<Kind, Record<Part, number[]>>();
   for (const query of QUERIES) {
     const params = parse(query.params);
@@ -162,29 +202,50 @@ async function benchMix(label: string, results: Record<string, unknown>): Promis
     byKind.set(query.kind, kind);
     const samples = noSamples();
     for (const part of PART_NAMES) {
+      if (part === 'raw' && !params.q) continue;
       samples[part] = await timeIt(ITERATIONS, WARMUP, () => PARTS[part](params));
       all[part].push(...samples[part]);
       kind[part].push(...samples[part]);
+      if (params.q) textSamples[part].push(...samples[part]);
     }
     lines.push(`| ${query.name} | ${first.total.toLocaleString('en')} | ${map.points.length.toLocaleString('en')} | ${cells(statsOf(samples))} |`);
   }
   for (const [kind, samples] of byKind) lines.push(`| *all ${kind}* | | | ${cells(statsOf(samples))} |`);
   const overall = statsOf(all);
   lines.push(`| **overall** (${overall.search.n} runs each) | | | ${cells(overall, true)} |`);
+  const text = statsOf(textSamples);
+  lines.push(`| *all text queries* | | | ${cells(text)} |`);
   console.log(`\n### ${label}\n`);
   console.log(`| Query | matches | map points | ${header} |`);
   console.log(`|---|---:|---:|${PART_NAMES.map(() => '---:|---:|---:').join('|')}|`);
   console.log(lines.join('\n'));
+  console.log(`\nText queries: searchSuppliers p95 ${ms(text.search.p95)} ms = ${(text.search.p95 / text.raw.p95).toFixed(1)}× the raw ranked GIN query's p95 (${ms(text.raw.p95)} ms)`);
   return { label, stats: overall };
+}
+
+/** nDCG@10 of the graded query set on the open database; prints a line per query. */
+async function quality(label: string): Promise<Judged> {
+  const rows = await db.select({ id: companies.id, sectors: companies.sectors, capabilities: companies.capabilities }).from(companies);
+  const result = await measureQuality(async (q) => {
+    const found = await searchSuppliers(parse({ q, limit: QUALITY_DEPTH }), 'staff');
+    return { ids: found.results.map((r) => r.id), total: found.total };
+  }, new Map(rows.map((r) => [r.id, r])));
+  console.log(`\n### Quality: ${label}\n`);
+  console.log('| Query | matches | nDCG@10 |');
+  console.log('|---|---:|---:|');
+  for (const r of result.queries) console.log(`| ${r.q} | ${r.total.toLocaleString('en')} | ${r.ndcg.toFixed(3)} |`);
+  console.log(`| **mean of ${result.queries.length} queries** (${result.zero} with no match) | | **${result.mean.toFixed(3)}** |`);
+  return { label, ndcg: result.mean, zero: result.zero };
 }
 
 async function explain(client: postgres.Sql) {
   for (const query of QUERIES.filter((q) => args['explain-all'] || q.explain)) {
-    const built = await supplierSearchQueries(parse(query.params), 'staff');
+    const params = parse(query.params);
+    const built = supplierSearchQueries(params, await planSearch(params, 'staff'));
     const parts: [string, { sql: string; params: unknown[] }][] = [
       [built.countInPage ? 'page query (counts the matches too)' : 'page query', built.rows.toSQL()],
       ...(built.countInPage ? [] : [['count query', built.count.toSQL()] as [string, { sql: string; params: unknown[] }]]),
-      ['sidebar facets query', (await sidebarFacetsQuery(parse(query.params), 'staff')).statement.toSQL()],
+      ['sidebar facets query', sidebarFacetsQuery(built.plan).statement.toSQL()],
     ];
     for (const [part, statement] of parts) {
       const plan = await client.unsafe(`explain (analyze, buffers) ${statement.sql}`, statement.params as postgres.ParameterOrJSON<never>[]);
@@ -243,6 +304,7 @@ async function main() {
   console.log(`Data: ${SIZES.map((n) => n.toLocaleString('en')).join(' and ')} generated companies (seed ${SEED}) + default synonyms; ${WARMUP} warm-up and ${ITERATIONS} timed runs per query and function, audience staff`);
 
   const measured: Measured[] = [];
+  const judged: Judged[] = [];
   const dump: Record<string, Record<string, unknown>> = {};
   const largest = Math.max(...SIZES);
   try {
@@ -257,8 +319,9 @@ async function main() {
         await prepareDatabase(getDatabaseHandle(), url.toString());
         const label = `PostgreSQL, ${size.toLocaleString('en')} companies`;
         await seed(label, size);
-        measured.push(await benchMix(label, (dump[label] = {})));
-        if (size === largest) {
+        if (QUALITY) judged.push(await quality(label));
+        else measured.push(await benchMix(label, (dump[label] = {})));
+        if (size === largest && !QUALITY) {
           const client = postgres(url.toString(), { max: 1, onnotice: () => {} });
           try {
             await explain(client);
@@ -279,7 +342,8 @@ async function main() {
         await prepareDatabase(getDatabaseHandle());
         const label = `PGlite (in memory), ${size.toLocaleString('en')} companies`;
         await seed(label, size);
-        measured.push(await benchMix(label, (dump[label] = {})));
+        if (QUALITY) judged.push(await quality(label));
+        else measured.push(await benchMix(label, (dump[label] = {})));
         await closeDatabase();
         console.log(`(${label}: ${seconds(started)} in all)`);
       }
@@ -290,6 +354,13 @@ async function main() {
     await admin?.end({ timeout: 5 });
   }
 
+  if (QUALITY) {
+    console.log('\n### Summary: nDCG@10 of the graded query set\n');
+    console.log('| Database, size | mean nDCG@10 | queries with no match |');
+    console.log('|---|---:|---:|');
+    for (const m of judged) console.log(`| ${m.label} | ${m.ndcg.toFixed(3)} | ${m.zero} |`);
+    return;
+  }
   if (args['results-json']) writeFileSync(String(args['results-json']), `${JSON.stringify(dump, null, 1)}\n`);
   console.log('\n### Summary (all queries of the mix)\n');
   console.log(`| Database, size | ${header} |`);

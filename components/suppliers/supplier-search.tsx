@@ -8,6 +8,7 @@ import { FilterPanel } from './filter-panel';
 import type { SupplierContact } from '@/lib/suppliers/contacts';
 import { ResultsWithMap, type Shortlist } from './results-with-map';
 import { type CaseOrigin, SearchForm } from './search-form';
+import { SearchNotice } from './search-notice';
 import { SectorTree } from './sector-tree';
 
 const t = messages.suppliers;
@@ -113,6 +114,7 @@ export function SupplierSearch({ path, state, view, caseOrigin, districtShapes, 
             )}
             {actions}
           </div>
+          <SearchNotice path={path} state={state} results={results} />
           {results.total === 0 ? (
             <p className="rounded-lg border border-slate-200 bg-white p-4 text-slate-700">{t.noResults}</p>
           ) : (

@@ -718,6 +718,9 @@ export const de = {
     range: (from: number, to: number, total: number) =>
       `${from.toLocaleString('de-DE')}–${to.toLocaleString('de-DE')} von ${total.toLocaleString('de-DE')} Treffern`,
     noResults: 'Keine Lieferanten gefunden. Lockern Sie die Filter oder versuchen Sie andere Suchbegriffe.',
+    relaxedNotice: 'Keine Treffer mit allen Begriffen – Ergebnisse mit den meisten Begriffen',
+    suggestedWords: 'Meinten Sie:',
+    suggestedSectors: 'Passende Branchen:',
     distance: (km: number) => `${km.toLocaleString('de-DE', { minimumFractionDigits: 1, maximumFractionDigits: 1 })} km`,
     sectors: 'Branchen',
     capabilities: 'Leistungen',

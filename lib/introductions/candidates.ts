@@ -2,6 +2,7 @@ import type { Case } from '../../db/schema';
 import type { NeedCategory } from '../../db/schema/vocabulary';
 import { type SupplierSearch, supplierSearchSchema } from '../suppliers/search-schema';
 import { supplierSearchQueries } from '../suppliers/search';
+import { planSearch } from '../suppliers/search-plan';
 import { textWords } from '../suppliers/text';
 
 // Capitalised words that say nothing about the need: sentence starts and the words of any request.
@@ -57,9 +58,13 @@ export function caseNear(c: Pick<Case, 'latitude' | 'longitude' | 'postalCode'>)
   return c.latitude !== null && c.longitude !== null ? `${c.latitude},${c.longitude}` : c.postalCode;
 }
 
-/** How many companies a search finds (its count statement only: no ranking, no page). */
+/**
+ * How many companies a search finds (its count statement only: no ranking, no page). Every
+ * word required: the combinations below are tried for how far they narrow.
+ */
 async function countMatches(params: Partial<SupplierSearch>): Promise<number> {
-  const { count } = await supplierSearchQueries(supplierSearchSchema.parse(params), 'staff');
+  const search = supplierSearchSchema.parse(params);
+  const { count } = supplierSearchQueries(search, await planSearch(search, 'staff', { relax: false }));
   const [row] = await count;
   return Number(row?.n ?? 0);
 }

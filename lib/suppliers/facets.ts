@@ -1,7 +1,8 @@
 import { and, type AnyColumn, type SQL, sql } from 'drizzle-orm';
 import { db } from '../../db/client';
 import { companies } from '../../db/schema';
-import { type Audience, DIMENSIONS, type Dimension, dimensionFilters, type Facets, searchCondition } from './search';
+import type { Facets } from './search';
+import { type Audience, DIMENSIONS, type Dimension, planSearch, type SearchPlan } from './search-plan';
 import type { SupplierSearch } from './search-schema';
 
 /** Each dimension's column, and where its counts go in Facets. */
@@ -24,8 +25,8 @@ const ALL_BITS = 2 ** DIMENSIONS.length - 1;
  * drop. The array columns (sectors with their ancestors, certifications) are grouped as whole
  * arrays, of which there are few, and only then split into values.
  */
-export async function sidebarFacets(params: SupplierSearch, audience: Audience): Promise<Facets> {
-  const rows = await (await sidebarFacetsQuery(params, audience)).statement;
+export async function sidebarFacets(params: SupplierSearch, audience: Audience, plan?: SearchPlan): Promise<Facets> {
+  const rows = await sidebarFacetsQuery(plan ?? (await planSearch(params, audience))).statement;
   const facets: Facets = { sectors: {}, districts: {}, kinds: {}, certifications: {}, sizes: {} };
   for (const row of rows) {
     const dimension = DIMENSIONS.find((_, i) => Number(row.set) === ALL_BITS - 2 ** (DIMENSIONS.length - 1 - i))!;
@@ -39,10 +40,8 @@ export async function sidebarFacets(params: SupplierSearch, audience: Audience):
 }
 
 /** The statement behind sidebarFacets, built but not run (scripts/bench-suppliers.ts explains it). */
-export async function sidebarFacetsQuery(params: SupplierSearch, audience: Audience) {
-  const chosen = dimensionFilters(params);
-  const unfiltered = { ...params, ...Object.fromEntries(DIMENSIONS.map((d) => [d, undefined])) };
-  const base = await searchCondition(unfiltered, audience);
+export function sidebarFacetsQuery(plan: SearchPlan) {
+  const { base, dimensions: chosen } = plan;
   const countWithout = (dimension: Dimension): SQL<string> => {
     const others = DIMENSIONS.filter((d) => d !== dimension).flatMap((d) => chosen[d] ?? []);
     return others.length > 0 ? sql<string>`count(*) filter (where ${and(...others)})` : sql<string>`count(*)`;

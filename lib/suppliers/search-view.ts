@@ -1,7 +1,8 @@
 import { listDistricts } from '../geo/districts';
 import { sectorTitles, sectorTree, type SectorNode } from '../sectors/queries';
 import { sidebarFacets } from './facets';
-import { type Audience, type Facets, type MapPoint, searchPoints, searchSuppliers, type SupplierResults } from './search';
+import { type Facets, type MapPoint, searchPoints, searchSuppliers, type SupplierResults } from './search';
+import { type Audience, planSearch } from './search-plan';
 import type { SupplierSearch } from './search-schema';
 
 /** Markers a map can show and cluster without slowing the page or the browser down. */
@@ -18,13 +19,16 @@ export interface SearchView {
   districts: { key: string; name: string; count: number }[];
 }
 
-/** Everything the search pages show: results, counts per filter, the WZ tree and district names. */
+/**
+ * Everything the search pages show: results, counts per filter, the WZ tree and district names.
+ * The search is planned once (synonyms, typos, whether all words match together) for all three.
+ */
 export async function loadSearchView(search: SupplierSearch, audience: Audience): Promise<SearchView> {
-  const [results, map, facets, allDistricts] = await Promise.all([
-    searchSuppliers(search, audience),
-    searchPoints(search, audience, MAP_POINT_CAP),
-    sidebarFacets(search, audience),
-    listDistricts(),
+  const [plan, allDistricts] = await Promise.all([planSearch(search, audience), listDistricts()]);
+  const [results, map, facets] = await Promise.all([
+    searchSuppliers(search, audience, plan),
+    searchPoints(search, audience, MAP_POINT_CAP, plan),
+    sidebarFacets(search, audience, plan),
   ]);
   const [sectors, titles] = await Promise.all([
     sectorTree(facets.sectors),

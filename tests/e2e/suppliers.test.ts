@@ -299,6 +299,31 @@ describe('public directory', () => {
     await page.context().close();
   });
 
+  it('says so when no company has every word, on the staff search and in the directory', async () => {
+    const notice = 'Keine Treffer mit allen Begriffen – Ergebnisse mit den meisten Begriffen';
+    // No company offers masks "dringend": the ones with the most of the words come first.
+    const relaxed = `Masken ${token} dringend`;
+    await staff.goto('/suppliers');
+    await staff.getByLabel('Suchbegriffe').fill(relaxed);
+    await staff.getByRole('button', { name: 'Suchen' }).click();
+    await staff.getByRole('note').getByText(notice).waitFor();
+    await expect(rows(staff).first().textContent()).resolves.toContain(token);
+    await screenshot(staff, 'suppliers-relaxed-notice');
+
+    const page = await openPage(browser, DESKTOP);
+    await page.goto('/directory');
+    await page.getByLabel('Suchbegriffe').fill(relaxed);
+    await page.getByRole('button', { name: 'Suchen' }).click();
+    await page.getByRole('note').getByText(notice).waitFor();
+    await expect(rows(page).first().textContent()).resolves.toContain(token);
+    expect(await page.content()).not.toContain(COMPANIES.weimar.name);
+    // Quantities never count against a match: no notice.
+    await page.goto(`/directory?q=${encodeURIComponent(`FFP2 Masken ${token} 2.000 Stück`)}`);
+    await expect(page.getByTestId('result-total').textContent()).resolves.toBe('1–2 von 2 Treffern');
+    await expect(page.getByText(notice).count()).resolves.toBe(0);
+    await page.context().close();
+  });
+
   it('fits a phone', async () => {
     const page = await openPage(browser, PHONE);
     await page.goto(`/directory?q=${encodeURIComponent(`Masken ${token}`)}`);

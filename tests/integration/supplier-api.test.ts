@@ -74,7 +74,7 @@ async function actAs(user: StaffUser | null) {
 async function search(query: string) {
   const response = await GET(new Request(`http://localhost/api/suppliers/search?${query}`));
   const text = await response.text();
-  return { response, text, body: JSON.parse(text) as { total: number; results: Record<string, unknown>[]; error?: string; field_errors?: Record<string, string> } };
+  return { response, text, body: JSON.parse(text) as { total: number; relaxed?: boolean; results: Record<string, unknown>[]; error?: string; field_errors?: Record<string, string> } };
 }
 
 beforeAll(async () => {
@@ -117,6 +117,9 @@ describe('GET /api/suppliers/search', () => {
     expect(hit!.distance_km).toBeGreaterThan(30);
     expect(hit!.distance_km).toBeLessThan(60);
     expect(hit!.highlights).toEqual(expect.arrayContaining([{ field: 'capabilities', text: 'FFP2-Masken' }]));
+    expect(body).toMatchObject({ relaxed: false, suggestions: null });
+    // No listed company has masks and "dringend": the masks come anyway, and the answer says so.
+    expect((await search('q=FFP2+Masken+dringend+500+St%C3%BCck')).body).toMatchObject({ total: 1, relaxed: true });
   });
 
   it('gives signed-in staff every company, uncached', async () => {

@@ -3,7 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/db/client';
 import { companies, companyEvents } from '@/db/schema';
 import { companyInputSchema, type CompanyInput } from '@/lib/suppliers/schema';
-import { searchCompanyIds, searchFacets, searchPoints, searchSuppliers } from '@/lib/suppliers/search';
+import { searchCompanyIds, searchFacets, searchPoints, searchSuppliers, supplierSearchQueries } from '@/lib/suppliers/search';
+import { planSearch } from '@/lib/suppliers/search-plan';
 import { supplierSearchSchema } from '@/lib/suppliers/search-schema';
 import { replaceSynonymGroups } from '@/lib/suppliers/synonyms';
 import { saveCompany } from '@/lib/suppliers/write';
@@ -133,5 +134,58 @@ describe('audience and facets', () => {
     expect(facets.sectors['20.20']).toBeUndefined();
     expect(facets.certifications['EN 149']).toBe(1);
     expect(facets.kinds).toEqual({ company: 3 });
+  });
+});
+
+describe('no dead ends', () => {
+  it('never lets quantities and units remove results', async () => {
+    const plain = await search({ q: 'Desinfektionsmittel' });
+    const measured = await search({ q: 'Desinfektionsmittel 500 Liter' });
+    expect(measured.results.map((r) => r.name)).toEqual(plain.results.map((r) => r.name));
+    expect(measured.relaxed).toBe(false);
+    expect(await names({ q: 'Roggenmehl 10 t' })).toEqual(['Mühle Großenehrich']);
+  });
+
+  it('ignores stop words instead of searching them inside every text', async () => {
+    // "und" appears in none of this company's texts.
+    expect(await names({ q: 'Spritzguss und Werkzeugbau' })).toEqual(['Kunststofftechnik Sömmerda']);
+    // So a query with them costs what it costs without them: the very same statement.
+    const statement = async (q: string) => {
+      const params = supplierSearchSchema.parse({ q });
+      return supplierSearchQueries(params, await planSearch(params, 'staff')).rows.toSQL();
+    };
+    expect(await statement('Masken und für Kliniken')).toEqual(await statement('Masken Kliniken'));
+  });
+
+  it('ranks by covered words when not all of them match together, and says so', async () => {
+    const relaxed = await search({ q: 'FFP2 Kliniken Glasflaschen' });
+    expect(relaxed.relaxed).toBe(true);
+    // Two of the words beat one of them.
+    expect(relaxed.results.map((r) => r.name)).toEqual(['Thüringer Schutzausrüstung GmbH', 'Geheime Maskenmanufaktur']);
+    expect((await search({ q: 'Desinfektionsmittel dringend benötigt' })).results.map((r) => r.name)).toEqual(['Chemiewerk Bad Köstritz']);
+    expect(await search({ q: 'FFP2 Kliniken' })).toMatchObject({ relaxed: false, total: 1 });
+  });
+
+  it('weighs product words over filler, which never widens the results', async () => {
+    // "herstellen" (filler) is in many texts ("Herstellung"), "Roggenmehl" only at the mill.
+    expect(await search({ q: 'Roggenmehl herstellen' })).toMatchObject({ relaxed: true, total: 1 });
+    // Two product words (and "Herstellung") beat one product word and "regional".
+    expect(await names({ q: 'Spritzguss Werkzeugbau Mehl regional herstellen' })).toEqual(['Kunststofftechnik Sömmerda', 'Mühle Großenehrich']);
+  });
+
+  it('relaxes the public directory over listed companies only', async () => {
+    const listed = await search({ q: 'FFP2 Glasflaschen' }, 'public');
+    expect(listed.relaxed).toBe(true);
+    expect(listed.results.map((r) => r.name)).toEqual(['Thüringer Schutzausrüstung GmbH']);
+  });
+
+  it('finds nothing only when no word matches anything, and then suggests words and sectors', async () => {
+    const none = await search({ q: 'Glasflaschen' });
+    expect(none).toMatchObject({ total: 0, relaxed: false });
+    expect(none.suggestions!.sectors.map((s) => s.code)).toContain('23.19');
+    expect((await search({ q: 'Roggenbrot' })).suggestions).toEqual({ words: ['roggenmehl'], sectors: [] });
+    expect((await search({ q: 'Kunstharz 20 kg' })).suggestions!.sectors).toContainEqual({ code: '20.16', title: 'Herstellung von Kunststoffen in Primärformen' });
+    // Results, or a later page of them, need none.
+    expect((await search({ q: 'Roggenmehl' })).suggestions).toBeNull();
   });
 });
