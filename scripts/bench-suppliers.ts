@@ -4,7 +4,7 @@
 // seeds the default synonyms and N generated companies, runs VACUUM ANALYZE, then times
 // searchSuppliers, the sidebar facets and the map points for a fixed mix of queries. Prints EXPLAIN (ANALYZE, BUFFERS)
 // on PostgreSQL at the largest size and drops the bench databases again (also on Ctrl-C).
-// `npm run bench` first runs the queue benchmark (scripts/bench.ts) in a child process
+// `npm run bench` first runs the queue benchmark (scripts/bench-queue.ts) in a child process
 // (flag --with-queue); flags this script does not know are passed on to it.
 // --quality: instead of timing, nDCG@10 of the graded query set (bench/search-quality-queries.ts)
 // on both databases (default size 5,000; no queue benchmark).
@@ -50,7 +50,7 @@ const OWN = new Set([
   'with-queue', 'suppliers-only', 'queue-only', 'companies', 'search-iterations', 'search-warmup',
   'skip-postgres', 'skip-pglite', 'explain-all', 'results-json', 'quality',
 ]);
-// Everything else (--cases, --pglite, --skip-page …) belongs to scripts/bench.ts.
+// Everything else (--cases, --pglite, --skip-page …) belongs to scripts/bench-queue.ts.
 const forwarded = tokens.flatMap((t) => {
   if (t.kind === 'positional') return [t.value]; // e.g. the 20000 of an unknown --cases 20000
   if (t.kind !== 'option' || OWN.has(t.name)) return [];
@@ -70,11 +70,11 @@ if (!args['with-queue'] && forwarded.length > 0) {
   process.exit(1);
 }
 
-/** Runs scripts/bench.ts with the forwarded flags; resolves with its exit code. */
+/** Runs scripts/bench-queue.ts with the forwarded flags; resolves with its exit code. */
 function runQueueBench(): Promise<number> {
   const tsx = path.join(process.cwd(), 'node_modules', '.bin', 'tsx');
-  console.log(`$ tsx scripts/bench.ts ${forwarded.join(' ')}`.trimEnd());
-  const child = spawn(tsx, ['scripts/bench.ts', ...forwarded], { stdio: 'inherit' });
+  console.log(`$ tsx scripts/bench-queue.ts ${forwarded.join(' ')}`.trimEnd());
+  const child = spawn(tsx, ['scripts/bench-queue.ts', ...forwarded], { stdio: 'inherit' });
   // Ctrl-C reaches the child too (same process group); it drops its database itself.
   const ignore = () => {};
   process.on('SIGINT', ignore);
@@ -95,7 +95,7 @@ if (args['with-queue'] && !args['suppliers-only'] && !QUALITY) {
 // Imported after LOG_LEVEL is set: the logger reads it when it is loaded.
 const { closeDatabase, db, getDatabaseHandle } = await import('../db/client');
 const { prepareDatabase } = await import('../db/prepare');
-const { seedCompanies, seedDefaultSynonyms } = await import('../lib/demo/seed-companies');
+const { seedCompanies, seedDefaultSynonyms } = await import('../db/seed/companies');
 const { searchPoints, searchSuppliers, supplierSearchQueries } = await import('../lib/suppliers/search');
 const { sidebarFacets, sidebarFacetsQuery } = await import('../lib/suppliers/facets');
 const { planSearch } = await import('../lib/suppliers/search-plan');
