@@ -9,7 +9,7 @@ const envSchema = z.object({
   DATABASE_URL: z.string().optional(),
   PUBLIC_BASE_URL: z.string().url().optional(),
   NEXTAUTH_URL: z.string().url().optional(),
-  PORT: z.coerce.number().int().positive().default(3000),
+  PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
   HOST: z.preprocess((v) => (v === '' ? undefined : v), z.string().default('0.0.0.0')),
   TRUST_PROXY_HOPS: intFrom(0),
   INTAKE_RATE_LIMIT: intFrom(5),

@@ -40,7 +40,7 @@ beforeAll(async () => {
 });
 
 beforeEach(async () => {
-  await db.execute(sql`truncate ${cases}, ${caseEvents}, ${outbox}, ${referenceCounters}, ${introductions}, ${shortlistEntries}`);
+  await db.execute(sql`truncate ${cases}, ${caseEvents}, ${outbox}, ${referenceCounters}, ${introductions}, ${shortlistEntries} cascade`);
 });
 
 const reload = async (id: number) => (await db.select().from(cases).where(eq(cases.id, id)))[0]!;
