@@ -61,7 +61,7 @@ describe('user administration', () => {
     await editor.getByRole('button', { name: 'Deaktivieren' }).click();
     await editor.getByRole('status').filter({ hasText: 'Das Konto ist deaktiviert' }).waitFor();
     await editor.getByRole('button', { name: 'Aktivieren' }).waitFor();
-    await expect(row.textContent()).resolves.toContain('Deaktiviert');
+    await expect.poll(() => row.textContent()).toContain('Deaktiviert');
     await screenshot(page, 'admin-users-desktop');
     await page.context().close();
 

@@ -16,7 +16,8 @@ it('takes the listening address as base URL and warns outside the demo when it i
   const app = await startAppServer({ ...env, ...unset }, 120_000, (text) => (output += text));
   try {
     const port = new URL(app.baseUrl).port;
-    expect(output).toContain(`Lotse läuft: http://127.0.0.1:${port}`);
+    // Announced once the app answers healthy, which may be after the port opened.
+    await expect.poll(() => output, { timeout: 60_000 }).toContain(`Lotse läuft: http://127.0.0.1:${port}`);
     const warning = messages.security.loopbackBaseUrl(`http://127.0.0.1:${port}`);
     if (isPostgres) expect(output).toContain(warning);
     else expect(output).not.toContain(warning);
