@@ -16,6 +16,8 @@ const envSchema = z.object({
   INTAKE_RATE_WINDOW_MINUTES: intFrom(10),
   INTAKE_MIN_FILL_SECONDS: intFrom(3),
   STATUS_RATE_LIMIT: intFrom(20),
+  // Replies on the requester's thread page, per client address and 10 minutes.
+  REPLY_RATE_LIMIT: intFrom(10),
   SEARCH_RATE_LIMIT: intFrom(60),
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('Lotse <lotse@localhost>'),

@@ -7,8 +7,8 @@ import { editableState, lastEditorName, lockCase, writeChange, type EditableStat
 import { config } from '../config';
 import { messages } from '../i18n';
 import { enqueueMail } from '../outbox/enqueue';
-import { createAccessLink, signedLinkToken } from './access-links';
 import { findTemplate, renderTemplate, templateValues } from './templates';
+import { issueThreadLink } from './thread';
 
 export interface MessageInput {
   caseId: number;
@@ -19,9 +19,6 @@ export interface MessageInput {
 }
 
 export type SendMessageResult = ActionResult<{ version: number; messageId: number }, { current: EditableState }>;
-
-/** Where a requester's personal link leads. */
-export const threadUrl = (token: string) => `${config().baseUrl}/request/thread/${token}`;
 
 /**
  * Writes to the requester: the message, a fresh personal link to the thread, the mail in the
@@ -50,14 +47,13 @@ export async function sendMessage(actor: StaffUser, input: MessageInput): Promis
       .insert(caseMessages)
       .values({ caseId: current.id, direction: 'outbound', channel: 'email', authorId: actor.id, subject, body, templateKey: template?.key ?? null, createdAt: now })
       .returning({ id: caseMessages.id });
-    const days = config().REPLY_LINK_DAYS;
-    const link = await createAccessLink(tx, { purpose: 'requester_thread', caseId: current.id, days, now });
+    const threadPath = await issueThreadLink(tx, current.id, now);
     await enqueueMail(tx, {
       template: 'requester_message',
       recipient: current.email,
       caseId: current.id,
       subject: messages.conversations.mailSubject(subject, current.reference),
-      body: messages.conversations.mailBody({ body, threadUrl: threadUrl(signedLinkToken(link.id)), days }),
+      body: messages.conversations.mailBody({ body, threadUrl: `${config().baseUrl}${threadPath}`, days: config().REPLY_LINK_DAYS }),
     });
     const version = await writeChange(
       tx,
