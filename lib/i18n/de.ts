@@ -1143,6 +1143,7 @@ export const de = {
     threadTitle: (reference: string) => `Ihre Anfrage ${reference}`,
     threadIntro: 'Hier sehen Sie unsere Nachrichten zu Ihrer Anfrage und können direkt antworten.',
     threadStatus: 'Stand',
+    threadMessages: 'Nachrichten',
     fromAgency: 'LEG Thüringen',
     fromYou: 'Ihre Antwort',
     replyLabel: 'Ihre Antwort',

@@ -129,3 +129,25 @@ it('sends a query, opens the thread from the mailed link on a phone, and shows t
   await expert.getByRole('link', { name: reference }).waitFor();
   expect(await expert.getByRole('row').filter({ has: expert.getByRole('link', { name: reference }) }).getByText('Antwort eingegangen').count()).toBe(0);
 });
+
+it('lets an admin edit a reply template with a live preview and refuses unknown variables in German', async () => {
+  const admin = await newPage();
+  await signInAs(admin, 'admin', '/admin/templates');
+  await admin.getByRole('heading', { level: 1, name: 'Antwortvorlagen' }).waitFor();
+  const form = admin.getByRole('form', { name: 'Kein passender Anbieter gefunden' });
+  const body = form.getByRole('textbox', { name: 'Nachricht', exact: true });
+  await body.fill('Guten Tag {{ansprechperson}}, leider nichts für {{firma}}.');
+  await form.getByRole('button', { name: 'Vorlage speichern' }).click();
+  await form.getByText('Unbekannte Variable: {{firma}}', { exact: false }).first().waitFor();
+
+  await body.fill('Guten Tag {{ansprechperson}}, leider nichts für {{organisation}}.');
+  await form.getByRole('region', { name: /Vorschau/ }).getByText('Guten Tag Petra Muster, leider nichts für Muster GmbH.').waitFor();
+  await form.getByRole('button', { name: 'Vorlage speichern' }).click();
+  await admin.getByText('Die Vorlage ist gespeichert.').waitFor();
+  await admin.reload();
+  await expect(admin.getByRole('form', { name: 'Kein passender Anbieter gefunden' }).getByRole('textbox', { name: 'Nachricht', exact: true }).inputValue()).resolves.toBe(
+    'Guten Tag {{ansprechperson}}, leider nichts für {{organisation}}.',
+  );
+  expect(await axeViolations(admin)).toEqual([]);
+  await screenshot(admin, 'admin-templates');
+});

@@ -18,6 +18,7 @@ import {
 } from '@/lib/conversations';
 import { listTemplates } from '@/lib/conversations/templates';
 import { eraseRequester, exportRequester } from '@/lib/privacy/requester';
+import { runRetention } from '@/lib/privacy/retention';
 import { staffUser } from '../helpers/staff-users';
 import { newCase } from '../helpers/factories';
 
@@ -153,6 +154,18 @@ describe('recordRequesterReply', () => {
     const reply = await recordRequesterReply(db, { caseId: c.id, channel: 'email', subject: 'Re', body: 'Hallo?' });
     expect(reply).toEqual({ ok: false, reason: 'erased' });
     expect(await db.$count(caseMessages, eq(caseMessages.id, sent.messageId))).toBe(0);
+  });
+});
+
+describe('retention', () => {
+  it('deletes the conversation of a case it anonymises and ends its links', async () => {
+    const c = await newCase();
+    await query(c);
+    const [mail] = await db.select().from(outbox).where(eq(outbox.template, 'requester_message'));
+    await db.update(cases).set({ status: 'resolved', updatedAt: new Date('2020-01-01T00:00:00Z') }).where(eq(cases.id, c.id));
+    expect(await runRetention()).toMatchObject({ cases: 1 });
+    expect(await db.$count(caseMessages, eq(caseMessages.caseId, c.id))).toBe(0);
+    expect(await verifyAccessLink(tokenIn(mail!.body), 'requester_thread')).toEqual({ ok: false, reason: 'revoked' });
   });
 });
 

@@ -34,7 +34,7 @@ export default async function ThreadPage({ params }: { params: Promise<{ token: 
       </header>
       <section aria-labelledby="messages-title" className="space-y-3">
         <h2 id="messages-title" className="text-lg font-semibold text-brand-800">
-          {t.body}
+          {t.threadMessages}
         </h2>
         <MessageList items={thread.messages} label={(m) => (m.direction === 'outbound' ? t.fromAgency : t.fromYou)} empty={t.noMessages} />
       </section>
