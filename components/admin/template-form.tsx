@@ -30,7 +30,11 @@ export function TemplateForm({
     schema: templateSchema,
     defaultValues: template,
     action: save,
-    onSuccess: () => router.refresh(),
+    // The next save goes against the version this one made.
+    onSuccess: (data) => {
+      form.setValue('version', data.version);
+      router.refresh();
+    },
   });
   const prefix = `template-${template.id}`;
   const [subject, body] = form.watch(['subject', 'body']);

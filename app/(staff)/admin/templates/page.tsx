@@ -28,7 +28,7 @@ export default async function TemplatesPage() {
       </dl>
       {templates.map((template) => (
         <TemplateForm
-          key={`${template.id}:${template.version}`}
+          key={template.id}
           template={{ id: template.id, version: template.version, name: template.name, subject: template.subject, body: template.body, setsStatus: template.setsStatus ?? '' }}
           statuses={statuses}
           save={saveReplyTemplate}
