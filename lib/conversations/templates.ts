@@ -3,6 +3,7 @@ import { db, type Executor } from '../../db/client';
 import { replyTemplates, type CaseStatus, type ReplyTemplate } from '../../db/schema';
 import type { ActionResult } from '../action-result';
 import { assertRole, type StaffUser } from '../auth/staff';
+import { needsReason } from '../cases/lifecycle';
 import { messages } from '../i18n';
 import { unknownVariables } from './template-text';
 
@@ -40,6 +41,9 @@ export async function findTemplate(executor: Executor, key: string): Promise<Rep
   return row;
 }
 
+/** A template cannot reset a case to new, nor close it in a way that needs a written reason. */
+export const isTemplateStatus = (status: CaseStatus) => status !== 'new' && !needsReason(status);
+
 export interface TemplateInput {
   id: number;
   version: number;
@@ -57,6 +61,7 @@ export async function saveTemplate(actor: StaffUser, input: TemplateInput): Prom
     const unknown = unknownVariables(input[field]);
     if (unknown.length > 0) fieldErrors[field] = t.unknownVariables(unknown);
   }
+  if (input.setsStatus && !isTemplateStatus(input.setsStatus)) fieldErrors.setsStatus = t.statusNotForTemplates;
   if (Object.keys(fieldErrors).length > 0) return { ok: false, error: Object.values(fieldErrors)[0]!, fieldErrors };
   const [row] = await db
     .update(replyTemplates)

@@ -1102,6 +1102,7 @@ export const de = {
     },
     unknownVariables: (names: string[]) =>
       `Unbekannte ${names.length === 1 ? 'Variable' : 'Variablen'}: ${names.map((n) => `{{${n}}}`).join(', ')}. Erlaubt sind {{referenz}}, {{organisation}}, {{ansprechperson}}, {{bearbeitung}} und {{bedarf}}.`,
+    statusNotForTemplates: 'Diesen Status kann eine Vorlage nicht setzen (er braucht eine Begründung oder ist der Anfangsstatus).',
     templateConflict: 'Jemand hat diese Vorlage inzwischen geändert. Bitte laden Sie die Seite neu.',
     templateNotFound: 'Diese Vorlage gibt es nicht.',
     unknownTemplate: 'Diese Vorlage gibt es nicht.',
@@ -1127,7 +1128,7 @@ export const de = {
     waitingHint: (since: string) => `Wartet seit ${since} auf die anfragende Person; die Frist für die erste Antwort ruht.`,
     composerTitle: 'Schreiben',
     composerKind: 'Was schreiben Sie?',
-    kindNote: 'Interne Notiz',
+    kindNote: 'Notiz fürs Team',
     kindNoteHint: 'Nur für das Team sichtbar. Die anfragende Person sieht sie nie.',
     kindMessage: 'Nachricht an die anfragende Person',
     kindMessageHint: (email: string) => `Geht per E-Mail an ${email}, mit einem persönlichen Link zum Antworten.`,

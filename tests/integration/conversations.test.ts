@@ -212,6 +212,7 @@ describe('reply templates', () => {
     const saved = await saveTemplate(anna, { ...input, body: 'Hallo {{ansprechperson}}' });
     expect(saved).toEqual({ ok: true, data: { version: template!.version + 1 } });
     expect(await saveTemplate(anna, { ...input, body: 'Hallo' })).toMatchObject({ ok: false, error: expect.stringContaining('inzwischen geändert') });
+    expect(await saveTemplate(anna, { ...input, version: template!.version + 1, setsStatus: 'rejected' })).toMatchObject({ ok: false, fieldErrors: { setsStatus: expect.stringContaining('Begründung') } });
     await expect(saveTemplate(erika, { ...input, version: template!.version + 1 })).rejects.toThrow('forbidden');
     await db.update(replyTemplates).set({ body: template!.body, version: 1 }).where(eq(replyTemplates.id, template!.id));
   });

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { requireStaffPage } from '@/app/guards';
 import { TemplateForm } from '@/components/admin/template-form';
 import { CASE_STATUSES } from '@/lib/cases/vocabulary';
-import { listTemplates, TEMPLATE_VARIABLES } from '@/lib/conversations/templates';
+import { isTemplateStatus, listTemplates, TEMPLATE_VARIABLES } from '@/lib/conversations/templates';
 import { messages } from '@/lib/i18n';
 import { saveReplyTemplate } from './actions';
 
@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: t.adminTitle };
 export default async function TemplatesPage() {
   await requireStaffPage('admin', '/admin/templates');
   const templates = await listTemplates();
-  const statuses = CASE_STATUSES.map((status) => ({ value: status, label: messages.statuses[status] }));
+  const statuses = CASE_STATUSES.filter(isTemplateStatus).map((status) => ({ value: status, label: messages.statuses[status] }));
   return (
     <div className="max-w-4xl space-y-5">
       <h1 className="text-2xl font-bold tracking-tight text-brand-800">{t.adminTitle}</h1>
