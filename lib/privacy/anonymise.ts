@@ -2,6 +2,7 @@ import { and, inArray, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { CASE_EVENT_TYPES, caseEvents, cases, introductions, outbox, personalFields, shortlistEntries } from '../../db/schema';
 import { inList } from '../../db/schema/sql-list';
+import { deleteCaseAttachments } from '../attachments/store';
 import { recordCaseEvents } from '../cases/events';
 import { messages } from '../i18n';
 
@@ -18,12 +19,18 @@ export type AnonymiseCause = { kind: 'retention' } | { kind: 'erasure'; actorId:
 
 /**
  * Removes the personal data of these cases and everything hanging off them, their mails in the
- * outbox included (sent or not: a pending one would still deliver the data); status,
- * category, district, postal area, sector, dates, tags and introductions with their outcomes
- * stay for the statistics. Cases already anonymised are skipped. Returns the ids changed.
+ * outbox (sent or not: a pending one would still deliver the data) and their files included;
+ * status, category, district, postal area, sector, dates, tags and introductions with their
+ * outcomes stay for the statistics. Cases already anonymised are skipped. Returns the ids
+ * changed and the stored names of files in ATTACHMENT_DIR, for `removeStoredFiles` after commit.
  */
-export async function anonymiseCases(tx: Executor, caseIds: number[], cause: AnonymiseCause, now = new Date()): Promise<number[]> {
-  if (caseIds.length === 0) return [];
+export async function anonymiseCases(
+  tx: Executor,
+  caseIds: number[],
+  cause: AnonymiseCause,
+  now = new Date(),
+): Promise<{ ids: number[]; storedFiles: string[] }> {
+  if (caseIds.length === 0) return { ids: [], storedFiles: [] };
   const changed = await tx
     .update(cases)
     .set({
@@ -42,7 +49,7 @@ export async function anonymiseCases(tx: Executor, caseIds: number[], cause: Ano
     .where(and(inArray(cases.id, caseIds), isNull(cases.anonymisedAt)))
     .returning({ id: cases.id });
   const ids = changed.map((row) => row.id);
-  if (ids.length === 0) return [];
+  if (ids.length === 0) return { ids, storedFiles: [] };
 
   await tx
     .update(caseEvents)
@@ -66,6 +73,7 @@ export async function anonymiseCases(tx: Executor, caseIds: number[], cause: Ano
     .set({ note: ANONYMISED })
     .where(and(inArray(shortlistEntries.caseId, ids), sql`${shortlistEntries.note} <> ''`));
   await tx.delete(outbox).where(inArray(outbox.caseId, ids));
+  const storedFiles = await deleteCaseAttachments(tx, ids);
   await recordCaseEvents(
     tx,
     ids.map((caseId) => ({
@@ -76,5 +84,5 @@ export async function anonymiseCases(tx: Executor, caseIds: number[], cause: Ano
       createdAt: now,
     })),
   );
-  return ids;
+  return { ids, storedFiles };
 }
