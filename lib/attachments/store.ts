@@ -6,7 +6,8 @@ import { db, type Executor } from '../../db/client';
 import { attachments } from '../../db/schema';
 import { config } from '../config';
 import { log } from '../log';
-import type { AttachmentLimits, CheckedFile } from './validate';
+import type { AttachmentLimits } from './limits';
+import type { CheckedFile } from './validate';
 
 /** The limits from the environment (ATTACHMENT_MAX_BYTES, ATTACHMENT_MAX_FILES). */
 export function attachmentLimits(): AttachmentLimits {

@@ -1,6 +1,8 @@
 import { fileTypeFromBuffer } from 'file-type';
 import { messages } from '../i18n';
 import { extensionOf, sanitiseFileName } from './file-name';
+import { type AttachmentLimits, limitError } from './limits';
+import { ALLOWED, COMPOUND_FILE, LEGACY_OFFICE } from './types';
 
 const t = messages.attachments;
 
@@ -17,41 +19,7 @@ export interface CheckedFile {
   bytes: Uint8Array;
 }
 
-export interface AttachmentLimits {
-  maxBytes: number;
-  maxFiles: number;
-}
-
 export type CheckResult = { ok: true; files: CheckedFile[] } | { ok: false; error: string };
-
-// Per type file-type detects from the content: the extensions a sender may give such a file.
-const ALLOWED: Record<string, string[]> = {
-  'application/pdf': ['pdf'],
-  'image/png': ['png'],
-  'image/jpeg': ['jpg', 'jpeg', 'jpe'],
-  'image/webp': ['webp'],
-  'image/gif': ['gif'],
-  'image/heic': ['heic', 'heif'],
-  'image/heif': ['heic', 'heif'],
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': ['docx'],
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': ['xlsx'],
-  'application/vnd.openxmlformats-officedocument.presentationml.presentation': ['pptx'],
-  'application/vnd.oasis.opendocument.text': ['odt'],
-  'application/vnd.oasis.opendocument.spreadsheet': ['ods'],
-  'application/vnd.oasis.opendocument.presentation': ['odp'],
-};
-
-// Legacy Office files are Compound File Binary containers, which file-type cannot tell apart
-// (an .msi is one too): the extension names the type, and the download is still only offered
-// as an attachment.
-const COMPOUND_FILE = 'application/x-cfb';
-const LEGACY_OFFICE: Record<string, string> = {
-  doc: 'application/msword',
-  xls: 'application/vnd.ms-excel',
-  ppt: 'application/vnd.ms-powerpoint',
-};
-
-const megabytes = (bytes: number) => Math.floor(bytes / (1024 * 1024));
 
 /** The type the content shows when it is on the allow-list and fits the name's extension. */
 async function detectType(fileName: string, bytes: Uint8Array): Promise<{ mediaType: string } | { error: string }> {
@@ -72,15 +40,14 @@ async function detectType(fileName: string, bytes: Uint8Array): Promise<{ mediaT
  * the bytes, never from the name. The first problem refuses all of them, naming the file.
  */
 export async function checkAttachments(files: IncomingFile[], limits: AttachmentLimits): Promise<CheckResult> {
-  if (files.length > limits.maxFiles) return { ok: false, error: t.tooMany(limits.maxFiles) };
+  const named = files.map((file) => ({ ...file, name: sanitiseFileName(file.name), size: file.bytes.byteLength }));
+  const error = limitError(named, limits);
+  if (error) return { ok: false, error };
   const checked: CheckedFile[] = [];
-  for (const file of files) {
-    const fileName = sanitiseFileName(file.name);
-    if (file.bytes.byteLength === 0) return { ok: false, error: t.empty(fileName) };
-    if (file.bytes.byteLength > limits.maxBytes) return { ok: false, error: t.tooLarge(fileName, megabytes(limits.maxBytes)) };
-    const type = await detectType(fileName, file.bytes);
+  for (const { name: fileName, bytes } of named) {
+    const type = await detectType(fileName, bytes);
     if ('error' in type) return { ok: false, error: type.error };
-    checked.push({ fileName, mediaType: type.mediaType, bytes: file.bytes });
+    checked.push({ fileName, mediaType: type.mediaType, bytes });
   }
   return { ok: true, files: checked };
 }

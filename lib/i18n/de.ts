@@ -558,6 +558,7 @@ export const de = {
     type: 'Format',
     size: 'Größe',
     unnamed: 'datei',
+    notFound: 'Diese Datei gibt es nicht (mehr).',
   },
   outbox: {
     title: 'Postausgang',

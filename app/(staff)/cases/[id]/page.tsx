@@ -7,6 +7,7 @@ import { idParamOr404 } from '@/app/route-params';
 import { recordIntroduction, sendIntroductionText, setIntroductionOutcome, shortlistCandidate, unshortlistCandidate } from '@/app/(staff)/introductions/actions';
 import { OverdueBadge, PriorityLabel, StatusBadge } from '@/components/cases/badges';
 import { CaseEditForm } from '@/components/cases/case-edit-form';
+import { CaseFiles } from '@/components/cases/case-files';
 import { DistrictMap } from '@/components/cases/district-map';
 import { DuplicateForm } from '@/components/cases/duplicate-form';
 import { NoteForm } from '@/components/cases/note-form';
@@ -16,6 +17,7 @@ import { CaseCandidates } from '@/components/introductions/case-candidates';
 import { CaseIntroductions } from '@/components/introductions/case-introductions';
 import { IntroductionForm } from '@/components/introductions/introduction-form';
 import { ShortlistPanel } from '@/components/introductions/shortlist-panel';
+import { listAttachments } from '@/lib/attachments/store';
 import { listUsers } from '@/lib/auth/users';
 import { findRelatedCases, findSimilarCases, listActiveStaff, loadCase, loadTimeline } from '@/lib/cases/detail';
 import { allowedTransitions, isClosed } from '@/lib/cases/lifecycle';
@@ -73,7 +75,7 @@ export default async function CasePage({ params, searchParams }: { params: Promi
   const detail = await loadCase(idParamOr404(id));
   if (!detail) notFound();
   const c = detail.case;
-  const [timeline, related, similar, staff, everyone, sector, shortlist, introductions] = await Promise.all([
+  const [timeline, related, similar, staff, everyone, sector, shortlist, introductions, files] = await Promise.all([
     loadTimeline(c.id),
     findRelatedCases(c),
     findSimilarCases(c),
@@ -82,6 +84,7 @@ export default async function CasePage({ params, searchParams }: { params: Promi
     c.sector ? sectorTitle(c.sector) : undefined,
     loadShortlist(c.id),
     caseIntroductions(c.id),
+    listAttachments([c.id]),
   ]);
   const today = berlinDate();
   const followUpDefault = addDays(berlinDate(), FOLLOW_UP_DAYS);
@@ -131,6 +134,9 @@ export default async function CasePage({ params, searchParams }: { params: Promi
                   </Link>
                 </Row>
               )}
+              <Row label={messages.attachments.title}>
+                <CaseFiles files={files.filter((file) => file.messageId === null)} />
+              </Row>
             </dl>
           </Section>
 
