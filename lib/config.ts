@@ -16,11 +16,15 @@ const envSchema = z.object({
   INTAKE_RATE_WINDOW_MINUTES: intFrom(10),
   INTAKE_MIN_FILL_SECONDS: intFrom(3),
   STATUS_RATE_LIMIT: intFrom(20),
+  // Replies on the requester's thread page, per client address and 10 minutes.
+  REPLY_RATE_LIMIT: intFrom(10),
   SEARCH_RATE_LIMIT: intFrom(60),
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('Lotse <lotse@localhost>'),
   OUTBOX_INTERVAL_SECONDS: intFrom(5),
   FIRST_RESPONSE_WORKING_DAYS: intFrom(1),
+  // How long the personal link in a message to a requester opens their thread.
+  REPLY_LINK_DAYS: z.coerce.number().int().positive().default(30),
   SESSION_MAX_AGE_HOURS: intFrom(10),
   LOGIN_MAX_FAILURES: intFrom(5),
   LOGIN_LOCKOUT_MINUTES: intFrom(15),

@@ -1,9 +1,10 @@
 import { and, inArray, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
-import { CASE_EVENT_TYPES, caseEvents, cases, introductions, outbox, personalFields, shortlistEntries } from '../../db/schema';
+import { CASE_EVENT_TYPES, caseEvents, caseMessages, cases, introductions, outbox, personalFields, shortlistEntries } from '../../db/schema';
 import { inList } from '../../db/schema/sql-list';
 import { deleteCaseAttachments } from '../attachments/store';
 import { recordCaseEvents } from '../cases/events';
+import { revokeCaseLinks } from '../conversations/access-links';
 import { messages } from '../i18n';
 
 export const ANONYMISED = messages.dataProtection.anonymisedValue;
@@ -19,10 +20,11 @@ export type AnonymiseCause = { kind: 'retention' } | { kind: 'erasure'; actorId:
 
 /**
  * Removes the personal data of these cases and everything hanging off them, their mails in the
- * outbox (sent or not: a pending one would still deliver the data) and their files included;
- * status, category, district, postal area, sector, dates, tags and introductions with their
- * outcomes stay for the statistics. Cases already anonymised are skipped. Returns the ids
- * changed and the stored names of files in ATTACHMENT_DIR, for `removeStoredFiles` after commit.
+ * outbox (sent or not: a pending one would still deliver the data), the conversation and
+ * their files included; status, category, district, postal area, sector, dates, tags and
+ * introductions with their outcomes stay for the statistics. Cases already anonymised are
+ * skipped. Returns the ids changed and the stored names of files in ATTACHMENT_DIR, for
+ * `removeStoredFiles` after commit.
  */
 export async function anonymiseCases(
   tx: Executor,
@@ -43,6 +45,10 @@ export async function anonymiseCases(
       // Derived from the email address (lib/intake/accept.ts).
       idempotencyKey: null,
       idempotencyBodyHash: null,
+      // Nobody can answer or be waited for any more.
+      waitingSince: null,
+      statusBeforeWaiting: null,
+      replyUnreadSince: null,
       anonymisedAt: now,
       version: sql`${cases.version} + 1`,
     })
@@ -73,7 +79,12 @@ export async function anonymiseCases(
     .set({ note: ANONYMISED })
     .where(and(inArray(shortlistEntries.caseId, ids), sql`${shortlistEntries.note} <> ''`));
   await tx.delete(outbox).where(inArray(outbox.caseId, ids));
+  // Before the messages: their delete would cascade to the rows and lose the stored file names.
   const storedFiles = await deleteCaseAttachments(tx, ids);
+  // The conversation is the requester's own words and staff's letters to them; the links
+  // already in their mailbox must stop opening a thread that no longer exists.
+  await tx.delete(caseMessages).where(inArray(caseMessages.caseId, ids));
+  await revokeCaseLinks(tx, ids, now);
   await recordCaseEvents(
     tx,
     ids.map((caseId) => ({

@@ -1,0 +1,44 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import type { z } from 'zod';
+import type { ActionResult } from '@/lib/action-result';
+import { LIMITS, threadReplySchema } from '@/lib/conversations/schema';
+import { messages } from '@/lib/i18n';
+import { Alert } from '../ui/alert';
+import { Button } from '../ui/button';
+import { Field, inputClass } from '../ui/field';
+import { useActionForm } from '../use-action-form';
+
+const t = messages.conversations;
+export type SendReply = (input: z.output<typeof threadReplySchema>) => Promise<ActionResult<unknown>>;
+
+export function ReplyForm({ token, sendReply }: { token: string; sendReply: SendReply }) {
+  const router = useRouter();
+  const { form, result, onSubmit, field } = useActionForm({
+    schema: threadReplySchema,
+    defaultValues: { token, body: '', website: '' },
+    action: sendReply,
+    onSuccess: () => {
+      form.reset({ token, body: '', website: '' });
+      router.refresh();
+    },
+  });
+  return (
+    <form noValidate onSubmit={onSubmit} className="space-y-4">
+      {result && <Alert tone={result.ok ? 'success' : 'error'}>{result.ok ? t.replySent : result.error}</Alert>}
+      <input type="hidden" {...form.register('token')} />
+      {/* People never see this field; bots fill it in. */}
+      <div className="hidden" aria-hidden="true">
+        <label htmlFor="website">{t.honeypotLabel}</label>
+        <input id="website" tabIndex={-1} autoComplete="off" {...form.register('website')} />
+      </div>
+      <Field label={t.replyLabel} required hint={t.replyHint} {...field('body', { id: 'reply' })}>
+        {(input) => <textarea {...input} rows={6} maxLength={LIMITS.reply} className={inputClass} />}
+      </Field>
+      <Button type="submit" disabled={form.formState.isSubmitting} className="w-full sm:w-auto">
+        {t.replySubmit}
+      </Button>
+    </form>
+  );
+}
