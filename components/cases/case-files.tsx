@@ -11,9 +11,9 @@ export interface FileRow {
   byteSize: number;
 }
 
-/** Files of a request or message, each a download through the staff-only route. */
-export function CaseFiles({ files }: { files: FileRow[] }) {
-  if (files.length === 0) return <p className="text-sm text-slate-600">{t.none}</p>;
+/** Files of a request or message, each a download through the staff-only route; `empty` is said when there are none. */
+export function CaseFiles({ files, empty }: { files: FileRow[]; empty?: string }) {
+  if (files.length === 0) return empty ? <p className="text-sm text-slate-600">{empty}</p> : null;
   return (
     <ul className="divide-y divide-slate-100">
       {files.map((file) => (

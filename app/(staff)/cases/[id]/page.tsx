@@ -156,7 +156,7 @@ export default async function CasePage({ params, searchParams }: { params: Promi
                 </Row>
               )}
               <Row label={messages.attachments.title}>
-                <CaseFiles files={files.filter((file) => file.messageId === null)} />
+                <CaseFiles files={files.filter((file) => file.messageId === null)} empty={messages.attachments.none} />
               </Row>
             </dl>
           </Section>
@@ -200,6 +200,7 @@ export default async function CasePage({ params, searchParams }: { params: Promi
               items={conversation}
               label={(m) => (m.direction === 'outbound' ? tc.fromStaff(m.authorName) : tc.fromRequester(m.channel))}
               empty={tc.noMessages}
+              footer={(m) => <CaseFiles files={files.filter((file) => file.messageId === m.id)} />}
             />
             <h3 className="pt-2 font-semibold text-brand-800">{tc.composerTitle}</h3>
             <CaseComposer
