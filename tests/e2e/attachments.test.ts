@@ -92,4 +92,32 @@ describe('files with the help request', () => {
     await expect(page.getByRole('link', { name: /^LS-\d{4}-\d{5}$/ }).count()).resolves.toBe(1);
     await page.context().close();
   });
+
+  it('the requester replies with a PDF on a phone and the expert downloads it from the case', async () => {
+    const phone = await openPage(browser, PHONE);
+    await phone.goto('/request/status');
+    await phone.getByLabel('Vorgangsnummer').fill(reference);
+    await phone.getByLabel('E-Mail-Adresse').fill('f.feldmann@anhangwerk.example');
+    await phone.getByRole('button', { name: 'Status abfragen' }).click();
+    await phone.getByRole('link', { name: 'Nachrichten ansehen und antworten' }).click();
+    await phone.getByRole('textbox', { name: /Ihre Antwort/ }).fill('Hier noch die Zeichnung mit den Maßen.');
+    await phone.getByLabel('Dateien anhängen (optional)').setInputFiles([{ name: 'Zeichnung Maße.pdf', mimeType: 'application/pdf', buffer: samplePdf() }]);
+    await screenshot(phone, 'thread-reply-file-phone');
+    await phone.getByRole('button', { name: 'Antwort senden' }).click();
+    await phone.getByText('Vielen Dank, Ihre Antwort ist bei uns eingegangen.').waitFor();
+    // The requester's page offers no download: files are served to staff only.
+    await expect(phone.getByRole('link', { name: /herunterladen/ }).count()).resolves.toBe(0);
+    await phone.context().close();
+
+    const page = await openPage(browser, DESKTOP);
+    await signInAs(page, 'expert', '/cases');
+    await page.goto(`/cases?view=all&q=${encodeURIComponent(ORGANISATION)}`);
+    await page.getByRole('link', { name: reference }).click();
+    const reply = page.getByRole('article', { name: /Antwort der anfragenden Person/ });
+    await reply.getByText('Hier noch die Zeichnung mit den Maßen.').waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), reply.getByRole('link', { name: 'Zeichnung Maße.pdf herunterladen' }).click()]);
+    expect(download.suggestedFilename()).toBe('Zeichnung Maße.pdf');
+    expect(readFileSync((await download.path())!).equals(samplePdf())).toBe(true);
+    await page.context().close();
+  });
 });
