@@ -95,6 +95,17 @@ export async function readAttachment(id: number): Promise<(AttachmentSummary & {
   return { ...summary, bytes };
 }
 
+/** The files of one message with their bytes, oldest first (for the mail that delivers it). */
+export async function messageFiles(messageId: number) {
+  const ids = await db.select({ id: attachments.id }).from(attachments).where(eq(attachments.messageId, messageId)).orderBy(asc(attachments.id));
+  const files = [];
+  for (const { id } of ids) {
+    const file = await readAttachment(id);
+    if (file) files.push(file);
+  }
+  return files;
+}
+
 /** The files of these cases with their bytes as base64, for the requester's access export. */
 export async function exportAttachments(caseIds: number[]) {
   const files = [];

@@ -19,7 +19,7 @@ import { CaseCandidates } from '@/components/introductions/case-candidates';
 import { CaseIntroductions } from '@/components/introductions/case-introductions';
 import { IntroductionForm } from '@/components/introductions/introduction-form';
 import { ShortlistPanel } from '@/components/introductions/shortlist-panel';
-import { listAttachments } from '@/lib/attachments/store';
+import { attachmentLimits, listAttachments } from '@/lib/attachments/store';
 import { listUsers } from '@/lib/auth/users';
 import { findRelatedCases, findSimilarCases, listActiveStaff, loadCase, loadTimeline } from '@/lib/cases/detail';
 import { allowedTransitions, isClosed } from '@/lib/cases/lifecycle';
@@ -210,6 +210,7 @@ export default async function CasePage({ params, searchParams }: { params: Promi
               templates={composerTemplates}
               addNote={addCaseNote}
               send={sendCaseMessage}
+              attachmentLimits={attachmentLimits()}
             />
           </Section>
 
