@@ -118,6 +118,15 @@ describe('files with the help request', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), reply.getByRole('link', { name: 'Zeichnung Maße.pdf herunterladen' }).click()]);
     expect(download.suggestedFilename()).toBe('Zeichnung Maße.pdf');
     expect(readFileSync((await download.path())!).equals(samplePdf())).toBe(true);
+
+    // The expert answers with a file of their own: it is listed under the message.
+    await page.getByRole('radio', { name: 'Nachricht an die anfragende Person' }).check();
+    await page.getByLabel('Betreff').fill('Unser Angebot');
+    await page.getByRole('textbox', { name: 'Nachricht', exact: true }).fill('Anbei unser Angebot.');
+    await page.getByLabel('Dateien anhängen (optional)').setInputFiles([{ name: 'Angebot.pdf', mimeType: 'application/pdf', buffer: samplePdf() }]);
+    await page.getByRole('button', { name: 'Nachricht senden' }).click();
+    const sent = page.getByRole('article', { name: /An die anfragende Person/ });
+    await sent.getByRole('link', { name: 'Angebot.pdf herunterladen' }).waitFor();
     await page.context().close();
   });
 });
