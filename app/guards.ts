@@ -35,14 +35,15 @@ export async function authorizeAction(role: StaffRole = 'expert'): Promise<Actio
 export function staffAction<S extends z.ZodType, R extends ActionResult<unknown>>(
   role: StaffRole,
   schema: S,
-  handler: (user: StaffUser, input: z.output<S>) => Promise<R>,
-): (input: unknown) => Promise<R | ActionFailure> {
-  return async (input) => {
+  handler: (user: StaffUser, input: z.output<S>, attachments?: unknown) => Promise<R>,
+): (input: unknown, attachments?: unknown) => Promise<R | ActionFailure> {
+  // `attachments`: a form's files as FormData, untouched until the user is authorized.
+  return async (input, attachments) => {
     const auth = await authorizeAction(role);
     if (!auth.ok) return auth;
     const parsed = schema.safeParse(input);
     if (!parsed.success) return invalidInput(parsed.error);
-    return handler(auth.data, parsed.data);
+    return handler(auth.data, parsed.data, attachments);
   };
 }
 

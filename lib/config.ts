@@ -37,6 +37,10 @@ const envSchema = z.object({
   // Operator-supplied texts for /impressum and /datenschutz (lib/privacy/legal-text.ts).
   IMPRINT_FILE: z.string().optional(),
   PRIVACY_POLICY_FILE: z.string().optional(),
+  // Files sent with requests and messages (lib/attachments); unset ATTACHMENT_DIR keeps them in the database.
+  ATTACHMENT_MAX_BYTES: z.coerce.number().int().positive().default(10 * 1024 * 1024),
+  ATTACHMENT_MAX_FILES: z.coerce.number().int().positive().default(5),
+  ATTACHMENT_DIR: z.preprocess((v) => (v === '' ? undefined : v), z.string().optional()),
 });
 
 export type Config = z.infer<typeof envSchema> & { baseUrl: string; isDemo: boolean };

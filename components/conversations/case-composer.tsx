@@ -1,6 +1,7 @@
 'use client';
 
 import { useState } from 'react';
+import type { AttachmentLimits } from '@/lib/attachments/limits';
 import { messages } from '@/lib/i18n';
 import { type AddNote, NoteForm } from '../cases/note-form';
 import { type ComposerTemplate, MessageForm, type SendCaseMessage } from './message-form';
@@ -21,6 +22,7 @@ export function CaseComposer(props: {
   templates: ComposerTemplate[];
   addNote: AddNote;
   send: SendCaseMessage;
+  attachmentLimits: AttachmentLimits;
 }) {
   const [kind, setKind] = useState<Kind>('note');
   const option = (value: Kind, label: string) => (
@@ -45,7 +47,7 @@ export function CaseComposer(props: {
         {kind === 'note' ? (
           <NoteForm caseId={props.caseId} addNote={props.addNote} />
         ) : (
-          <MessageForm caseId={props.caseId} version={props.version} templates={props.templates} send={props.send} />
+          <MessageForm caseId={props.caseId} version={props.version} templates={props.templates} send={props.send} attachmentLimits={props.attachmentLimits} />
         )}
       </div>
     </div>

@@ -1,11 +1,13 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useEffect } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { z } from 'zod';
 import type { ActionResult } from '@/lib/action-result';
+import type { AttachmentLimits } from '@/lib/attachments/limits';
 import { LIMITS, messageSchema } from '@/lib/conversations/schema';
 import { messages } from '@/lib/i18n';
+import { AttachmentInput, selectedFiles } from '../attachment-input';
 import { Alert } from '../ui/alert';
 import { Button } from '../ui/button';
 import { Field, inputClass } from '../ui/field';
@@ -13,7 +15,7 @@ import { useActionForm } from '../use-action-form';
 
 const t = messages.conversations;
 
-export type SendCaseMessage = (input: z.output<typeof messageSchema>) => Promise<ActionResult<{ version: number; messageId: number }>>;
+export type SendCaseMessage = (input: z.output<typeof messageSchema>, files: FormData) => Promise<ActionResult<{ version: number; messageId: number }>>;
 
 /** A template as the composer offers it: already filled in for this case and writer. */
 export interface ComposerTemplate {
@@ -24,16 +26,37 @@ export interface ComposerTemplate {
   setsStatus: string | null;
 }
 
-export function MessageForm({ caseId, version, templates, send }: { caseId: number; version: number; templates: ComposerTemplate[]; send: SendCaseMessage }) {
+interface MessageFormProps {
+  caseId: number;
+  version: number;
+  templates: ComposerTemplate[];
+  send: SendCaseMessage;
+  attachmentLimits: AttachmentLimits;
+}
+
+export function MessageForm({ caseId, version, templates, send, attachmentLimits }: MessageFormProps) {
   const router = useRouter();
+  const filesInput = useRef<HTMLInputElement>(null);
+  const [filesError, setFilesError] = useState<string>();
   const empty = { caseId, version, subject: '', body: '', templateKey: '' };
   const { form, result, onSubmit, field } = useActionForm({
     schema: messageSchema,
     defaultValues: empty,
-    action: send,
+    action: async (values) => {
+      setFilesError(undefined);
+      const files = selectedFiles(filesInput.current, attachmentLimits);
+      if ('error' in files) return { ok: false, error: files.error, fieldErrors: { files: files.error } };
+      return send(values, files.form);
+    },
     onSuccess: (data) => {
       form.reset({ ...empty, version: data.version });
+      if (filesInput.current) filesInput.current.value = '';
       router.refresh();
+    },
+    onFailure: (failure) => {
+      if (!failure.fieldErrors?.files) return;
+      setFilesError(failure.fieldErrors.files);
+      filesInput.current?.focus();
     },
   });
   // Another edit of the case (status, assignee) bumps its version; the next send must carry it.
@@ -78,6 +101,7 @@ export function MessageForm({ caseId, version, templates, send }: { caseId: numb
       <Field label={t.body} required {...field('body', { id: 'message-body' })}>
         {(input) => <textarea {...input} rows={8} maxLength={LIMITS.body} className={inputClass} />}
       </Field>
+      <AttachmentInput id="message-files" limits={attachmentLimits} error={filesError} inputRef={filesInput} onChange={() => setFilesError(undefined)} />
       <Button type="submit" disabled={form.formState.isSubmitting}>
         {t.send}
       </Button>

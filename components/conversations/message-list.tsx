@@ -1,11 +1,22 @@
+import type { ReactNode } from 'react';
 import type { ThreadMessage } from '@/lib/conversations/thread';
 import { formatDateTime } from '@/lib/format';
 
 /**
  * The conversation, oldest first. `label` names each side for its reader: staff see who wrote,
- * the requester sees the agency and themselves.
+ * the requester sees the agency and themselves. `footer` adds what only some readers see (staff: the files).
  */
-export function MessageList({ items, label, empty }: { items: ThreadMessage[]; label: (m: ThreadMessage) => string; empty: string }) {
+export function MessageList({
+  items,
+  label,
+  empty,
+  footer,
+}: {
+  items: ThreadMessage[];
+  label: (m: ThreadMessage) => string;
+  empty: string;
+  footer?: (m: ThreadMessage) => ReactNode;
+}) {
   if (items.length === 0) return <p className="text-sm text-slate-600">{empty}</p>;
   return (
     <ol className="space-y-3">
@@ -23,6 +34,7 @@ export function MessageList({ items, label, empty }: { items: ThreadMessage[]; l
               <h3 className="break-words font-semibold text-slate-900">{m.subject}</h3>
             </header>
             <p className="whitespace-pre-wrap break-words text-slate-900">{m.body}</p>
+            {footer?.(m)}
           </article>
         </li>
       ))}

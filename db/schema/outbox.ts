@@ -1,5 +1,6 @@
 import { index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { cases } from './cases';
+import { caseMessages } from './conversations';
 
 /** Mails are written here in the business transaction and sent later by the outbox worker. */
 export const outbox = pgTable(
@@ -11,6 +12,8 @@ export const outbox = pgTable(
     // The case whose personal data the mail carries, whoever it goes to (a supplier's
     // introduction mail names the requester): export, erasure and retention find it by this.
     caseId: integer('case_id').references(() => cases.id, { onDelete: 'set null' }),
+    // The message this mail delivers: its files go along as attachments.
+    messageId: integer('message_id').references(() => caseMessages.id, { onDelete: 'set null' }),
     subject: text('subject').notNull(),
     body: text('body').notNull(),
     status: text('status', { enum: ['pending', 'sent'] }).notNull().default('pending'),

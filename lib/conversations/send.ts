@@ -1,6 +1,8 @@
 import { caseMessages } from '../../db/schema';
 import { db } from '../../db/client';
 import type { ActionResult } from '../action-result';
+import { storeAttachments } from '../attachments/store';
+import type { CheckedFile } from '../attachments/validate';
 import { assertRole, type StaffUser } from '../auth/staff';
 import { canTransition } from '../cases/lifecycle';
 import { editableState, lastEditorName, lockCase, writeChange, type EditableState } from '../cases/update';
@@ -16,6 +18,8 @@ export interface MessageInput {
   subject: string;
   body: string;
   templateKey?: string;
+  /** Checked files that go with the message, in its mail as attachments. */
+  files?: CheckedFile[];
 }
 
 export type SendMessageResult = ActionResult<{ version: number; messageId: number }, { current: EditableState }>;
@@ -47,11 +51,13 @@ export async function sendMessage(actor: StaffUser, input: MessageInput): Promis
       .insert(caseMessages)
       .values({ caseId: current.id, direction: 'outbound', channel: 'email', authorId: actor.id, subject, body, templateKey: template?.key ?? null, createdAt: now })
       .returning({ id: caseMessages.id });
+    await storeAttachments(tx, { caseId: current.id, messageId: message!.id, files: input.files ?? [] });
     const threadPath = await issueThreadLink(tx, current.id, now);
     await enqueueMail(tx, {
       template: 'requester_message',
       recipient: current.email,
       caseId: current.id,
+      messageId: message!.id,
       subject: messages.conversations.mailSubject(subject, current.reference),
       body: messages.conversations.mailBody({ body, threadUrl: `${config().baseUrl}${threadPath}`, days: config().REPLY_LINK_DAYS }),
     });

@@ -540,6 +540,26 @@ export const de = {
     unexpected:
       'Es ist ein unerwarteter Fehler aufgetreten. Ihre Eingaben sind erhalten – bitte versuchen Sie es gleich noch einmal.',
   },
+  attachments: {
+    label: 'Dateien anhängen (optional)',
+    hint: (maxFiles: number, maxMb: number) =>
+      `Zum Beispiel Datenblätter, Zeichnungen oder Fotos: PDF, Bilder (JPEG, PNG, WebP, GIF, HEIC) oder Office-Dokumente, höchstens ${maxFiles} Dateien mit je bis zu ${maxMb} MB.`,
+    tooMany: (max: number) => `Bitte hängen Sie höchstens ${max} Dateien an.`,
+    tooLarge: (name: string, maxMb: number) => `Die Datei „${name}“ ist zu groß: erlaubt sind höchstens ${maxMb} MB je Datei.`,
+    empty: (name: string) => `Die Datei „${name}“ ist leer.`,
+    wrongType: (name: string) =>
+      `Die Datei „${name}“ hat kein erlaubtes Format. Erlaubt sind PDF, Bilder (JPEG, PNG, WebP, GIF, HEIC) und Office-Dokumente.`,
+    nameMismatch: (name: string) =>
+      `Der Inhalt der Datei „${name}“ passt nicht zu ihrer Endung. Bitte senden Sie die Datei mit der richtigen Endung.`,
+    title: 'Dateien',
+    none: 'Keine Dateien.',
+    download: (name: string) => `${name} herunterladen`,
+    fileName: 'Datei',
+    type: 'Format',
+    size: 'Größe',
+    unnamed: 'datei',
+    notFound: 'Diese Datei gibt es nicht (mehr).',
+  },
   outbox: {
     title: 'Postausgang',
     intro:

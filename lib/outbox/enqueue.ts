@@ -8,6 +8,8 @@ export interface Mail {
   body: string;
   /** The case whose personal data the mail carries (lib/privacy finds the mail by it), named by every caller. */
   caseId: number | null;
+  /** The case message the mail delivers; its files are attached when it is sent. */
+  messageId?: number | null;
 }
 
 /** Call inside the business transaction: the mail exists exactly when the change does. */

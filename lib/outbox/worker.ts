@@ -3,6 +3,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import nodemailer, { type Transporter } from 'nodemailer';
 import { db } from '../../db/client';
 import { outbox, type OutboxMessage } from '../../db/schema';
+import { messageFiles } from '../attachments/store';
 import { config } from '../config';
 import { log } from '../log';
 import { runPeriodically } from '../periodic';
@@ -99,11 +100,13 @@ export function defaultSender(): SendMail {
   }
   transporter ??= nodemailer.createTransport({ url: SMTP_URL, ...SMTP_TIMEOUTS });
   return async (message) => {
+    const files = message.messageId === null ? [] : await messageFiles(message.messageId);
     await transporter!.sendMail({
       from: MAIL_FROM,
       to: message.recipient,
       subject: message.subject,
       text: message.body,
+      attachments: files.map((file) => ({ filename: file.fileName, content: file.bytes, contentType: file.mediaType })),
     });
   };
 }

@@ -51,6 +51,8 @@ interface StaffRoute {
   /** The concrete URL to request (filled in with real ids once the fixtures exist). */
   url: () => string;
   body?: string;
+  /** What an authorized caller gets, when not 200 (a download of a file no fixture has: 404 after the checks). */
+  authorizedStatus?: 404;
 }
 
 let existingCaseId: number;
@@ -80,6 +82,8 @@ const STAFF_APIS: StaffRoute[] = [
   { kind: 'api', pattern: '/api/admin/privacy/export', method: 'GET', minRole: 'admin', url: () => '/api/admin/privacy/export?email=j.weiss%40mueller-praezision.de' },
   { kind: 'api', pattern: '/api/reports/cases.csv', method: 'GET', minRole: 'expert', url: () => '/api/reports/cases.csv' },
   { kind: 'api', pattern: '/api/reports/introductions.csv', method: 'GET', minRole: 'expert', url: () => '/api/reports/introductions.csv' },
+  // Served with a real file in tests/e2e/attachments.test.ts.
+  { kind: 'api', pattern: '/api/attachments/[id]', method: 'GET', minRole: 'expert', url: () => '/api/attachments/2147483647', authorizedStatus: 404 },
 ];
 
 /** API routes that are public on purpose, with what any caller (signed in or not) gets. */
@@ -96,10 +100,10 @@ const ACTORS = ['anonymous', 'garbage cookie', 'forged token', 'deactivated', 'e
 type Actor = (typeof ACTORS)[number];
 const SIGNED_OUT: readonly Actor[] = ['anonymous', 'garbage cookie', 'forged token', 'deactivated'];
 
-function expectedStatus(actor: Actor, route: StaffRoute): 'redirect to sign-in' | 401 | 403 | 200 {
+function expectedStatus(actor: Actor, route: StaffRoute): 'redirect to sign-in' | 401 | 403 | 200 | 404 {
   if (SIGNED_OUT.includes(actor)) return route.kind === 'page' ? 'redirect to sign-in' : 401;
   if (route.minRole === 'admin' && actor === 'expert') return 403;
-  return 200;
+  return route.authorizedStatus ?? 200;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -244,6 +248,7 @@ describe('ids beyond int4 in the URL', () => {
     ['/cases/2147483648', 'expert'],
     ['/suppliers/2147483648', 'expert'],
     ['/cases/99999999999999999999', 'expert'],
+    ['/api/attachments/2147483648', 'expert'],
   ] as const)('%s as %s → 404', async (route, actor) => {
     const response = await request('GET', route, jars[actor]);
     expect(response.status).toBe(404);

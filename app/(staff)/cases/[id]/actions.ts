@@ -5,6 +5,7 @@ import { staffAction } from '@/app/guards';
 import { caseUpdateSchema, duplicateSchema, noteSchema, takeCaseSchema } from '@/lib/cases/schema';
 import { addNote, markDuplicate, takeCase, updateCase } from '@/lib/cases/update';
 import { messageSchema } from '@/lib/conversations/schema';
+import { checkedUploads } from '@/lib/attachments/form-data';
 import { sendMessage } from '@/lib/conversations/send';
 
 export const saveCase = staffAction('expert', caseUpdateSchema, async (user, input) => {
@@ -33,8 +34,10 @@ export const takeCaseOver = staffAction('expert', takeCaseSchema, async (user, i
   return result;
 });
 
-export const sendCaseMessage = staffAction('expert', messageSchema, async (user, input) => {
-  const result = await sendMessage(user, input);
+export const sendCaseMessage = staffAction('expert', messageSchema, async (user, input, attachments) => {
+  const files = await checkedUploads(attachments);
+  if (!files.ok) return { ok: false, error: files.error, fieldErrors: { files: files.error } };
+  const result = await sendMessage(user, { ...input, files: files.files });
   // Also after a conflict: the page then shows the other person's change.
   revalidatePath(`/cases/${input.caseId}`);
   return result;

@@ -7,6 +7,7 @@ import { idParamOr404 } from '@/app/route-params';
 import { recordIntroduction, sendIntroductionText, setIntroductionOutcome, shortlistCandidate, unshortlistCandidate } from '@/app/(staff)/introductions/actions';
 import { OverdueBadge, PriorityLabel, StatusBadge } from '@/components/cases/badges';
 import { CaseEditForm } from '@/components/cases/case-edit-form';
+import { CaseFiles } from '@/components/cases/case-files';
 import { DistrictMap } from '@/components/cases/district-map';
 import { DuplicateForm } from '@/components/cases/duplicate-form';
 import { TakeCaseButton } from '@/components/cases/take-case-button';
@@ -18,6 +19,7 @@ import { CaseCandidates } from '@/components/introductions/case-candidates';
 import { CaseIntroductions } from '@/components/introductions/case-introductions';
 import { IntroductionForm } from '@/components/introductions/introduction-form';
 import { ShortlistPanel } from '@/components/introductions/shortlist-panel';
+import { attachmentLimits, listAttachments } from '@/lib/attachments/store';
 import { listUsers } from '@/lib/auth/users';
 import { findRelatedCases, findSimilarCases, listActiveStaff, loadCase, loadTimeline } from '@/lib/cases/detail';
 import { allowedTransitions, isClosed } from '@/lib/cases/lifecycle';
@@ -82,7 +84,7 @@ export default async function CasePage({ params, searchParams }: { params: Promi
   // Opening the case is reading the reply; this view still shows the marker once.
   const replyUnread = c.replyUnreadSince !== null;
   if (replyUnread) await markRepliesRead(me, c.id);
-  const [timeline, related, similar, staff, everyone, sector, shortlist, introductions, conversation, templates] = await Promise.all([
+  const [timeline, related, similar, staff, everyone, sector, shortlist, introductions, conversation, templates, files] = await Promise.all([
     loadTimeline(c.id),
     findRelatedCases(c),
     findSimilarCases(c),
@@ -93,6 +95,7 @@ export default async function CasePage({ params, searchParams }: { params: Promi
     caseIntroductions(c.id),
     loadMessages(c.id),
     listTemplates(),
+    listAttachments([c.id]),
   ]);
   const values = templateValues(c, me);
   const composerTemplates = templates.map((x) => ({
@@ -152,6 +155,9 @@ export default async function CasePage({ params, searchParams }: { params: Promi
                   </Link>
                 </Row>
               )}
+              <Row label={messages.attachments.title}>
+                <CaseFiles files={files.filter((file) => file.messageId === null)} empty={messages.attachments.none} />
+              </Row>
             </dl>
           </Section>
 
@@ -194,6 +200,7 @@ export default async function CasePage({ params, searchParams }: { params: Promi
               items={conversation}
               label={(m) => (m.direction === 'outbound' ? tc.fromStaff(m.authorName) : tc.fromRequester(m.channel))}
               empty={tc.noMessages}
+              footer={(m) => <CaseFiles files={files.filter((file) => file.messageId === m.id)} />}
             />
             <h3 className="pt-2 font-semibold text-brand-800">{tc.composerTitle}</h3>
             <CaseComposer
@@ -203,6 +210,7 @@ export default async function CasePage({ params, searchParams }: { params: Promi
               templates={composerTemplates}
               addNote={addCaseNote}
               send={sendCaseMessage}
+              attachmentLimits={attachmentLimits()}
             />
           </Section>
 

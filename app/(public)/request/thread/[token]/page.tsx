@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { MessageList } from '@/components/conversations/message-list';
 import { ReplyForm } from '@/components/conversations/reply-form';
+import { attachmentLimits } from '@/lib/attachments/store';
 import { verifyAccessLink } from '@/lib/conversations/access-links';
 import { loadPublicThread } from '@/lib/conversations/thread';
 import { messages } from '@/lib/i18n';
@@ -42,7 +43,7 @@ export default async function ThreadPage({ params }: { params: Promise<{ token: 
         <h2 id="reply-title" className="text-lg font-semibold text-brand-800">
           {t.replyLabel}
         </h2>
-        <ReplyForm token={decodeURIComponent(token)} sendReply={sendThreadReply} />
+        <ReplyForm token={decodeURIComponent(token)} sendReply={sendThreadReply} attachmentLimits={attachmentLimits()} />
       </section>
     </div>
   );
