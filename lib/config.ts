@@ -31,6 +31,8 @@ const envSchema = z.object({
   INBOUND_ADDRESS: z.preprocess((v) => (v === '' ? undefined : v), z.string().email().optional()),
   INBOUND_INTERVAL_SECONDS: z.coerce.number().int().positive().default(60),
   FIRST_RESPONSE_WORKING_DAYS: intFrom(1),
+  // How long the personal link in a message to a requester opens their thread.
+  REPLY_LINK_DAYS: z.coerce.number().int().positive().default(30),
   SESSION_MAX_AGE_HOURS: intFrom(10),
   LOGIN_MAX_FAILURES: intFrom(5),
   LOGIN_LOCKOUT_MINUTES: intFrom(15),

@@ -7,6 +7,7 @@ import { messages } from '../i18n';
 import { log } from '../log';
 import { recordCaseEvents } from './events';
 import { canTransition, needsReason } from './lifecycle';
+import { waitingChange } from './waiting';
 import type { BulkInput, CaseUpdate } from './schema';
 
 /** A refused save after someone else's carries the case as it is now. */
@@ -47,7 +48,7 @@ function diff(current: Case, update: CaseUpdate): CaseEvent[] {
   return events;
 }
 
-async function lastEditorName(tx: Executor, caseId: number): Promise<string | null> {
+export async function lastEditorName(tx: Executor, caseId: number): Promise<string | null> {
   const [row] = await tx
     .select({ name: users.name })
     .from(caseEvents)
@@ -137,9 +138,10 @@ export async function writeChange(
   events: CaseEvent[],
 ): Promise<number> {
   const now = new Date();
+  const waiting = values.status && values.status !== current.status ? waitingChange(current, values.status, now) : {};
   const [row] = await tx
     .update(cases)
-    .set({ ...values, version: current.version + 1, updatedAt: now, firstRespondedAt: current.firstRespondedAt ?? now })
+    .set({ ...values, ...waiting, version: current.version + 1, updatedAt: now, firstRespondedAt: current.firstRespondedAt ?? now })
     .where(eq(cases.id, current.id))
     .returning({ version: cases.version });
   await recordCaseEvents(tx, events.map((e) => ({ ...e, caseId: current.id, actorId: actor.id, createdAt: now })));
