@@ -12,6 +12,8 @@ export const outbox = pgTable(
     // introduction mail names the requester): export, erasure and retention find it by this.
     caseId: integer('case_id').references(() => cases.id, { onDelete: 'set null' }),
     subject: text('subject').notNull(),
+    // Replies to a requester's mail go to the inbound mailbox with the case's token (lib/inbound).
+    replyTo: text('reply_to'),
     body: text('body').notNull(),
     status: text('status', { enum: ['pending', 'sent'] }).notNull().default('pending'),
     attempts: integer('attempts').notNull().default(0),

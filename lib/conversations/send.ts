@@ -7,6 +7,7 @@ import { editableState, lastEditorName, lockCase, writeChange, type EditableStat
 import { config } from '../config';
 import { messages } from '../i18n';
 import { enqueueMail } from '../outbox/enqueue';
+import { replyAddress, subjectTag } from '../inbound/reply-token';
 import { createAccessLink, signedLinkToken } from './access-links';
 import { findTemplate, renderTemplate, templateValues } from './templates';
 
@@ -52,12 +53,16 @@ export async function sendMessage(actor: StaffUser, input: MessageInput): Promis
       .returning({ id: caseMessages.id });
     const days = config().REPLY_LINK_DAYS;
     const link = await createAccessLink(tx, { purpose: 'requester_thread', caseId: current.id, days, now });
+    const token = signedLinkToken(link.id);
+    // With an inbound mailbox, a plain reply finds the case by the token in its address or subject.
+    const replyTo = replyAddress(token);
     await enqueueMail(tx, {
       template: 'requester_message',
       recipient: current.email,
       caseId: current.id,
-      subject: messages.conversations.mailSubject(subject, current.reference),
-      body: messages.conversations.mailBody({ body, threadUrl: threadUrl(signedLinkToken(link.id)), days }),
+      subject: replyTo ? `${subject} ${subjectTag(current.reference, token)}` : messages.conversations.mailSubject(subject, current.reference),
+      body: messages.conversations.mailBody({ body, threadUrl: threadUrl(token), days }),
+      replyTo,
     });
     const version = await writeChange(
       tx,

@@ -1,6 +1,9 @@
+import { eq } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { inboundMailFiles, inboundMails } from '../../db/schema';
+import { recordRequesterReply, verifyAccessLink } from '../conversations';
 import type { ParsedMail } from './parse';
+import { tokensIn } from './reply-token';
 
 export type RouteOutcome = 'threaded' | 'unassigned';
 
@@ -27,10 +30,28 @@ export async function routeMail(tx: Executor, key: MailKey, mail: ParsedMail): P
       state: 'unassigned',
     })
     .returning({ id: inboundMails.id });
+  const caseId = await matchCase(tx, mail);
+  if (caseId !== undefined) {
+    // An erased case takes nothing more: such a reply waits for staff like any unmatched mail.
+    const reply = await recordRequesterReply(tx, { caseId, channel: 'email', subject: mail.subject, body: mail.text });
+    if (reply.ok) {
+      await tx.update(inboundMails).set({ state: 'threaded', caseId, messageId: reply.messageId }).where(eq(inboundMails.id, row!.id));
+      return 'threaded';
+    }
+  }
   if (mail.files.length > 0) {
     await tx.insert(inboundMailFiles).values(
       mail.files.map((f) => ({ inboundMailId: row!.id, fileName: f.fileName, mediaType: f.mediaType, byteSize: f.byteSize, sha256: f.sha256, content: f.content })),
     );
   }
   return 'unassigned';
+}
+
+/** The case of the first token in the mail that verifies; a forged, revoked or expired one matches nothing. */
+async function matchCase(tx: Executor, mail: ParsedMail): Promise<number | undefined> {
+  for (const token of tokensIn(mail)) {
+    const check = await verifyAccessLink(token, 'requester_thread', { executor: tx });
+    if (check.ok) return check.link.caseId;
+  }
+  return undefined;
 }

@@ -103,6 +103,7 @@ export function defaultSender(): SendMail {
       from: MAIL_FROM,
       to: message.recipient,
       subject: message.subject,
+      replyTo: message.replyTo ?? undefined,
       text: message.body,
     });
   };

@@ -3,22 +3,31 @@
  * the worker fetches unseen mail, records each exactly once (also with two workers at once and
  * after a crash between commit and \Seen flag) and keeps what it cannot match for staff.
  */
-import { asc, count, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { db } from '@/db/client';
-import { inboundMailFiles, inboundMails } from '@/db/schema';
+import { caseEvents, caseMessages, cases, inboundMailFiles, inboundMails, outbox, type Case } from '@/db/schema';
+import type { StaffUser } from '@/lib/auth/staff';
+import { sendMessage } from '@/lib/conversations';
+import { attachMailToCase } from '@/lib/inbound/attach';
 import { fetchInboundMail } from '@/lib/inbound/fetch';
 import type { ImapSettings } from '@/lib/inbound/settings';
+import { listUnassignedMail, startCaseFromMail } from '@/lib/inbound/unassigned';
+import { messages } from '@/lib/i18n';
+import { anonymiseCases } from '@/lib/privacy/anonymise';
+import { newCase, staffUser } from '../helpers/factories';
 import { startImapServer, type ImapTestServer } from '../helpers/imap-server';
 
 const INBOUND = 'antwort@agentur.example';
 let imap: ImapTestServer;
 let settings: ImapSettings;
+let erika: StaffUser;
 
 beforeAll(async () => {
   imap = await startImapServer();
   settings = { ...imap.settings, mailbox: 'INBOX' };
   process.env.INBOUND_ADDRESS = INBOUND;
+  erika = await staffUser('Erika Expertin');
 });
 
 afterAll(async () => {
@@ -76,5 +85,94 @@ describe('exactly once', () => {
     expect(await fetchInboundMail(settings)).toMatchObject({ unassigned: 0, threaded: 0, already_done: 2 });
     expect(await rows()).toHaveLength(2);
     expect(await imap.unseenUids()).toEqual([]);
+  });
+});
+
+/** Staff write to the requester; returns the mail as it leaves (Reply-To and subject with the token). */
+async function staffWrites(c: Case) {
+  const sent = await sendMessage(erika, { caseId: c.id, version: c.version, subject: `Rückfrage zu ${c.reference}`, body: 'Wie viele Stück?' });
+  expect(sent.ok).toBe(true);
+  const [mail] = await db.select().from(outbox).where(eq(outbox.caseId, c.id)).orderBy(desc(outbox.id)).limit(1);
+  return mail!;
+}
+const inboundMessages = (caseId: number) =>
+  db.select().from(caseMessages).where(and(eq(caseMessages.caseId, caseId), eq(caseMessages.direction, 'inbound')));
+
+describe('threading by the reply token', () => {
+  it('a reply to the Reply-To address lands in its case once, even when fetched again', async () => {
+    const c = await newCase({ email: 'einkauf@maskenwerk.example' });
+    const out = await staffWrites(c);
+    expect(out.replyTo).toMatch(/^antwort\+\d+\.[\w-]{43}@agentur\.example$/);
+    const reply = { from: c.email, to: out.replyTo!, subject: 'Re: Stückzahl', text: `500 Stück.\n\n> Wie viele Stück?` };
+    await imap.deliver(reply);
+    expect(await fetchInboundMail(settings, { skipFlag: true })).toMatchObject({ threaded: 1, unassigned: 0 });
+    expect(await fetchInboundMail(settings)).toMatchObject({ threaded: 0, already_done: 1 });
+    expect(await inboundMessages(c.id)).toMatchObject([{ channel: 'email', subject: 'Re: Stückzahl', body: '500 Stück.' }]);
+    expect(await rows()).toMatchObject([{ state: 'threaded', caseId: c.id }]);
+    const events = await db.select().from(caseEvents).where(and(eq(caseEvents.caseId, c.id), eq(caseEvents.type, 'reply_received')));
+    expect(events).toHaveLength(1);
+  });
+
+  it('a reply to the plain address finds its case by the tag in the subject', async () => {
+    const c = await newCase();
+    const out = await staffWrites(c);
+    expect(out.subject).toMatch(new RegExp(`\\[${c.reference}#\\d+\\.[\\w-]{43}\\]$`));
+    await imap.deliver({ from: c.email, to: INBOUND, subject: `AW: ${out.subject}`, text: 'Ja, ab Januar.' });
+    expect(await fetchInboundMail(settings)).toMatchObject({ threaded: 1 });
+    expect(await inboundMessages(c.id)).toMatchObject([{ body: 'Ja, ab Januar.' }]);
+  });
+
+  it('a forged token or a bare reference threads nothing: the mail goes to the unassigned list', async () => {
+    const c = await newCase();
+    const out = await staffWrites(c);
+    const [, real] = /\+(\d+\.[\w-]{43})@/.exec(out.replyTo!)!;
+    const forged = `${real!.split('.')[0]}.${'A'.repeat(43)}`;
+    await imap.deliver({ from: 'mallory@evil.example', to: `antwort+${forged}@agentur.example`, subject: `Re: [${c.reference}#${forged}]`, text: 'Bitte Daten ändern.' });
+    await imap.deliver({ from: 'mallory@evil.example', to: INBOUND, subject: `Re: Ihre Anfrage ${c.reference}`, text: 'Noch einmal.' });
+    expect(await fetchInboundMail(settings)).toMatchObject({ threaded: 0, unassigned: 2 });
+    expect(await inboundMessages(c.id)).toEqual([]);
+  });
+
+  it('a reply to an erased case goes to the unassigned list', async () => {
+    const c = await newCase();
+    const out = await staffWrites(c);
+    await db.transaction((tx) => anonymiseCases(tx, [c.id], { kind: 'erasure', actorId: erika.id }));
+    await imap.deliver({ from: c.email, to: out.replyTo!, subject: 'Re: Anfrage', text: 'Noch da?' });
+    expect(await fetchInboundMail(settings)).toMatchObject({ threaded: 0, unassigned: 1 });
+    expect(await inboundMessages(c.id)).toEqual([]);
+  });
+});
+
+describe('the unassigned list', () => {
+  it('staff attach a mail to a case by its reference: it becomes the reply there, and leaves the list', async () => {
+    const c = await newCase();
+    await imap.deliver({ from: c.email, to: INBOUND, subject: 'Unsere Anfrage', text: 'Wir brauchen doch 800 Stück.' });
+    await fetchInboundMail(settings);
+    const [listed] = await listUnassignedMail(erika);
+    expect(listed).toMatchObject({ fromAddress: c.email, subject: 'Unsere Anfrage', textBody: 'Wir brauchen doch 800 Stück.' });
+
+    const unknown = await attachMailToCase(erika, { mailId: listed!.id, reference: 'LS-1999-99999' });
+    expect(unknown).toMatchObject({ ok: false, fieldErrors: { reference: messages.inbound.caseNotFound } });
+    expect(await attachMailToCase(erika, { mailId: listed!.id, reference: c.reference })).toMatchObject({ ok: true, data: { caseId: c.id } });
+    expect(await inboundMessages(c.id)).toMatchObject([{ body: 'Wir brauchen doch 800 Stück.' }]);
+    expect(await rows()).toMatchObject([{ state: 'attached', caseId: c.id, handledBy: erika.id }]);
+    expect(await listUnassignedMail(erika)).toEqual([]);
+    expect(await attachMailToCase(erika, { mailId: listed!.id, reference: c.reference })).toEqual({ ok: false, error: messages.inbound.alreadyHandled });
+  });
+
+  it('staff start a new case from a mail: sender as contact, category other, in triage, in the case history', async () => {
+    await imap.deliver({ from: 'Bernd Bauer <bernd@bauer-gmbh.example>', to: INBOUND, subject: 'Suche Zulieferer', text: 'Wir suchen Gussteile.' });
+    await fetchInboundMail(settings);
+    const [listed] = await listUnassignedMail(erika);
+    const created = await startCaseFromMail(erika, { mailId: listed!.id });
+    expect(created.ok).toBe(true);
+    const [row] = await db.select().from(cases).where(eq(cases.id, created.ok ? created.data.caseId : 0));
+    expect(row).toMatchObject({ email: 'bernd@bauer-gmbh.example', organisation: 'bauer-gmbh.example', category: 'other', status: 'new' });
+    expect(row!.description).toBe('Suche Zulieferer\n\nWir suchen Gussteile.');
+    expect(row!.tags).toEqual([messages.inbound.caseTag]);
+    const events = await db.select().from(caseEvents).where(eq(caseEvents.caseId, row!.id));
+    expect(events).toMatchObject([{ type: 'submitted', actorId: erika.id }]);
+    expect(await rows()).toMatchObject([{ state: 'new_case', caseId: row!.id }]);
+    expect(await startCaseFromMail(erika, { mailId: listed!.id })).toEqual({ ok: false, error: messages.inbound.alreadyHandled });
   });
 });
