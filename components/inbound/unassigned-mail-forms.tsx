@@ -21,11 +21,12 @@ export function AttachMailForm({ mailId, attach }: { mailId: number; attach: Att
     schema: attachMailSchema,
     defaultValues: { mailId, reference: '' },
     action: attach,
-    onSuccess: () => router.refresh(),
+    // The mail leaves the list: staff land in the case, where it now is the latest reply.
+    onSuccess: (data) => router.push(`/cases/${data.caseId}`),
   });
   return (
     <form noValidate onSubmit={onSubmit} className="space-y-2">
-      {result && <Alert tone={result.ok ? 'success' : 'error'}>{result.ok ? t.attached(result.data.reference) : result.error}</Alert>}
+      {result && !result.ok && <Alert tone="error">{result.error}</Alert>}
       <input type="hidden" {...form.register('mailId')} />
       <div className="flex items-end gap-2">
         <Field label={t.reference} {...field('reference', { id: `mail-${mailId}-reference` })}>

@@ -582,8 +582,6 @@ export const de = {
     reference: 'Aktenzeichen',
     attach: 'Einem Fall zuordnen',
     newCase: 'Neuen Fall anlegen',
-    attached: (reference: string) => `Die Mail wurde dem Fall ${reference} zugeordnet.`,
-    caseCreated: (reference: string) => `Der Fall ${reference} wurde aus der Mail angelegt.`,
     alreadyHandled: 'Diese Mail wurde inzwischen schon bearbeitet.',
     caseNotFound: 'Einen Fall mit diesem Aktenzeichen gibt es nicht.',
     caseErased: 'Die Daten dieses Falls wurden gelöscht; ihm kann nichts mehr zugeordnet werden.',
