@@ -6,10 +6,12 @@ import { useEffect, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import type { ActionResult } from '@/lib/action-result';
+import type { AttachmentLimits } from '@/lib/attachments/limits';
 import { NEED_CATEGORIES, ORGANISATION_KINDS, URGENCIES } from '@/lib/cases/vocabulary';
 import { messages } from '@/lib/i18n';
 import { helpRequestSchema, LIMITS } from '@/lib/intake/schema';
 import type { SectorSection } from '@/lib/sectors/queries';
+import { AttachmentInput, selectedFiles } from './attachment-input';
 import { rememberConfirmation } from './confirmation-details';
 import { Alert } from './ui/alert';
 import { Button } from './ui/button';
@@ -26,23 +28,27 @@ export type IntakeFormResult = ActionResult<{ reference: string }, { formToken: 
 export type SubmitRequest = (
   request: Output,
   envelope: { website: string; form_token: string; idempotency_key: string },
+  files: FormData,
 ) => Promise<IntakeFormResult>;
 
 interface RequestFormProps {
   action: SubmitRequest;
   formToken: string;
   sectorGroups: SectorSection[];
+  attachmentLimits: AttachmentLimits;
   /** Set when the request starts from a company in the directory. */
   initialDescription?: string;
 }
 
-export function RequestForm({ action, formToken, sectorGroups, initialDescription = '' }: RequestFormProps) {
+export function RequestForm({ action, formToken, sectorGroups, attachmentLimits, initialDescription = '' }: RequestFormProps) {
   const router = useRouter();
   // One key per filled-in form: double clicks and retries land on the same case.
   const [idempotencyKey] = useState(() => crypto.randomUUID());
   const token = useRef(formToken);
   const honeypot = useRef<HTMLInputElement>(null);
   const [formError, setFormError] = useState<string>();
+  const filesInput = useRef<HTMLInputElement>(null);
+  const [filesError, setFilesError] = useState<string>();
   // A refusal without a field to point at (too fast, too many, server trouble) would appear far
   // above the button on a phone: focus moves to it, so it is seen and read out.
   const notice = useRef<HTMLDivElement>(null);
@@ -76,15 +82,24 @@ export function RequestForm({ action, formToken, sectorGroups, initialDescriptio
     },
   });
 
+  const refuseFiles = (message: string) => {
+    setFilesError(message);
+    setFormError(t.fixErrors);
+    filesInput.current?.focus();
+  };
+
   const onSubmit = async (values: Output) => {
     setFormError(undefined);
+    setFilesError(undefined);
+    const files = selectedFiles(filesInput.current, attachmentLimits);
+    if ('error' in files) return refuseFiles(files.error);
     let result;
     try {
-      result = await action(values, {
-        website: honeypot.current?.value ?? '',
-        form_token: token.current,
-        idempotency_key: idempotencyKey,
-      });
+      result = await action(
+        values,
+        { website: honeypot.current?.value ?? '', form_token: token.current, idempotency_key: idempotencyKey },
+        files.form,
+      );
     } catch {
       focusNotice.current = true;
       setFormError(messages.errors.unexpected);
@@ -96,7 +111,9 @@ export function RequestForm({ action, formToken, sectorGroups, initialDescriptio
       return;
     }
     if (result.formToken) token.current = result.formToken;
-    const fields = Object.entries(result.fieldErrors ?? {});
+    const { files: filesRefused, ...fieldErrors } = result.fieldErrors ?? {};
+    if (filesRefused) return refuseFiles(filesRefused);
+    const fields = Object.entries(fieldErrors);
     focusNotice.current = fields.length === 0;
     setFormError(result.error);
     fields.forEach(([name, message], i) =>
@@ -250,6 +267,7 @@ export function RequestForm({ action, formToken, sectorGroups, initialDescriptio
             {t.charactersLeft(LIMITS.description - description.length)}
           </p>
         </Field>
+        <AttachmentInput limits={attachmentLimits} error={filesError} inputRef={filesInput} onChange={() => setFilesError(undefined)} />
         <div className="grid gap-5 sm:grid-cols-2">
           <Field id="urgency" label={f.urgency} required error={err('urgency')}>
             <select

@@ -11,7 +11,7 @@ import { useActionForm } from './use-action-form';
 
 const t = messages.status;
 
-export type StatusView = { reference: string; status: string; submittedAt: string; updatedAt: string };
+export type StatusView = { reference: string; status: string; submittedAt: string; updatedAt: string; threadPath: string };
 export type LookUpStatus = (input: z.output<typeof statusLookupSchema>) => Promise<ActionResult<StatusView>>;
 
 const formatDate = (iso: string) =>
@@ -52,6 +52,9 @@ export function StatusLookupForm({ action, initialReference }: { action: LookUpS
           </p>
           <p className="text-sm text-slate-700">{t.submittedOn(formatDate(result.data.submittedAt))}</p>
           <p className="text-sm text-slate-700">{t.lastChange(formatDate(result.data.updatedAt))}</p>
+          <a href={result.data.threadPath} className="inline-block font-semibold text-brand-700 underline underline-offset-4">
+            {messages.conversations.toThread}
+          </a>
         </section>
       )}
     </div>

@@ -16,6 +16,8 @@ const envSchema = z.object({
   INTAKE_RATE_WINDOW_MINUTES: intFrom(10),
   INTAKE_MIN_FILL_SECONDS: intFrom(3),
   STATUS_RATE_LIMIT: intFrom(20),
+  // Replies on the requester's thread page, per client address and 10 minutes.
+  REPLY_RATE_LIMIT: intFrom(10),
   SEARCH_RATE_LIMIT: intFrom(60),
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('Lotse <lotse@localhost>'),
@@ -45,6 +47,10 @@ const envSchema = z.object({
   // Operator-supplied texts for /impressum and /datenschutz (lib/privacy/legal-text.ts).
   IMPRINT_FILE: z.string().optional(),
   PRIVACY_POLICY_FILE: z.string().optional(),
+  // Files sent with requests and messages (lib/attachments); unset ATTACHMENT_DIR keeps them in the database.
+  ATTACHMENT_MAX_BYTES: z.coerce.number().int().positive().default(10 * 1024 * 1024),
+  ATTACHMENT_MAX_FILES: z.coerce.number().int().positive().default(5),
+  ATTACHMENT_DIR: z.preprocess((v) => (v === '' ? undefined : v), z.string().optional()),
 });
 
 export type Config = z.infer<typeof envSchema> & { baseUrl: string; isDemo: boolean };

@@ -24,3 +24,12 @@ export function formatDate(date: Date | string): string {
 
 // Kept here too: pages format and name days through one import.
 export { berlinDate } from './time';
+
+const decimal = new Intl.NumberFormat('de-DE', { maximumFractionDigits: 1 });
+
+/** "850 Bytes", "12,4 KB", "3,1 MB": a file's size as people read it. */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} Bytes`;
+  if (bytes < 1024 * 1024) return `${decimal.format(bytes / 1024)} KB`;
+  return `${decimal.format(bytes / (1024 * 1024))} MB`;
+}

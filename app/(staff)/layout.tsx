@@ -25,6 +25,7 @@ export default async function StaffLayout({ children }: { children: ReactNode })
       ? [
           { href: '/admin/users', label: t.nav.admin },
           { href: '/admin/import', label: t.importer.nav },
+          { href: '/admin/templates', label: t.conversations.adminTitle },
           { href: '/admin/outbox', label: t.nav.outbox },
           { href: '/admin/privacy', label: t.nav.privacy },
         ]

@@ -9,6 +9,7 @@ import { CASE_PRIORITIES, type CasePriority, type CaseStatus, type NeedCategory 
 import { formatAge } from '@/lib/format';
 import { messages } from '@/lib/i18n';
 import { Alert } from '../ui/alert';
+import { ReplyUnreadBadge } from '../conversations/badges';
 import { OverdueBadge, PriorityLabel, StatusBadge } from './badges';
 
 const t = messages.queue;
@@ -26,6 +27,7 @@ export interface QueueTableRow {
   assigneeName: string | null;
   status: CaseStatus;
   overdue: boolean;
+  replyUnread: boolean;
   followUpOverdue: boolean;
 }
 
@@ -233,6 +235,11 @@ export function QueueTable({ rows, staff, me, headers, bulk }: Props) {
                   {row.followUpOverdue && (
                     <div className="mt-1">
                       <OverdueBadge followUp />
+                    </div>
+                  )}
+                  {row.replyUnread && (
+                    <div className="mt-1">
+                      <ReplyUnreadBadge />
                     </div>
                   )}
                 </td>

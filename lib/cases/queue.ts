@@ -10,7 +10,8 @@ import { QUEUE_VIEWS, type QueueFilter, type QueueView } from './schema';
 export const PAGE_SIZE = 50;
 
 const searchText = caseSearchTextOf(cases);
-const isOverdue = sql<boolean>`(${cases.firstRespondedAt} is null and ${cases.firstResponseDueAt} < now())`;
+// A case waiting for the requester is not late: its first-response clock is paused.
+const isOverdue = sql<boolean>`(${cases.firstRespondedAt} is null and ${cases.waitingSince} is null and ${cases.firstResponseDueAt} < now())`;
 const priorityRank = priorityRankOf(cases.priority);
 
 function viewCondition(view: QueueView, me: StaffUser): SQL | undefined {
@@ -84,6 +85,8 @@ export interface QueueRow {
   assigneeName: string | null;
   status: (typeof cases.$inferSelect)['status'];
   overdue: boolean;
+  /** The requester answered and the assignee has not opened the case since ("Antwort eingegangen"). */
+  replyUnread: boolean;
   /** An introduction of the case waits for a follow-up that is past its date. */
   followUpOverdue: boolean;
   version: number;
@@ -112,6 +115,7 @@ function selectRows(where: SQL | undefined) {
       assigneeName: users.name,
       status: cases.status,
       overdue: isOverdue.as('overdue'),
+      replyUnread: sql<boolean>`(${cases.replyUnreadSince} is not null)`.as('reply_unread'),
       // Per page row, through introductions_case_idx.
       followUpOverdue: sql<boolean>`exists (select 1 from ${introductions} i where i.case_id = ${cases.id}
         and ${isOpenOutcome(sql`i.outcome`)} and i.follow_up_on < ${berlinDate()})`.as('follow_up_overdue'),

@@ -7,9 +7,10 @@ import { editableState, lastEditorName, lockCase, writeChange, type EditableStat
 import { config } from '../config';
 import { messages } from '../i18n';
 import { enqueueMail } from '../outbox/enqueue';
+import { findTemplate, renderTemplate, templateValues } from './templates';
 import { replyAddress, subjectTag } from '../inbound/reply-token';
 import { createAccessLink, signedLinkToken } from './access-links';
-import { findTemplate, renderTemplate, templateValues } from './templates';
+import { threadPathOf } from './thread';
 
 export interface MessageInput {
   caseId: number;
@@ -20,9 +21,6 @@ export interface MessageInput {
 }
 
 export type SendMessageResult = ActionResult<{ version: number; messageId: number }, { current: EditableState }>;
-
-/** Where a requester's personal link leads. */
-export const threadUrl = (token: string) => `${config().baseUrl}/request/thread/${token}`;
 
 /**
  * Writes to the requester: the message, a fresh personal link to the thread, the mail in the
@@ -52,8 +50,7 @@ export async function sendMessage(actor: StaffUser, input: MessageInput): Promis
       .values({ caseId: current.id, direction: 'outbound', channel: 'email', authorId: actor.id, subject, body, templateKey: template?.key ?? null, createdAt: now })
       .returning({ id: caseMessages.id });
     const days = config().REPLY_LINK_DAYS;
-    const link = await createAccessLink(tx, { purpose: 'requester_thread', caseId: current.id, days, now });
-    const token = signedLinkToken(link.id);
+    const token = signedLinkToken((await createAccessLink(tx, { purpose: 'requester_thread', caseId: current.id, days, now })).id);
     // With an inbound mailbox, a plain reply finds the case by the token in its address or subject.
     const replyTo = replyAddress(token);
     await enqueueMail(tx, {
@@ -61,7 +58,7 @@ export async function sendMessage(actor: StaffUser, input: MessageInput): Promis
       recipient: current.email,
       caseId: current.id,
       subject: replyTo ? `${subject} ${subjectTag(current.reference, token)}` : messages.conversations.mailSubject(subject, current.reference),
-      body: messages.conversations.mailBody({ body, threadUrl: threadUrl(token), days }),
+      body: messages.conversations.mailBody({ body, threadUrl: `${config().baseUrl}${threadPathOf(token)}`, days }),
       replyTo,
     });
     const version = await writeChange(

@@ -1,5 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
-import { db } from '../../db/client';
+import { db, type Executor } from '../../db/client';
+import { config } from '../config';
+import { createAccessLink, signedLinkToken } from './access-links';
 import { caseMessages, cases, users, type CaseStatus, type MessageChannel, type MessageDirection } from '../../db/schema';
 
 export interface ThreadMessage {
@@ -48,4 +50,13 @@ export async function loadPublicThread(caseId: number): Promise<PublicThread | n
     .where(eq(cases.id, caseId));
   if (!row || row.anonymisedAt) return null;
   return { caseId: row.id, reference: row.reference, status: row.status, messages: await loadMessages(row.id) };
+}
+
+/** A fresh personal link to the case's thread (for a mail, or after the status lookup): its path with the token. */
+/** Where a thread token leads on Lotse. */
+export const threadPathOf = (token: string) => `/request/thread/${token}`;
+
+export async function issueThreadLink(executor: Executor, caseId: number, now = new Date()): Promise<string> {
+  const link = await createAccessLink(executor, { purpose: 'requester_thread', caseId, days: config().REPLY_LINK_DAYS, now });
+  return threadPathOf(signedLinkToken(link.id));
 }

@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { attachmentLimits } from '../attachments/store';
+import { type CheckedFile, checkAttachments, type IncomingFile } from '../attachments/validate';
 import { config } from '../config';
 import { messages } from '../i18n';
 import { log } from '../log';
@@ -20,6 +22,8 @@ export interface IntakeContext {
   idempotencyKey?: string;
   /** Present for the web form: its honeypot and fill-time token are checked. */
   envelope?: unknown;
+  /** Files sent with the request (web form); one bad file refuses the whole request. */
+  files?: IncomingFile[];
 }
 
 /**
@@ -32,6 +36,8 @@ export async function acceptHelpRequest(input: unknown, context: IntakeContext):
   if (!parsed.success) {
     return { ok: false, reason: 'invalid', error: messages.request.fixErrors, fieldErrors: fieldErrorsOf(parsed.error) };
   }
+  const checked = await checkAttachments(context.files ?? [], attachmentLimits());
+  if (!checked.ok) return { ok: false, reason: 'invalid', error: checked.error, fieldErrors: { files: checked.error } };
 
   // Keys are scoped to the requester's address: another client reusing a key gets its own case.
   let idempotencyKey = context.idempotencyKey && scopedKey(parsed.data.email, context.idempotencyKey);
@@ -71,8 +77,8 @@ export async function acceptHelpRequest(input: unknown, context: IntakeContext):
   }
 
   // Keys are bound to the request: only the very same request is answered as a replay.
-  const idempotency = idempotencyKey ? { key: idempotencyKey, bodyHash: fingerprint(parsed.data) } : undefined;
-  const stored = await submitHelpRequest(parsed.data, { idempotency });
+  const idempotency = idempotencyKey ? { key: idempotencyKey, bodyHash: fingerprint(parsed.data, checked.files) } : undefined;
+  const stored = await submitHelpRequest(parsed.data, { idempotency, files: checked.files });
   if (!stored.ok && stored.conflict) {
     log.info({ event: 'intake.idempotency_conflict' });
     const error = context.envelope === undefined ? messages.errors.idempotencyConflict : messages.errors.formAlreadySent;
@@ -84,9 +90,11 @@ export async function acceptHelpRequest(input: unknown, context: IntakeContext):
   return stored;
 }
 
-/** The validated request in schema order, so the same request always hashes the same. */
-function fingerprint(request: HelpRequest): string {
-  return createHash('sha256').update(JSON.stringify(request)).digest('base64url');
+/** The validated request in schema order (and its files' contents), so the same request always hashes the same. */
+function fingerprint(request: HelpRequest, files: CheckedFile[]): string {
+  const hash = createHash('sha256').update(JSON.stringify(request));
+  for (const file of files) hash.update(`\n${file.fileName}\n`).update(file.bytes);
+  return hash.digest('base64url');
 }
 
 function scopedKey(email: string, key: string): string {

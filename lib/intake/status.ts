@@ -3,6 +3,7 @@ import { db } from '../../db/client';
 import { cases, type CaseStatus } from '../../db/schema';
 
 export interface PublicStatus {
+  caseId: number;
   reference: string;
   status: CaseStatus;
   submittedAt: Date;
@@ -16,6 +17,7 @@ export interface PublicStatus {
 export async function findPublicStatus(reference: string, email: string): Promise<PublicStatus | null> {
   const [row] = await db
     .select({
+      caseId: cases.id,
       reference: cases.reference,
       status: cases.status,
       submittedAt: cases.createdAt,

@@ -1,6 +1,8 @@
 import { eq, sql } from 'drizzle-orm';
 import { db } from '../../db/client';
 import { cases, sectors } from '../../db/schema';
+import { storeAttachments } from '../attachments/store';
+import type { CheckedFile } from '../attachments/validate';
 import { config } from '../config';
 import { recordCaseEvents } from '../cases/events';
 import { firstResponseDue } from '../cases/first-response';
@@ -18,13 +20,13 @@ export type SubmitResult =
   | { ok: false; conflict: true };
 
 /**
- * Stores a validated help request as a new case, with its first event and confirmation
+ * Stores a validated help request as a new case, with its files, first event and confirmation
  * mail, in one transaction. With an idempotency key, a repeat of the same request returns the
  * first case; the key with another request is a conflict.
  */
 export async function submitHelpRequest(
   request: HelpRequest,
-  options: { idempotency?: { key: string; bodyHash: string }; now?: Date } = {},
+  options: { idempotency?: { key: string; bodyHash: string }; now?: Date; files?: CheckedFile[] } = {},
 ): Promise<SubmitResult> {
   const now = options.now ?? new Date();
   const key = options.idempotency?.key;
@@ -76,6 +78,7 @@ export async function submitHelpRequest(
         updatedAt: now,
       })
       .returning({ id: cases.id });
+    await storeAttachments(tx, { caseId: created!.id, messageId: null, files: options.files ?? [] });
     await recordCaseEvents(tx, [{ caseId: created!.id, type: 'submitted', data: { reference, geocoded: location !== null }, createdAt: now }]);
     const statusUrl = `${config().baseUrl}/request/status?ref=${reference}`;
     await enqueueMail(tx, {

@@ -2,6 +2,7 @@ import { and, inArray, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { CASE_EVENT_TYPES, caseEvents, caseMessages, cases, introductions, outbox, personalFields, shortlistEntries } from '../../db/schema';
 import { inList } from '../../db/schema/sql-list';
+import { deleteCaseAttachments } from '../attachments/store';
 import { recordCaseEvents } from '../cases/events';
 import { revokeCaseLinks } from '../conversations/access-links';
 import { messages } from '../i18n';
@@ -19,12 +20,19 @@ export type AnonymiseCause = { kind: 'retention' } | { kind: 'erasure'; actorId:
 
 /**
  * Removes the personal data of these cases and everything hanging off them, their mails in the
- * outbox and the conversation included (sent or not: a pending one would still deliver the data); status,
- * category, district, postal area, sector, dates, tags and introductions with their outcomes
- * stay for the statistics. Cases already anonymised are skipped. Returns the ids changed.
+ * outbox (sent or not: a pending one would still deliver the data), the conversation and
+ * their files included; status, category, district, postal area, sector, dates, tags and
+ * introductions with their outcomes stay for the statistics. Cases already anonymised are
+ * skipped. Returns the ids changed and the stored names of files in ATTACHMENT_DIR, for
+ * `removeStoredFiles` after commit.
  */
-export async function anonymiseCases(tx: Executor, caseIds: number[], cause: AnonymiseCause, now = new Date()): Promise<number[]> {
-  if (caseIds.length === 0) return [];
+export async function anonymiseCases(
+  tx: Executor,
+  caseIds: number[],
+  cause: AnonymiseCause,
+  now = new Date(),
+): Promise<{ ids: number[]; storedFiles: string[] }> {
+  if (caseIds.length === 0) return { ids: [], storedFiles: [] };
   const changed = await tx
     .update(cases)
     .set({
@@ -47,7 +55,7 @@ export async function anonymiseCases(tx: Executor, caseIds: number[], cause: Ano
     .where(and(inArray(cases.id, caseIds), isNull(cases.anonymisedAt)))
     .returning({ id: cases.id });
   const ids = changed.map((row) => row.id);
-  if (ids.length === 0) return [];
+  if (ids.length === 0) return { ids, storedFiles: [] };
 
   await tx
     .update(caseEvents)
@@ -71,6 +79,8 @@ export async function anonymiseCases(tx: Executor, caseIds: number[], cause: Ano
     .set({ note: ANONYMISED })
     .where(and(inArray(shortlistEntries.caseId, ids), sql`${shortlistEntries.note} <> ''`));
   await tx.delete(outbox).where(inArray(outbox.caseId, ids));
+  // Before the messages: their delete would cascade to the rows and lose the stored file names.
+  const storedFiles = await deleteCaseAttachments(tx, ids);
   // The conversation is the requester's own words and staff's letters to them; the links
   // already in their mailbox must stop opening a thread that no longer exists.
   await tx.delete(caseMessages).where(inArray(caseMessages.caseId, ids));
@@ -85,5 +95,5 @@ export async function anonymiseCases(tx: Executor, caseIds: number[], cause: Ano
       createdAt: now,
     })),
   );
-  return ids;
+  return { ids, storedFiles };
 }

@@ -5,6 +5,7 @@ import { caseEvents, caseMessages, cases, companies, introductions, outbox, priv
 import { assertRole, type StaffUser } from '../auth/staff';
 import { isClosed } from '../cases/lifecycle';
 import type { CaseStatus } from '../cases/vocabulary';
+import { exportAttachments, removeStoredFiles } from '../attachments/store';
 import { recordCaseEvents } from '../cases/events';
 import { messages } from '../i18n';
 import { log } from '../log';
@@ -69,9 +70,9 @@ export async function findRequester(email: string) {
 export async function exportRequester(email: string, now = new Date()) {
   const rows = await db.select().from(cases).where(byEmail(email)).orderBy(asc(cases.createdAt));
   const ids = rows.map((c) => c.id);
-  const [events, intros, shortlist, conversation] =
+  const [events, intros, shortlist, conversation, files] =
     ids.length === 0
-      ? [[], [], [], []]
+      ? [[], [], [], [], []]
       : await Promise.all([
           db
             .select({ caseId: caseEvents.caseId, type: caseEvents.type, data: caseEvents.data, createdAt: caseEvents.createdAt })
@@ -111,6 +112,7 @@ export async function exportRequester(email: string, now = new Date()) {
             .from(caseMessages)
             .where(inArray(caseMessages.caseId, ids))
             .orderBy(asc(caseMessages.createdAt), asc(caseMessages.id)),
+          exportAttachments(ids),
         ]);
   const mails = await db
     .select({ recipient: outbox.recipient, subject: outbox.subject, body: outbox.body, status: outbox.status, createdAt: outbox.createdAt, sentAt: outbox.sentAt })
@@ -126,6 +128,7 @@ export async function exportRequester(email: string, now = new Date()) {
       introductions: intros.filter((i) => i.caseId === c.id).map(({ caseId: _id, ...i }) => i),
       shortlist: shortlist.filter((s) => s.caseId === c.id).map(({ caseId: _id, ...s }) => s),
       messages: conversation.filter((m) => m.caseId === c.id).map(({ caseId: _id, ...m }) => m),
+      files: files.filter((f) => f.caseId === c.id).map(({ caseId: _id, ...f }) => f),
     })),
     mails,
   };
@@ -154,15 +157,15 @@ async function closeWithdrawn(tx: Transaction, open: { id: number; status: CaseS
  */
 export async function eraseRequester(actor: StaffUser, email: string, now = new Date()) {
   assertRole(actor, 'admin');
-  const result = await db.transaction(async (tx) => {
+  const outcome = await db.transaction(async (tx) => {
     const due = await tx.select({ id: cases.id, status: cases.status }).from(cases).where(byEmail(email)).for('update');
     const mails = await tx
       .delete(outbox)
       .where(mailsAbout(email, due.map((d) => d.id)))
       .returning({ id: outbox.id });
-    const ids = await anonymiseCases(tx, due.map((d) => d.id), { kind: 'erasure', actorId: actor.id }, now);
+    const { ids, storedFiles } = await anonymiseCases(tx, due.map((d) => d.id), { kind: 'erasure', actorId: actor.id }, now);
     await closeWithdrawn(tx, due.filter((d) => ids.includes(d.id) && !isClosed(d.status)), actor, now);
-    if (ids.length === 0 && mails.length === 0) return null;
+    if (ids.length === 0 && mails.length === 0) return { erased: null, storedFiles };
     await tx.insert(privacyErasures).values({
       emailHash: emailHash(email),
       actorId: actor.id,
@@ -170,8 +173,10 @@ export async function eraseRequester(actor: StaffUser, email: string, now = new 
       mailsDeleted: mails.length,
       createdAt: now,
     });
-    return { cases: ids.length, mails: mails.length };
+    return { erased: { cases: ids.length, mails: mails.length }, storedFiles };
   });
+  await removeStoredFiles(outcome.storedFiles);
+  const result = outcome.erased;
   if (result) log.info({ event: 'privacy.erased', by: actor.id, cases: result.cases, mails: result.mails });
   return result;
 }

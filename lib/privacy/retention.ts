@@ -1,6 +1,7 @@
 import { and, asc, isNull, lt, ne, sql } from 'drizzle-orm';
 import { db } from '../../db/client';
 import { cases, isClosedStatus, outbox } from '../../db/schema';
+import { removeOrphanFiles, removeStoredFiles } from '../attachments/store';
 import { config } from '../config';
 import { log } from '../log';
 import { runPeriodically } from '../periodic';
@@ -16,7 +17,8 @@ export interface RetentionResult {
 
 /**
  * Anonymises closed cases whose last change is older than the retention period, and deletes
- * outbox mails older than it that are no longer waiting to be sent. Small transactions with
+ * outbox mails older than it that are no longer waiting to be sent; files their rows no longer
+ * point to go too (lib/attachments/store.ts). Small transactions with
  * SKIP LOCKED: several app instances may run this at once without doing a case twice, and a
  * case being edited right now is left for the next run.
  */
@@ -36,9 +38,10 @@ export async function runRetention(options: { now?: Date; months?: number } = {}
         .orderBy(asc(cases.updatedAt))
         .limit(BATCH)
         .for('update', { skipLocked: true });
-      const ids = await anonymiseCases(tx, due.map((d) => d.id), { kind: 'retention' }, now);
-      return { found: due.length, ids };
+      const { ids, storedFiles } = await anonymiseCases(tx, due.map((d) => d.id), { kind: 'retention' }, now);
+      return { found: due.length, ids, storedFiles };
     });
+    await removeStoredFiles(done.storedFiles);
     anonymised += done.ids.length;
     if (done.found < BATCH) break;
   }
@@ -47,6 +50,7 @@ export async function runRetention(options: { now?: Date; months?: number } = {}
     .delete(outbox)
     .where(and(ne(outbox.status, 'pending'), lt(outbox.createdAt, cutoff)))
     .returning({ id: outbox.id });
+  await removeOrphanFiles({ now });
 
   if (anonymised + mails.length > 0) {
     log.info({ event: 'retention.anonymised', cases: anonymised, mails: mails.length, months });

@@ -12,6 +12,7 @@ import * as accountActions from '@/app/(staff)/account/actions';
 import * as privacyActions from '@/app/(staff)/admin/privacy/actions';
 import * as outboxActions from '@/app/(staff)/admin/outbox/actions';
 import * as synonymActions from '@/app/(staff)/admin/synonyms/actions';
+import * as templateActions from '@/app/(staff)/admin/templates/actions';
 import * as adminUserActions from '@/app/(staff)/admin/users/actions';
 import * as caseActions from '@/app/(staff)/cases/[id]/actions';
 import * as queueActions from '@/app/(staff)/cases/actions';
@@ -19,10 +20,25 @@ import * as introductionActions from '@/app/(staff)/introductions/actions';
 import * as mailActions from '@/app/(staff)/mail/actions';
 import * as supplierActions from '@/app/(staff)/suppliers/[id]/actions';
 import { db } from '@/db/client';
-import { caseEvents, cases, companies, companyEvents, inboundMails, introductions, outbox, shortlistEntries, staffSessions, synonymGroups, users } from '@/db/schema';
+import {
+  caseEvents,
+  caseMessages,
+  cases,
+  companies,
+  companyEvents,
+  inboundMails,
+  introductions,
+  outbox,
+  replyTemplates,
+  shortlistEntries,
+  staffSessions,
+  synonymGroups,
+  users,
+} from '@/db/schema';
 import { hashPassword } from '@/lib/auth/password';
 import type { StaffUser } from '@/lib/auth/staff';
 import type { StaffRole } from '@/lib/cases/vocabulary';
+import { seedDefaultTemplates } from '@/lib/conversations/templates';
 import { messages } from '@/lib/i18n';
 import { newCase } from '../helpers/factories';
 import { signedInSession } from '../helpers/staff-users';
@@ -133,7 +149,9 @@ async function snapshot() {
     .orderBy(asc(outbox.id));
   const synonyms = await db.select({ terms: synonymGroups.terms }).from(synonymGroups).orderBy(asc(synonymGroups.id));
   const sessions = await db.select({ id: staffSessions.id, revokedAt: staffSessions.revokedAt }).from(staffSessions).orderBy(asc(staffSessions.id));
-  return { users: userRows, sessions, cases: caseRows, caseEvents: events!.n, outbox: mails, synonyms, companies: companyRows, companyEvents: companyEventCount!.n };
+  const [messageCount] = await db.select({ n: count() }).from(caseMessages);
+  const templates = await db.select({ id: replyTemplates.id, version: replyTemplates.version }).from(replyTemplates).orderBy(asc(replyTemplates.id));
+  return { users: userRows, sessions, caseMessages: messageCount!.n, templates, cases: caseRows, caseEvents: events!.n, outbox: mails, synonyms, companies: companyRows, companyEvents: companyEventCount!.n };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -146,6 +164,7 @@ const ACTION_MODULES = {
   'app/(staff)/admin/users/actions.ts': adminUserActions,
   'app/(staff)/admin/outbox/actions.ts': outboxActions,
   'app/(staff)/admin/synonyms/actions.ts': synonymActions,
+  'app/(staff)/admin/templates/actions.ts': templateActions,
   'app/(staff)/admin/privacy/actions.ts': privacyActions,
   'app/(staff)/cases/actions.ts': queueActions,
   'app/(staff)/cases/[id]/actions.ts': caseActions,
@@ -210,6 +229,15 @@ const MATRIX: MatrixRow[] = [
     userId: (await insertUser('Paul Passwort', 'expert')).id,
     password: 'zurueckgesetzt-2026',
   })),
+  row('app/(staff)/admin/templates/actions.ts', 'saveReplyTemplate', 'admin', async () => {
+    await seedDefaultTemplates();
+    const [template] = await db.select().from(replyTemplates).orderBy(asc(replyTemplates.id)).limit(1);
+    return { id: template!.id, version: template!.version, name: template!.name, subject: template!.subject, body: 'Guten Tag {{ansprechperson}}', setsStatus: template!.setsStatus ?? '' };
+  }),
+  row('app/(staff)/cases/[id]/actions.ts', 'sendCaseMessage', 'expert', async () => {
+    await seedDefaultTemplates();
+    return { caseId: (await newCase()).id, version: 1, subject: 'Rückfrage zu {{referenz}}', body: 'Wie viele Stück?', templateKey: 'query' };
+  }),
   row('app/(staff)/admin/synonyms/actions.ts', 'saveSynonyms', 'admin', async () => ({
     text: 'FFP2, Atemschutzmaske\nSpritzguss, Kunststoffspritzgießen',
   })),

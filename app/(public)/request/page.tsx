@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { connection } from 'next/server';
 import { RequestForm } from '@/components/request-form';
+import { attachmentLimits } from '@/lib/attachments/store';
 import { messages } from '@/lib/i18n';
 import { issueFormToken } from '@/lib/intake/form-token';
 import { listSectionsWithDivisions } from '@/lib/sectors/queries';
@@ -28,7 +29,7 @@ export default async function RequestPage({ searchParams }: { searchParams: Prom
         <h1 className="text-2xl font-bold tracking-tight text-brand-800 sm:text-3xl">{t.title}</h1>
         <p className="text-slate-700">{t.intro}</p>
       </header>
-      <RequestForm action={submitRequestForm} formToken={issueFormToken()} sectorGroups={sectorGroups} initialDescription={description} />
+      <RequestForm action={submitRequestForm} formToken={issueFormToken()} sectorGroups={sectorGroups} attachmentLimits={attachmentLimits()} initialDescription={description} />
     </div>
   );
 }

@@ -4,7 +4,9 @@ import { publicAction } from '@/app/guards';
 import { requesterIp } from '@/app/requester-ip';
 import type { StatusView } from '@/components/status-lookup-form';
 import type { ActionResult } from '@/lib/action-result';
+import { db } from '@/db/client';
 import { config } from '@/lib/config';
+import { issueThreadLink } from '@/lib/conversations/thread';
 import { messages } from '@/lib/i18n';
 import { statusLookupSchema } from '@/lib/intake/schema';
 import { findPublicStatus } from '@/lib/intake/status';
@@ -26,6 +28,8 @@ export const lookUpStatus = publicAction(statusLookupSchema, async (input): Prom
       status: messages.publicStatus[found.status],
       submittedAt: found.submittedAt.toISOString(),
       updatedAt: found.updatedAt.toISOString(),
+      // Reference and email proved who asks: the same thread the mailed links open.
+      threadPath: await issueThreadLink(db, found.caseId),
     },
   };
 });

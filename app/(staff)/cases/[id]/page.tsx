@@ -7,31 +7,39 @@ import { idParamOr404 } from '@/app/route-params';
 import { recordIntroduction, sendIntroductionText, setIntroductionOutcome, shortlistCandidate, unshortlistCandidate } from '@/app/(staff)/introductions/actions';
 import { OverdueBadge, PriorityLabel, StatusBadge } from '@/components/cases/badges';
 import { CaseEditForm } from '@/components/cases/case-edit-form';
+import { CaseFiles } from '@/components/cases/case-files';
 import { DistrictMap } from '@/components/cases/district-map';
 import { DuplicateForm } from '@/components/cases/duplicate-form';
-import { NoteForm } from '@/components/cases/note-form';
 import { TakeCaseButton } from '@/components/cases/take-case-button';
 import { Timeline } from '@/components/cases/timeline';
+import { CaseComposer } from '@/components/conversations/case-composer';
+import { MessageList } from '@/components/conversations/message-list';
+import { ReplyUnreadBadge, WaitingBadge } from '@/components/conversations/badges';
 import { CaseCandidates } from '@/components/introductions/case-candidates';
 import { CaseIntroductions } from '@/components/introductions/case-introductions';
 import { IntroductionForm } from '@/components/introductions/introduction-form';
 import { ShortlistPanel } from '@/components/introductions/shortlist-panel';
+import { listAttachments } from '@/lib/attachments/store';
 import { listUsers } from '@/lib/auth/users';
 import { findRelatedCases, findSimilarCases, listActiveStaff, loadCase, loadTimeline } from '@/lib/cases/detail';
 import { allowedTransitions, isClosed } from '@/lib/cases/lifecycle';
 import { editableState } from '@/lib/cases/update';
+import { markRepliesRead } from '@/lib/conversations/reply';
+import { listTemplates, renderTemplate, templateValues } from '@/lib/conversations/templates';
+import { loadMessages } from '@/lib/conversations/thread';
 import { berlinDate, formatDate, formatDateTime } from '@/lib/format';
 import { messages } from '@/lib/i18n';
 import { caseIntroductions } from '@/lib/introductions/queries';
 import { loadShortlist } from '@/lib/introductions/shortlist';
 import { sectorTitle } from '@/lib/sectors/queries';
 import { addDays } from '@/lib/time';
-import { addCaseNote, markCaseDuplicate, saveCase, takeCaseOver } from './actions';
+import { addCaseNote, markCaseDuplicate, saveCase, sendCaseMessage, takeCaseOver } from './actions';
 
 const shortlistActions = { add: shortlistCandidate, remove: unshortlistCandidate };
 
 const t = messages.caseView;
 const ti = messages.introductions;
+const tc = messages.conversations;
 const FOLLOW_UP_DAYS = 7;
 
 type Params = Record<string, string | string[] | undefined>;
@@ -73,7 +81,10 @@ export default async function CasePage({ params, searchParams }: { params: Promi
   const detail = await loadCase(idParamOr404(id));
   if (!detail) notFound();
   const c = detail.case;
-  const [timeline, related, similar, staff, everyone, sector, shortlist, introductions] = await Promise.all([
+  // Opening the case is reading the reply; this view still shows the marker once.
+  const replyUnread = c.replyUnreadSince !== null;
+  if (replyUnread) await markRepliesRead(me, c.id);
+  const [timeline, related, similar, staff, everyone, sector, shortlist, introductions, conversation, templates, files] = await Promise.all([
     loadTimeline(c.id),
     findRelatedCases(c),
     findSimilarCases(c),
@@ -82,11 +93,22 @@ export default async function CasePage({ params, searchParams }: { params: Promi
     c.sector ? sectorTitle(c.sector) : undefined,
     loadShortlist(c.id),
     caseIntroductions(c.id),
+    loadMessages(c.id),
+    listTemplates(),
+    listAttachments([c.id]),
   ]);
+  const values = templateValues(c, me);
+  const composerTemplates = templates.map((x) => ({
+    key: x.key,
+    name: x.name,
+    subject: renderTemplate(x.subject, values),
+    body: renderTemplate(x.body, values),
+    setsStatus: x.setsStatus && messages.statuses[x.setsStatus],
+  }));
   const today = berlinDate();
   const followUpDefault = addDays(berlinDate(), FOLLOW_UP_DAYS);
   const names = new Map(everyone.map((u) => [u.id, u.name]));
-  const overdue = !c.firstRespondedAt && c.firstResponseDueAt !== null && c.firstResponseDueAt < new Date();
+  const overdue = !c.firstRespondedAt && !c.waitingSince && c.firstResponseDueAt !== null && c.firstResponseDueAt < new Date();
 
   return (
     <div className="space-y-5">
@@ -98,6 +120,8 @@ export default async function CasePage({ params, searchParams }: { params: Promi
         <StatusBadge status={c.status} />
         <PriorityLabel priority={c.priority} />
         {overdue && <OverdueBadge />}
+        {c.waitingSince && <WaitingBadge since={c.waitingSince} />}
+        {replyUnread && <ReplyUnreadBadge />}
         {(c.assigneeId !== me.id || c.status === 'new') && !isClosed(c.status) && <TakeCaseButton caseId={c.id} version={c.version} take={takeCaseOver} />}
         <Link
           href="#kandidaten"
@@ -131,6 +155,9 @@ export default async function CasePage({ params, searchParams }: { params: Promi
                   </Link>
                 </Row>
               )}
+              <Row label={messages.attachments.title}>
+                <CaseFiles files={files.filter((file) => file.messageId === null)} empty={messages.attachments.none} />
+              </Row>
             </dl>
           </Section>
 
@@ -168,6 +195,24 @@ export default async function CasePage({ params, searchParams }: { params: Promi
             <p className="text-xs text-slate-600">{t.consent(c.consentVersion, formatDateTime(c.consentedAt))}</p>
           </Section>
 
+          <Section title={tc.sectionTitle} id="nachrichten">
+            <MessageList
+              items={conversation}
+              label={(m) => (m.direction === 'outbound' ? tc.fromStaff(m.authorName) : tc.fromRequester(m.channel))}
+              empty={tc.noMessages}
+              footer={(m) => <CaseFiles files={files.filter((file) => file.messageId === m.id)} />}
+            />
+            <h3 className="pt-2 font-semibold text-brand-800">{tc.composerTitle}</h3>
+            <CaseComposer
+              caseId={c.id}
+              version={c.version}
+              requesterEmail={c.anonymisedAt ? null : c.email}
+              templates={composerTemplates}
+              addNote={addCaseNote}
+              send={sendCaseMessage}
+            />
+          </Section>
+
           <Section title={ti.list.caseTitle} id="vermittlungen">
             <CaseIntroductions c={c} rows={introductions} today={today} staffName={me.name} actions={{ saveOutcome: setIntroductionOutcome, send: sendIntroductionText }} />
           </Section>
@@ -189,9 +234,6 @@ export default async function CasePage({ params, searchParams }: { params: Promi
               staff={staff}
               save={saveCase}
             />
-          </Section>
-          <Section title={t.notes}>
-            <NoteForm caseId={c.id} addNote={addCaseNote} />
           </Section>
           <Section title={t.history} id="verlauf">
             {/* A long history scrolls in place instead of pushing the shortlist off the page. */}

@@ -1,0 +1,46 @@
+'use client';
+
+import type { Ref } from 'react';
+import { type AttachmentLimits, limitError, megabytes } from '@/lib/attachments/limits';
+import { ACCEPT } from '@/lib/attachments/types';
+import { messages } from '@/lib/i18n';
+import { describedBy, Field, inputClass } from './ui/field';
+
+const t = messages.attachments;
+
+interface AttachmentInputProps {
+  id?: string;
+  limits: AttachmentLimits;
+  error?: string;
+  inputRef: Ref<HTMLInputElement>;
+  onChange?: () => void;
+}
+
+/** The optional file picker of forms that send attachments; the server checks the files again. */
+export function AttachmentInput({ id = 'files', limits, error, inputRef, onChange }: AttachmentInputProps) {
+  const hint = t.hint(limits.maxFiles, megabytes(limits.maxBytes));
+  return (
+    <Field id={id} label={t.label} hint={hint} error={error}>
+      <input
+        ref={inputRef}
+        {...describedBy(id, { hint, error })}
+        name="files"
+        type="file"
+        multiple
+        accept={ACCEPT}
+        onChange={onChange}
+        className={`${inputClass} file:mr-3 file:rounded file:border-0 file:bg-brand-50 file:px-3 file:py-1.5 file:text-brand-800`}
+      />
+    </Field>
+  );
+}
+
+/** The picked files as FormData for a server action, or the German reason they cannot be sent. */
+export function selectedFiles(input: HTMLInputElement | null, limits: AttachmentLimits): { form: FormData } | { error: string } {
+  const files = [...(input?.files ?? [])];
+  const error = limitError(files, limits);
+  if (error) return { error };
+  const form = new FormData();
+  for (const file of files) form.append('files', file);
+  return { form };
+}
