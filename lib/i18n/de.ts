@@ -606,6 +606,7 @@ export const de = {
     caseNotFound: 'Einen Fall mit diesem Aktenzeichen gibt es nicht.',
     caseErased: 'Die Daten dieses Falls wurden gelöscht; ihm kann nichts mehr zugeordnet werden.',
     caseTag: 'per E-Mail',
+    fileLeftOut: (name: string, reason: string) => `[Anhang „${name}“ nicht übernommen: ${reason}]`,
     fetchDone: (counts: { threaded: number; unassigned: number }) =>
       `Postfach abgerufen: ${counts.threaded} Antworten Fällen zugeordnet, ${counts.unassigned} nicht zuzuordnen.`,
     notConfigured: 'Kein Eingangspostfach eingerichtet (IMAP_HOST und weitere, siehe README).',

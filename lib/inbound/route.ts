@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { inboundMailFiles, inboundMails } from '../../db/schema';
-import { recordRequesterReply, verifyAccessLink } from '../conversations';
+import { verifyAccessLink } from '../conversations';
+import { recordMailReply } from './files';
 import type { ParsedMail } from './parse';
 import { tokensIn } from './reply-token';
 
@@ -33,7 +34,7 @@ export async function routeMail(tx: Executor, key: MailKey, mail: ParsedMail): P
   const caseId = await matchCase(tx, mail);
   if (caseId !== undefined) {
     // An erased case takes nothing more: such a reply waits for staff like any unmatched mail.
-    const reply = await recordRequesterReply(tx, { caseId, channel: 'email', subject: mail.subject, body: mail.text });
+    const reply = await recordMailReply(tx, { caseId, subject: mail.subject, body: mail.text, files: mail.files });
     if (reply.ok) {
       await tx.update(inboundMails).set({ state: 'threaded', caseId, messageId: reply.messageId }).where(eq(inboundMails.id, row!.id));
       return 'threaded';

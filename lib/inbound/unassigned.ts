@@ -9,6 +9,8 @@ import { config } from '../config';
 import { messages } from '../i18n';
 import { nextReference } from '../intake/reference';
 import { log } from '../log';
+import { checkMailFiles, type MailFile } from './files';
+import { storeAttachments } from '../attachments/store';
 import type { NewCaseFromMailInput } from './schema';
 
 export type UnassignedMail = Pick<InboundMail, 'id' | 'fromAddress' | 'subject' | 'textBody' | 'receivedAt'> & { fileNames: string[] };
@@ -48,6 +50,21 @@ export async function lockUnassignedMail(tx: Executor, mailId: number): Promise<
   return mail;
 }
 
+/** The files kept with an unassigned mail, for the case it goes to. */
+export async function mailFiles(tx: Executor, mailId: number): Promise<MailFile[]> {
+  return tx
+    .select({ fileName: inboundMailFiles.fileName, content: inboundMailFiles.content })
+    .from(inboundMailFiles)
+    .where(eq(inboundMailFiles.inboundMailId, mailId))
+    .orderBy(asc(inboundMailFiles.id));
+}
+
+/** The mail went to a case: its state, and no second copy of its files. */
+export async function markMailHandled(tx: Executor, mailId: number, change: Pick<InboundMail, 'state' | 'caseId' | 'messageId' | 'handledBy'>) {
+  await tx.delete(inboundMailFiles).where(eq(inboundMailFiles.inboundMailId, mailId));
+  await tx.update(inboundMails).set(change).where(eq(inboundMails.id, mailId));
+}
+
 // A case from a mail has only what the mail says: the sender, and the text as the need.
 // Postal code and city stay empty for triage to fill in; no consent was given on the form.
 const CONSENT_BY_MAIL = 'mail';
@@ -62,6 +79,7 @@ export async function startCaseFromMail(
   const result = await db.transaction(async (tx) => {
     const mail = await lockUnassignedMail(tx, input.mailId);
     if (!mail) return undefined;
+    const files = await checkMailFiles(await mailFiles(tx, mail.id));
     const reference = await nextReference(tx, now);
     const [created] = await tx
       .insert(cases)
@@ -74,7 +92,7 @@ export async function startCaseFromMail(
         postalCode: '',
         city: '',
         category: 'other',
-        description: [mail.subject, mail.textBody].filter(Boolean).join('\n\n'),
+        description: [mail.subject, mail.textBody, ...files.notes].filter(Boolean).join('\n\n'),
         urgency: 'flexible',
         tags: [messages.inbound.caseTag],
         consentVersion: CONSENT_BY_MAIL,
@@ -84,10 +102,11 @@ export async function startCaseFromMail(
         updatedAt: now,
       })
       .returning({ id: cases.id });
+    await storeAttachments(tx, { caseId: created!.id, messageId: null, files: files.accepted });
     await recordCaseEvents(tx, [
       { caseId: created!.id, type: 'submitted', data: { reference, geocoded: false }, actorId: actor.id, createdAt: now },
     ]);
-    await tx.update(inboundMails).set({ state: 'new_case', caseId: created!.id, handledBy: actor.id }).where(eq(inboundMails.id, mail.id));
+    await markMailHandled(tx, mail.id, { state: 'new_case', caseId: created!.id, messageId: null, handledBy: actor.id });
     return { caseId: created!.id, reference };
   });
   if (!result) return { ok: false, error: messages.inbound.alreadyHandled };

@@ -6,7 +6,7 @@
 import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { db } from '@/db/client';
-import { caseEvents, caseMessages, cases, inboundMailFiles, inboundMails, outbox, type Case } from '@/db/schema';
+import { attachments, caseEvents, caseMessages, cases, inboundMailFiles, inboundMails, outbox, type Case } from '@/db/schema';
 import type { StaffUser } from '@/lib/auth/staff';
 import { sendMessage } from '@/lib/conversations';
 import { attachMailToCase } from '@/lib/inbound/attach';
@@ -113,6 +113,27 @@ describe('threading by the reply token', () => {
     expect(events).toHaveLength(1);
   });
 
+  it('a reply keeps its files that pass the upload checks and names the one left out', async () => {
+    const c = await newCase();
+    const out = await staffWrites(c);
+    await imap.deliver({
+      from: c.email,
+      to: out.replyTo!,
+      subject: 'Re: Unterlagen',
+      text: 'Anbei das Datenblatt.',
+      attachments: [
+        { filename: 'datenblatt.pdf', content: Buffer.from('%PDF-1.4 Datenblatt'), contentType: 'application/pdf' },
+        { filename: 'setup.exe', content: Buffer.from('MZ\x90\x00 program'), contentType: 'application/octet-stream' },
+      ],
+    });
+    expect(await fetchInboundMail(settings)).toMatchObject({ threaded: 1 });
+    const [message] = await inboundMessages(c.id);
+    expect(message!.body).toContain('Anbei das Datenblatt.');
+    expect(message!.body).toContain('[Anhang „setup.exe“ nicht übernommen:');
+    const files = await db.select().from(attachments).where(eq(attachments.caseId, c.id));
+    expect(files).toMatchObject([{ messageId: message!.id, fileName: 'datenblatt.pdf', mediaType: 'application/pdf' }]);
+  });
+
   it('a reply to the plain address finds its case by the tag in the subject', async () => {
     const c = await newCase();
     const out = await staffWrites(c);
@@ -146,7 +167,13 @@ describe('threading by the reply token', () => {
 describe('the unassigned list', () => {
   it('staff attach a mail to a case by its reference: it becomes the reply there, and leaves the list', async () => {
     const c = await newCase();
-    await imap.deliver({ from: c.email, to: INBOUND, subject: 'Unsere Anfrage', text: 'Wir brauchen doch 800 Stück.' });
+    await imap.deliver({
+      from: c.email,
+      to: INBOUND,
+      subject: 'Unsere Anfrage',
+      text: 'Wir brauchen doch 800 Stück.',
+      attachments: [{ filename: 'zeichnung.pdf', content: Buffer.from('%PDF-1.4 Zeichnung'), contentType: 'application/pdf' }],
+    });
     await fetchInboundMail(settings);
     const [listed] = await listUnassignedMail(erika);
     expect(listed).toMatchObject({ fromAddress: c.email, subject: 'Unsere Anfrage', textBody: 'Wir brauchen doch 800 Stück.' });
@@ -156,6 +183,9 @@ describe('the unassigned list', () => {
     expect(await attachMailToCase(erika, { mailId: listed!.id, reference: c.reference })).toMatchObject({ ok: true, data: { caseId: c.id } });
     expect(await inboundMessages(c.id)).toMatchObject([{ body: 'Wir brauchen doch 800 Stück.' }]);
     expect(await rows()).toMatchObject([{ state: 'attached', caseId: c.id, handledBy: erika.id }]);
+    const [reply] = await inboundMessages(c.id);
+    expect(await db.select().from(attachments).where(eq(attachments.caseId, c.id))).toMatchObject([{ messageId: reply!.id, fileName: 'zeichnung.pdf' }]);
+    expect(await db.select().from(inboundMailFiles)).toEqual([]);
     expect(await listUnassignedMail(erika)).toEqual([]);
     expect(await attachMailToCase(erika, { mailId: listed!.id, reference: c.reference })).toEqual({ ok: false, error: messages.inbound.alreadyHandled });
   });
