@@ -16,23 +16,33 @@ import { listUnassignedMail, startCaseFromMail } from '@/lib/inbound/unassigned'
 import { messages } from '@/lib/i18n';
 import { anonymiseCases } from '@/lib/privacy/anonymise';
 import { newCase, staffUser } from '../helpers/factories';
+import { simpleParser } from 'mailparser';
+import { processOutbox } from '@/lib/outbox/worker';
+import { freePort } from '../../scripts/app-server';
 import { startImapServer, type ImapTestServer } from '../helpers/imap-server';
+import { startSmtpSink } from '../helpers/smtp-sink';
 
 const INBOUND = 'antwort@agentur.example';
 let imap: ImapTestServer;
 let settings: ImapSettings;
 let erika: StaffUser;
+let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
 
 beforeAll(async () => {
   imap = await startImapServer();
   settings = { ...imap.settings, mailbox: 'INBOX' };
   process.env.INBOUND_ADDRESS = INBOUND;
   erika = await staffUser('Erika Expertin');
+  const smtpPort = await freePort();
+  smtp = await startSmtpSink(smtpPort);
+  process.env.SMTP_URL = `smtp://127.0.0.1:${smtpPort}`;
 });
 
 afterAll(async () => {
   await imap?.stop();
+  await smtp?.close();
   delete process.env.INBOUND_ADDRESS;
+  delete process.env.SMTP_URL;
 });
 
 beforeEach(async () => {
@@ -99,11 +109,15 @@ const inboundMessages = (caseId: number) =>
   db.select().from(caseMessages).where(and(eq(caseMessages.caseId, caseId), eq(caseMessages.direction, 'inbound')));
 
 describe('threading by the reply token', () => {
-  it('a reply to the Reply-To address lands in its case once, even when fetched again', async () => {
+  it('a reply to the Reply-To address of the mail as sent lands in its case once, even when fetched again', async () => {
     const c = await newCase({ email: 'einkauf@maskenwerk.example' });
-    const out = await staffWrites(c);
-    expect(out.replyTo).toMatch(/^antwort\+\d+\.[\w-]{43}@agentur\.example$/);
-    const reply = { from: c.email, to: out.replyTo!, subject: 'Re: Stückzahl', text: `500 Stück.\n\n> Wie viele Stück?` };
+    await staffWrites(c);
+    await processOutbox();
+    const sent = await simpleParser(smtp.received.filter((m) => m.to.includes(c.email)).at(-1)!.raw);
+    const replyTo = sent.replyTo!.value[0]!.address!;
+    expect(replyTo).toMatch(/^antwort\+\d+\.[\w-]{43}@agentur\.example$/);
+    // A subject without the tag: the address alone must find the case.
+    const reply = { from: c.email, to: replyTo, subject: 'Re: Stückzahl', text: `500 Stück.\n\n> Wie viele Stück?` };
     await imap.deliver(reply);
     expect(await fetchInboundMail(settings, { skipFlag: true })).toMatchObject({ threaded: 1, unassigned: 0 });
     expect(await fetchInboundMail(settings)).toMatchObject({ threaded: 0, already_done: 1 });
