@@ -108,6 +108,19 @@ async function staffWrites(c: Case) {
 const inboundMessages = (caseId: number) =>
   db.select().from(caseMessages).where(and(eq(caseMessages.caseId, caseId), eq(caseMessages.direction, 'inbound')));
 
+describe('UIDVALIDITY', () => {
+  it('a row from an earlier generation of the mailbox with the same UID does not swallow a new mail', async () => {
+    await imap.deliver(mail(9));
+    await fetchInboundMail(settings);
+    const [first] = await rows();
+    // The mailbox was recreated: its next mail gets a UID an old row already had, under another UIDVALIDITY.
+    await db.update(inboundMails).set({ uidValidity: first!.uidValidity - 1, uid: first!.uid + 1 }).where(eq(inboundMails.id, first!.id));
+    await imap.deliver(mail(10));
+    expect(await fetchInboundMail(settings)).toMatchObject({ unassigned: 1, already_done: 0 });
+    expect((await rows()).map((r) => r.subject).sort()).toEqual(['Frage 10', 'Frage 9']);
+  });
+});
+
 describe('threading by the reply token', () => {
   it('a reply to the Reply-To address of the mail as sent lands in its case once, even when fetched again', async () => {
     const c = await newCase({ email: 'einkauf@maskenwerk.example' });
