@@ -10,6 +10,7 @@ import { recordCaseEvents } from '../cases/events';
 import { messages } from '../i18n';
 import { log } from '../log';
 import { serverSecret } from '../secret';
+import { eraseInboundMails } from '../inbound/erase';
 import { anonymiseCases } from './anonymise';
 
 const normalised = (email: string) => email.trim().toLowerCase();
@@ -165,6 +166,8 @@ export async function eraseRequester(actor: StaffUser, email: string, now = new 
       .returning({ id: outbox.id });
     const { ids, storedFiles } = await anonymiseCases(tx, due.map((d) => d.id), { kind: 'erasure', actorId: actor.id }, now);
     await closeWithdrawn(tx, due.filter((d) => ids.includes(d.id) && !isClosed(d.status)), actor, now);
+    // Mail from the address that never reached a case (the unassigned list) goes too.
+    await eraseInboundMails(tx, { caseIds: [], fromAddress: email });
     if (ids.length === 0 && mails.length === 0) return { erased: null, storedFiles };
     await tx.insert(privacyErasures).values({
       emailHash: emailHash(email),

@@ -15,6 +15,7 @@ import type { ImapSettings } from '@/lib/inbound/settings';
 import { listUnassignedMail, startCaseFromMail } from '@/lib/inbound/unassigned';
 import { messages } from '@/lib/i18n';
 import { anonymiseCases } from '@/lib/privacy/anonymise';
+import { eraseRequester } from '@/lib/privacy/requester';
 import { newCase, staffUser } from '../helpers/factories';
 import { simpleParser } from 'mailparser';
 import { processOutbox } from '@/lib/outbox/worker';
@@ -231,5 +232,26 @@ describe('the unassigned list', () => {
     expect(events).toMatchObject([{ type: 'submitted', actorId: erika.id }]);
     expect(await rows()).toMatchObject([{ state: 'new_case', caseId: row!.id }]);
     expect(await startCaseFromMail(erika, { mailId: listed!.id })).toEqual({ ok: false, error: messages.inbound.alreadyHandled });
+  });
+});
+
+describe('erasure', () => {
+  it('removes the personal data of a case’s fetched mails and the requester’s unassigned mail, keeping the key', async () => {
+    const anna = await staffUser('Anna Admin', 'admin');
+    const c = await newCase({ email: 'weg@loeschen.example' });
+    const out = await staffWrites(c);
+    await imap.deliver({ from: c.email, to: out.replyTo!, subject: 'Re: Anfrage', text: 'Meine Telefonnummer: 0361 123456' });
+    await imap.deliver({ from: c.email, to: INBOUND, subject: 'Noch eine Frage', text: 'Ohne Schlüssel', attachments: [{ filename: 'a.pdf', content: Buffer.from('%PDF-1.4 a') }] });
+    expect(await fetchInboundMail(settings)).toMatchObject({ threaded: 1, unassigned: 1 });
+
+    expect(await eraseRequester(anna, 'WEG@loeschen.example')).toMatchObject({ cases: 1 });
+    const erased = await rows();
+    expect(erased).toHaveLength(2);
+    for (const row of erased) {
+      expect(row).toMatchObject({ fromAddress: '', subject: messages.dataProtection.anonymisedValue, textBody: messages.dataProtection.anonymisedValue });
+    }
+    expect(erased.map((r) => r.state).sort()).toEqual(['discarded', 'threaded']);
+    expect(await db.select().from(inboundMailFiles)).toEqual([]);
+    expect(await listUnassignedMail(erika)).toEqual([]);
   });
 });
