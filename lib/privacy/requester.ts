@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
-import { asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import { db, type Transaction } from '../../db/client';
-import { caseEvents, caseMessages, cases, companies, introductions, outbox, privacyErasures, shortlistEntries, users } from '../../db/schema';
+import { caseEvents, caseMessages, cases, companies, inboundMails, introductions, outbox, privacyErasures, shortlistEntries, users } from '../../db/schema';
 import { assertRole, type StaffUser } from '../auth/staff';
 import { isClosed } from '../cases/lifecycle';
 import type { CaseStatus } from '../cases/vocabulary';
@@ -120,6 +120,12 @@ export async function exportRequester(email: string, now = new Date()) {
     .from(outbox)
     .where(mailsAbout(email, ids))
     .orderBy(asc(outbox.createdAt), asc(outbox.id));
+  // Mail from the address that no case holds yet (the unassigned list); the rest is in `messages`.
+  const unassignedMails = await db
+    .select({ subject: inboundMails.subject, text: inboundMails.textBody, receivedAt: inboundMails.receivedAt })
+    .from(inboundMails)
+    .where(and(eq(inboundMails.state, 'unassigned'), sql`lower(${inboundMails.fromAddress}) = ${normalised(email)}`))
+    .orderBy(asc(inboundMails.receivedAt));
   return {
     exportedAt: now.toISOString(),
     email: normalised(email),
@@ -132,6 +138,7 @@ export async function exportRequester(email: string, now = new Date()) {
       files: files.filter((f) => f.caseId === c.id).map(({ caseId: _id, ...f }) => f),
     })),
     mails,
+    unassignedMails,
   };
 }
 

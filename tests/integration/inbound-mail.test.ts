@@ -15,7 +15,7 @@ import type { ImapSettings } from '@/lib/inbound/settings';
 import { listUnassignedMail, startCaseFromMail } from '@/lib/inbound/unassigned';
 import { messages } from '@/lib/i18n';
 import { anonymiseCases } from '@/lib/privacy/anonymise';
-import { eraseRequester } from '@/lib/privacy/requester';
+import { eraseRequester, exportRequester } from '@/lib/privacy/requester';
 import { newCase, staffUser } from '../helpers/factories';
 import { simpleParser } from 'mailparser';
 import { processOutbox } from '@/lib/outbox/worker';
@@ -243,6 +243,10 @@ describe('erasure', () => {
     await imap.deliver({ from: c.email, to: out.replyTo!, subject: 'Re: Anfrage', text: 'Meine Telefonnummer: 0361 123456' });
     await imap.deliver({ from: c.email, to: INBOUND, subject: 'Noch eine Frage', text: 'Ohne Schlüssel', attachments: [{ filename: 'a.pdf', content: Buffer.from('%PDF-1.4 a') }] });
     expect(await fetchInboundMail(settings)).toMatchObject({ threaded: 1, unassigned: 1 });
+
+    const exported = await exportRequester('Weg@Loeschen.example');
+    expect(exported.unassignedMails).toMatchObject([{ subject: 'Noch eine Frage', text: 'Ohne Schlüssel' }]);
+    expect(exported.cases[0]!.messages).toContainEqual(expect.objectContaining({ direction: 'inbound', body: 'Meine Telefonnummer: 0361 123456' }));
 
     expect(await eraseRequester(anna, 'WEG@loeschen.example')).toMatchObject({ cases: 1 });
     const erased = await rows();
