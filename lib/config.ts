@@ -22,6 +22,16 @@ const envSchema = z.object({
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('Lotse <lotse@localhost>'),
   OUTBOX_INTERVAL_SECONDS: intFrom(5),
+  // Replies by plain email (lib/inbound): the worker runs when IMAP_HOST is set.
+  IMAP_HOST: z.preprocess((v) => (v === '' ? undefined : v), z.string().optional()),
+  IMAP_PORT: z.coerce.number().int().positive().default(993),
+  IMAP_TLS: z.preprocess((v) => (v === '' ? undefined : v), z.enum(['true', 'false']).default('true')),
+  IMAP_USER: z.string().default(''),
+  IMAP_PASSWORD: z.string().default(''),
+  IMAP_MAILBOX: z.preprocess((v) => (v === '' ? undefined : v), z.string().default('INBOX')),
+  // The address replies go to; outbound mail to requesters names antwort+<token>@… as Reply-To.
+  INBOUND_ADDRESS: z.preprocess((v) => (v === '' ? undefined : v), z.string().email().optional()),
+  INBOUND_INTERVAL_SECONDS: z.coerce.number().int().positive().default(60),
   FIRST_RESPONSE_WORKING_DAYS: intFrom(1),
   // How long the personal link in a message to a requester opens their thread.
   REPLY_LINK_DAYS: z.coerce.number().int().positive().default(30),

@@ -7,6 +7,7 @@ import { seedDefaultSynonyms, seedDemoCompanies } from '../db/seed/companies';
 import { seedDemoUsers } from '../db/seed/users';
 import { seedDefaultTemplates } from './conversations/templates';
 import { log } from './log';
+import { startInboundWorker } from './inbound/fetch';
 import { startOutboxWorker } from './outbox/worker';
 import { imprintText, privacyPolicyText } from './privacy/legal-text';
 import { startRetentionWorker } from './privacy/retention';
@@ -68,5 +69,6 @@ async function finishStart(database: string) {  // Synonyms are configuration, n
   }
   startOutboxWorker();
   startRetentionWorker();
+  startInboundWorker();
   log.info({ event: 'app.started', database, demo: config().isDemo });
 }

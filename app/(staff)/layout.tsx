@@ -4,6 +4,7 @@ import { requireStaffPage } from '@/app/guards';
 import { SignOutButton } from '@/components/sign-out-button';
 import { type NavItem, StaffNav } from '@/components/staff-nav';
 import { hasRole } from '@/lib/auth/staff';
+import { countUnassignedMail } from '@/lib/inbound/unassigned';
 import { SkipLink } from '@/components/ui/skip-link';
 import { messages } from '@/lib/i18n';
 
@@ -19,6 +20,7 @@ export default async function StaffLayout({ children }: { children: ReactNode })
     { href: '/suppliers', label: t.nav.suppliers },
     { href: '/introductions', label: t.nav.introductions },
     { href: '/reports', label: t.nav.reports },
+    { href: '/mail', label: t.nav.unassignedMail(await countUnassignedMail()) },
     ...(hasRole(user, 'admin')
       ? [
           { href: '/admin/users', label: t.nav.admin },

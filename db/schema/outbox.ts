@@ -15,6 +15,8 @@ export const outbox = pgTable(
     // The message this mail delivers: its files go along as attachments.
     messageId: integer('message_id').references(() => caseMessages.id, { onDelete: 'set null' }),
     subject: text('subject').notNull(),
+    // Replies to a requester's mail go to the inbound mailbox with the case's token (lib/inbound).
+    replyTo: text('reply_to'),
     body: text('body').notNull(),
     status: text('status', { enum: ['pending', 'sent'] }).notNull().default('pending'),
     attempts: integer('attempts').notNull().default(0),

@@ -10,7 +10,9 @@ import { config } from '../config';
 import { messages } from '../i18n';
 import { enqueueMail } from '../outbox/enqueue';
 import { findTemplate, renderTemplate, templateValues } from './templates';
-import { issueThreadLink } from './thread';
+import { replyAddress, subjectTag } from '../inbound/reply-token';
+import { createAccessLink, signedLinkToken } from './access-links';
+import { threadPathOf } from './thread';
 
 export interface MessageInput {
   caseId: number;
@@ -52,14 +54,18 @@ export async function sendMessage(actor: StaffUser, input: MessageInput): Promis
       .values({ caseId: current.id, direction: 'outbound', channel: 'email', authorId: actor.id, subject, body, templateKey: template?.key ?? null, createdAt: now })
       .returning({ id: caseMessages.id });
     await storeAttachments(tx, { caseId: current.id, messageId: message!.id, files: input.files ?? [] });
-    const threadPath = await issueThreadLink(tx, current.id, now);
+    const days = config().REPLY_LINK_DAYS;
+    const token = signedLinkToken((await createAccessLink(tx, { purpose: 'requester_thread', caseId: current.id, days, now })).id);
+    // With an inbound mailbox, a plain reply finds the case by the token in its address or subject.
+    const replyTo = replyAddress(token);
     await enqueueMail(tx, {
       template: 'requester_message',
       recipient: current.email,
       caseId: current.id,
       messageId: message!.id,
-      subject: messages.conversations.mailSubject(subject, current.reference),
-      body: messages.conversations.mailBody({ body, threadUrl: `${config().baseUrl}${threadPath}`, days: config().REPLY_LINK_DAYS }),
+      subject: replyTo ? `${subject} ${subjectTag(current.reference, token)}` : messages.conversations.mailSubject(subject, current.reference),
+      body: messages.conversations.mailBody({ body, threadUrl: `${config().baseUrl}${threadPathOf(token)}`, days }),
+      replyTo,
     });
     const version = await writeChange(
       tx,

@@ -53,7 +53,10 @@ export async function loadPublicThread(caseId: number): Promise<PublicThread | n
 }
 
 /** A fresh personal link to the case's thread (for a mail, or after the status lookup): its path with the token. */
+/** Where a thread token leads on Lotse. */
+export const threadPathOf = (token: string) => `/request/thread/${token}`;
+
 export async function issueThreadLink(executor: Executor, caseId: number, now = new Date()): Promise<string> {
   const link = await createAccessLink(executor, { purpose: 'requester_thread', caseId, days: config().REPLY_LINK_DAYS, now });
-  return `/request/thread/${signedLinkToken(link.id)}`;
+  return threadPathOf(signedLinkToken(link.id));
 }

@@ -6,6 +6,8 @@ export interface Mail {
   recipient: string;
   subject: string;
   body: string;
+  /** Where the recipient's answer should go, when not to MAIL_FROM. */
+  replyTo?: string | null;
   /** The case whose personal data the mail carries (lib/privacy finds the mail by it), named by every caller. */
   caseId: number | null;
   /** The case message the mail delivers; its files are attached when it is sent. */

@@ -105,6 +105,7 @@ export function defaultSender(): SendMail {
       from: MAIL_FROM,
       to: message.recipient,
       subject: message.subject,
+      replyTo: message.replyTo ?? undefined,
       text: message.body,
       attachments: files.map((file) => ({ filename: file.fileName, content: file.bytes, contentType: file.mediaType })),
     });

@@ -6,6 +6,7 @@ import { deleteCaseAttachments } from '../attachments/store';
 import { recordCaseEvents } from '../cases/events';
 import { revokeCaseLinks } from '../conversations/access-links';
 import { messages } from '../i18n';
+import { eraseInboundMails } from '../inbound/erase';
 
 export const ANONYMISED = messages.dataProtection.anonymisedValue;
 
@@ -85,6 +86,7 @@ export async function anonymiseCases(
   // already in their mailbox must stop opening a thread that no longer exists.
   await tx.delete(caseMessages).where(inArray(caseMessages.caseId, ids));
   await revokeCaseLinks(tx, ids, now);
+  await eraseInboundMails(tx, { caseIds: ids });
   await recordCaseEvents(
     tx,
     ids.map((caseId) => ({

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
-import { asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import { db, type Transaction } from '../../db/client';
-import { caseEvents, caseMessages, cases, companies, introductions, outbox, privacyErasures, shortlistEntries, users } from '../../db/schema';
+import { caseEvents, caseMessages, cases, companies, inboundMails, introductions, outbox, privacyErasures, shortlistEntries, users } from '../../db/schema';
 import { assertRole, type StaffUser } from '../auth/staff';
 import { isClosed } from '../cases/lifecycle';
 import type { CaseStatus } from '../cases/vocabulary';
@@ -10,6 +10,7 @@ import { recordCaseEvents } from '../cases/events';
 import { messages } from '../i18n';
 import { log } from '../log';
 import { serverSecret } from '../secret';
+import { eraseInboundMails } from '../inbound/erase';
 import { anonymiseCases } from './anonymise';
 
 const normalised = (email: string) => email.trim().toLowerCase();
@@ -119,6 +120,12 @@ export async function exportRequester(email: string, now = new Date()) {
     .from(outbox)
     .where(mailsAbout(email, ids))
     .orderBy(asc(outbox.createdAt), asc(outbox.id));
+  // Mail from the address that no case holds yet (the unassigned list); the rest is in `messages`.
+  const unassignedMails = await db
+    .select({ subject: inboundMails.subject, text: inboundMails.textBody, receivedAt: inboundMails.receivedAt })
+    .from(inboundMails)
+    .where(and(eq(inboundMails.state, 'unassigned'), sql`lower(${inboundMails.fromAddress}) = ${normalised(email)}`))
+    .orderBy(asc(inboundMails.receivedAt));
   return {
     exportedAt: now.toISOString(),
     email: normalised(email),
@@ -131,6 +138,7 @@ export async function exportRequester(email: string, now = new Date()) {
       files: files.filter((f) => f.caseId === c.id).map(({ caseId: _id, ...f }) => f),
     })),
     mails,
+    unassignedMails,
   };
 }
 
@@ -165,6 +173,8 @@ export async function eraseRequester(actor: StaffUser, email: string, now = new 
       .returning({ id: outbox.id });
     const { ids, storedFiles } = await anonymiseCases(tx, due.map((d) => d.id), { kind: 'erasure', actorId: actor.id }, now);
     await closeWithdrawn(tx, due.filter((d) => ids.includes(d.id) && !isClosed(d.status)), actor, now);
+    // Mail from the address that never reached a case (the unassigned list) goes too.
+    await eraseInboundMails(tx, { caseIds: [], fromAddress: email });
     if (ids.length === 0 && mails.length === 0) return { erased: null, storedFiles };
     await tx.insert(privacyErasures).values({
       emailHash: emailHash(email),

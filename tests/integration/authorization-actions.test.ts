@@ -17,6 +17,7 @@ import * as adminUserActions from '@/app/(staff)/admin/users/actions';
 import * as caseActions from '@/app/(staff)/cases/[id]/actions';
 import * as queueActions from '@/app/(staff)/cases/actions';
 import * as introductionActions from '@/app/(staff)/introductions/actions';
+import * as mailActions from '@/app/(staff)/mail/actions';
 import * as supplierActions from '@/app/(staff)/suppliers/[id]/actions';
 import { db } from '@/db/client';
 import {
@@ -25,6 +26,7 @@ import {
   cases,
   companies,
   companyEvents,
+  inboundMails,
   introductions,
   outbox,
   replyTemplates,
@@ -167,6 +169,7 @@ const ACTION_MODULES = {
   'app/(staff)/cases/actions.ts': queueActions,
   'app/(staff)/cases/[id]/actions.ts': caseActions,
   'app/(staff)/introductions/actions.ts': introductionActions,
+  'app/(staff)/mail/actions.ts': mailActions,
   'app/(staff)/suppliers/[id]/actions.ts': supplierActions,
 } as const;
 type ActionFile = keyof typeof ACTION_MODULES;
@@ -190,7 +193,18 @@ function row<F extends ActionFile>(
   return { file, name, minRole, input };
 }
 
+/** A mail the inbound worker could not match, waiting on the unassigned list. */
+async function unassignedMailId(): Promise<number> {
+  const [mail] = await db
+    .insert(inboundMails)
+    .values({ mailbox: 'INBOX', uidValidity: 1, uid: Math.floor(Math.random() * 1e9), fromAddress: 'frage@firma.example', subject: 'Frage', textBody: 'Text', receivedAt: new Date(), state: 'unassigned' })
+    .returning({ id: inboundMails.id });
+  return mail!.id;
+}
+
 const MATRIX: MatrixRow[] = [
+  row('app/(staff)/mail/actions.ts', 'attachMail', 'expert', async () => ({ mailId: await unassignedMailId(), reference: (await newCase()).reference })),
+  row('app/(staff)/mail/actions.ts', 'newCaseFromMail', 'expert', async () => ({ mailId: await unassignedMailId() })),
   row('app/(staff)/account/actions.ts', 'changeMyPassword', 'expert', async () => ({
     currentPassword: PASSWORD,
     newPassword: 'ein-ganz-neues-passwort',
