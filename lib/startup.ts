@@ -6,6 +6,7 @@ import { seedDemoIntroductions } from '../db/seed/introductions';
 import { seedDefaultSynonyms, seedDemoCompanies } from '../db/seed/companies';
 import { seedDemoUsers } from '../db/seed/users';
 import { log } from './log';
+import { startDigestWorker } from './notifications/digest';
 import { startOutboxWorker } from './outbox/worker';
 import { imprintText, privacyPolicyText } from './privacy/legal-text';
 import { startRetentionWorker } from './privacy/retention';
@@ -65,5 +66,6 @@ async function finishStart(database: string) {  // Synonyms are configuration, n
   }
   startOutboxWorker();
   startRetentionWorker();
+  startDigestWorker();
   log.info({ event: 'app.started', database, demo: config().isDemo });
 }
