@@ -1,6 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
-import { notificationSettings, users, type Case, type NewCaseNotification } from '../../db/schema';
+import { notificationSettings, users, type Case } from '../../db/schema';
+import type { NewCaseNotification } from './vocabulary';
 import type { StaffUser } from '../auth/staff';
 import { config } from '../config';
 import { messages } from '../i18n';

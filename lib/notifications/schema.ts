@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { NEW_CASE_NOTIFICATIONS } from '../../db/schema';
+import { NEW_CASE_NOTIFICATIONS } from './vocabulary';
 import { messages } from '../i18n';
 
 // A checkbox arrives as true/false from the form, as 'on' or missing from a plain post.

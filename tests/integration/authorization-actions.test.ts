@@ -18,7 +18,7 @@ import * as queueActions from '@/app/(staff)/cases/actions';
 import * as introductionActions from '@/app/(staff)/introductions/actions';
 import * as supplierActions from '@/app/(staff)/suppliers/[id]/actions';
 import { db } from '@/db/client';
-import { caseEvents, cases, companies, companyEvents, introductions, outbox, shortlistEntries, staffSessions, synonymGroups, users } from '@/db/schema';
+import { caseEvents, cases, companies, companyEvents, introductions, notificationSettings, outbox, shortlistEntries, staffSessions, synonymGroups, users } from '@/db/schema';
 import { hashPassword } from '@/lib/auth/password';
 import type { StaffUser } from '@/lib/auth/staff';
 import type { StaffRole } from '@/lib/cases/vocabulary';
@@ -132,7 +132,8 @@ async function snapshot() {
     .orderBy(asc(outbox.id));
   const synonyms = await db.select({ terms: synonymGroups.terms }).from(synonymGroups).orderBy(asc(synonymGroups.id));
   const sessions = await db.select({ id: staffSessions.id, revokedAt: staffSessions.revokedAt }).from(staffSessions).orderBy(asc(staffSessions.id));
-  return { users: userRows, sessions, cases: caseRows, caseEvents: events!.n, outbox: mails, synonyms, companies: companyRows, companyEvents: companyEventCount!.n };
+  const notifications = await db.select().from(notificationSettings).orderBy(asc(notificationSettings.userId));
+  return { users: userRows, sessions, notifications, cases: caseRows, caseEvents: events!.n, outbox: mails, synonyms, companies: companyRows, companyEvents: companyEventCount!.n };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -179,6 +180,12 @@ const MATRIX: MatrixRow[] = [
     confirmPassword: 'ein-ganz-neues-passwort',
   })),
   row('app/(staff)/account/actions.ts', 'signOutEverywhere', 'expert', async () => ({})),
+  row('app/(staff)/account/actions.ts', 'saveMyNotificationSettings', 'expert', async () => ({
+    newCases: 'all',
+    assignedToMe: false,
+    repliesOnMyCases: true,
+    dailyDigest: true,
+  })),
   row('app/(staff)/admin/users/actions.ts', 'createStaffUser', 'admin', async () => ({
     email: 'neu.angelegt@leg.example',
     name: 'Neu Angelegt',
@@ -307,7 +314,7 @@ beforeAll(async () => {
 });
 
 beforeEach(async () => {
-  await db.execute(sql`truncate users, cases, case_events, outbox, reference_counters, rate_limits, synonym_groups, companies, company_events, privacy_erasures cascade`);
+  await db.execute(sql`truncate users, cases, case_events, outbox, reference_counters, rate_limits, synonym_groups, companies, company_events, privacy_erasures, notification_settings cascade`);
   world = {
     expert: await insertUser('Erika Expertin', 'expert'),
     admin: await insertUser('Anna Admin', 'admin'),
