@@ -6,6 +6,7 @@ import { type NavItem, StaffNav } from '@/components/staff-nav';
 import { hasRole } from '@/lib/auth/staff';
 import { SkipLink } from '@/components/ui/skip-link';
 import { messages } from '@/lib/i18n';
+import { countCasesNeedingMe } from '@/lib/notifications/needs-me';
 
 const t = messages;
 
@@ -14,8 +15,10 @@ export const dynamic = 'force-dynamic';
 
 export default async function StaffLayout({ children }: { children: ReactNode }) {
   const user = await requireStaffPage();
+  const needingMe = await countCasesNeedingMe(user.id);
   const items: NavItem[] = [
     { href: '/cases', label: t.nav.queue },
+    { href: '/cases?view=needs_me', label: t.queue.views.needs_me, count: { value: needingMe, label: t.notifications.needsMeCount(needingMe) } },
     { href: '/suppliers', label: t.nav.suppliers },
     { href: '/introductions', label: t.nav.introductions },
     { href: '/reports', label: t.nav.reports },

@@ -221,6 +221,7 @@ export const de = {
     views: {
       new: 'Neu',
       mine: 'Meine',
+      needs_me: 'Braucht mich',
       unassigned: 'Nicht zugewiesen',
       open: 'Alle offenen',
       waiting: 'Wartend',
@@ -626,8 +627,7 @@ export const de = {
     digestFollowUpLine: (p: { reference: string; company: string; on: string }) => `${p.reference}: ${p.company}, Wiedervorlage ${p.on}`,
     digestReplies: 'Ungelesene Antworten',
     digestFooter: (url: string) => `Alles, was Sie braucht: ${url}`,
-    needsMe: 'Braucht mich',
-    needsMeCount: (n: number) => `Braucht mich: ${n} ${n === 1 ? 'Fall' : 'Fälle'}`,
+    needsMeCount: (n: number) => `${n} ${n === 1 ? 'Fall braucht' : 'Fälle brauchen'} Sie`,
   },
   dataProtection: {
     title: 'Datenschutz: Auskunft und Löschung',

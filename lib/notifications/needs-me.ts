@@ -1,5 +1,7 @@
 import { and, eq, isNotNull, isNull, lt, lte, sql, type SQL } from 'drizzle-orm';
+import { db } from '../../db/client';
 import { cases, introductions, isOpenOutcome, isOpenStatus } from '../../db/schema';
+import { berlinDate } from '../time';
 
 /*
  * What needs a staff member, as conditions shared by the navigation count, the queue's
@@ -26,4 +28,14 @@ export function casesNeedingMe(userId: number, now: Date, today: string) {
   return sql`(select ${cases.id} from ${cases} where ${hasUnreadReply(userId)}
     union select ${cases.id} from ${cases} where ${firstResponseOverdue(userId, now)}
     union select ${introductions.caseId} from ${introductions} where ${followUpDue(userId, today)})`;
+}
+
+/** The navigation's count: one query, three index scans, on every staff page. */
+export function countCasesNeedingMeQuery(userId: number, now: Date = new Date(), today: string = berlinDate(now)) {
+  return db.select({ n: sql<number>`count(*)::int` }).from(sql`${casesNeedingMe(userId, now, today)} as needing_me`);
+}
+
+export async function countCasesNeedingMe(userId: number): Promise<number> {
+  const [row] = await countCasesNeedingMeQuery(userId);
+  return Number(row?.n ?? 0);
 }
