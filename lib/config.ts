@@ -21,6 +21,8 @@ const envSchema = z.object({
   MAIL_FROM: z.string().default('Lotse <lotse@localhost>'),
   OUTBOX_INTERVAL_SECONDS: intFrom(5),
   FIRST_RESPONSE_WORKING_DAYS: intFrom(1),
+  // How long the personal link in a message to a requester opens their thread.
+  REPLY_LINK_DAYS: z.coerce.number().int().positive().default(30),
   SESSION_MAX_AGE_HOURS: intFrom(10),
   LOGIN_MAX_FAILURES: intFrom(5),
   LOGIN_LOCKOUT_MINUTES: intFrom(15),

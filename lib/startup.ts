@@ -5,6 +5,7 @@ import { seedDemoCases } from '../db/seed/demo-cases';
 import { seedDemoIntroductions } from '../db/seed/introductions';
 import { seedDefaultSynonyms, seedDemoCompanies } from '../db/seed/companies';
 import { seedDemoUsers } from '../db/seed/users';
+import { seedDefaultTemplates } from './conversations/templates';
 import { log } from './log';
 import { startDigestWorker } from './notifications/digest';
 import { startOutboxWorker } from './outbox/worker';
@@ -53,6 +54,8 @@ export async function startApp() {
 async function finishStart(database: string) {  // Synonyms are configuration, not demo data: every new installation gets the defaults.
   const seededSynonyms = await seedDefaultSynonyms();
   if (seededSynonyms > 0) log.info({ event: 'synonyms.seeded', groups: seededSynonyms });
+  const seededTemplates = await seedDefaultTemplates();
+  if (seededTemplates > 0) log.info({ event: 'reply_templates.seeded', templates: seededTemplates });
   if (config().isDemo) {
     const seededUsers = await seedDemoUsers();
     const seededCases = await seedDemoCases();

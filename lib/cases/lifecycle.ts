@@ -1,11 +1,13 @@
 import { CLOSED_STATUSES, CLOSING_STATUSES, type CaseStatus } from './vocabulary';
 
 const TRANSITIONS: Record<CaseStatus, readonly CaseStatus[]> = {
-  new: ['in_triage', 'searching', 'rejected', 'duplicate', 'spam'],
-  in_triage: ['searching', 'rejected', 'duplicate', 'spam'],
-  searching: ['introduced', 'resolved', 'rejected', 'duplicate'],
+  // A query to the requester ("Rückfrage") waits for their answer from any open status.
+  new: ['in_triage', 'searching', 'waiting_feedback', 'rejected', 'duplicate', 'spam'],
+  in_triage: ['searching', 'waiting_feedback', 'rejected', 'duplicate', 'spam'],
+  searching: ['introduced', 'waiting_feedback', 'resolved', 'rejected', 'duplicate'],
   introduced: ['waiting_feedback', 'searching', 'resolved', 'rejected'],
-  waiting_feedback: ['introduced', 'searching', 'resolved', 'rejected'],
+  // The requester's reply returns the case to where it waited from.
+  waiting_feedback: ['in_triage', 'introduced', 'searching', 'resolved', 'rejected'],
   // Closed cases can be reopened into triage, e.g. when the requester writes again.
   resolved: ['in_triage'],
   rejected: ['in_triage'],

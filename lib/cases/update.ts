@@ -8,6 +8,7 @@ import { log } from '../log';
 import { notifyAssigned } from '../notifications/notify';
 import { recordCaseEvents } from './events';
 import { canTransition, needsReason } from './lifecycle';
+import { waitingChange } from './waiting';
 import type { BulkInput, CaseUpdate } from './schema';
 
 /** A refused save after someone else's carries the case as it is now. */
@@ -48,7 +49,7 @@ function diff(current: Case, update: CaseUpdate): CaseEvent[] {
   return events;
 }
 
-async function lastEditorName(tx: Executor, caseId: number): Promise<string | null> {
+export async function lastEditorName(tx: Executor, caseId: number): Promise<string | null> {
   const [row] = await tx
     .select({ name: users.name })
     .from(caseEvents)
@@ -138,9 +139,10 @@ export async function writeChange(
   events: CaseEvent[],
 ): Promise<number> {
   const now = new Date();
+  const waiting = values.status && values.status !== current.status ? waitingChange(current, values.status, now) : {};
   const [row] = await tx
     .update(cases)
-    .set({ ...values, version: current.version + 1, updatedAt: now, firstRespondedAt: current.firstRespondedAt ?? now })
+    .set({ ...values, ...waiting, version: current.version + 1, updatedAt: now, firstRespondedAt: current.firstRespondedAt ?? now })
     .where(eq(cases.id, current.id))
     .returning({ version: cases.version });
   await recordCaseEvents(tx, events.map((e) => ({ ...e, caseId: current.id, actorId: actor.id, createdAt: now })));

@@ -1097,6 +1097,55 @@ export const de = {
     button: 'Als CSV exportieren',
     all: 'Alle Lieferanten als CSV herunterladen (dasselbe Format; nach Bearbeitung wieder importierbar)',
   },
+  conversations: {
+    templateNames: {
+      query: 'Rückfrage zu Ihrer Anfrage',
+      searching: 'Wir suchen passende Anbieter',
+      no_match: 'Kein passender Anbieter gefunden',
+      closing: 'Abschluss',
+    },
+    // The defaults admins start from; `{{…}}` are filled in when a message is written.
+    templateDefaults: {
+      query: {
+        subject: 'Rückfrage zu Ihrer Anfrage {{referenz}}',
+        body: 'Guten Tag {{ansprechperson}},\n\nvielen Dank für Ihre Anfrage für {{organisation}}. Damit wir passende Anbieter finden, haben wir eine Rückfrage:\n\n…\n\nMit freundlichen Grüßen\n{{bearbeitung}}\nLEG Thüringen',
+      },
+      searching: {
+        subject: 'Wir suchen passende Anbieter ({{referenz}})',
+        body: 'Guten Tag {{ansprechperson}},\n\nwir haben Ihre Anfrage geprüft und suchen nun passende Anbieter für Ihren Bedarf:\n\n{{bedarf}}\n\nWir melden uns, sobald wir geeignete Kontakte haben.\n\nMit freundlichen Grüßen\n{{bearbeitung}}\nLEG Thüringen',
+      },
+      no_match: {
+        subject: 'Kein passender Anbieter gefunden ({{referenz}})',
+        body: 'Guten Tag {{ansprechperson}},\n\nleider haben wir für Ihre Anfrage keinen passenden Anbieter in Thüringen gefunden. Gern beraten wir Sie zu anderen Wegen.\n\nMit freundlichen Grüßen\n{{bearbeitung}}\nLEG Thüringen',
+      },
+      closing: {
+        subject: 'Abschluss Ihrer Anfrage {{referenz}}',
+        body: 'Guten Tag {{ansprechperson}},\n\nwir schließen Ihre Anfrage {{referenz}} hiermit ab. Vielen Dank für Ihr Vertrauen; melden Sie sich gern wieder.\n\nMit freundlichen Grüßen\n{{bearbeitung}}\nLEG Thüringen',
+      },
+    },
+    variables: {
+      referenz: 'Vorgangsnummer',
+      organisation: 'Organisation der anfragenden Person',
+      ansprechperson: 'Name der Ansprechperson',
+      bearbeitung: 'Name der Expertin oder des Experten, die/der schreibt',
+      bedarf: 'Beschreibung des Bedarfs',
+    },
+    unknownVariables: (names: string[]) =>
+      `Unbekannte ${names.length === 1 ? 'Variable' : 'Variablen'}: ${names.map((n) => `{{${n}}}`).join(', ')}. Erlaubt sind {{referenz}}, {{organisation}}, {{ansprechperson}}, {{bearbeitung}} und {{bedarf}}.`,
+    templateConflict: 'Jemand hat diese Vorlage inzwischen geändert. Bitte laden Sie die Seite neu.',
+    templateNotFound: 'Diese Vorlage gibt es nicht.',
+    unknownTemplate: 'Diese Vorlage gibt es nicht.',
+    caseErased: 'Die Daten dieser Anfrage wurden gelöscht; eine Nachricht ist nicht mehr möglich.',
+    mailSubject: (subject: string, reference: string) => (subject.includes(reference) ? subject : `${subject} [${reference}]`),
+    mailBody: (p: { body: string; threadUrl: string; days: number }) =>
+      [
+        p.body,
+        '',
+        '—',
+        `Antworten Sie einfach auf diese E-Mail oder über Ihren persönlichen Link (gültig ${p.days} Tage):`,
+        p.threadUrl,
+      ].join('\n'),
+  },
 };
 
 export type Messages = typeof de;

@@ -1,8 +1,9 @@
 import { and, inArray, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
-import { CASE_EVENT_TYPES, caseEvents, cases, introductions, outbox, personalFields, shortlistEntries } from '../../db/schema';
+import { CASE_EVENT_TYPES, caseEvents, caseMessages, cases, introductions, outbox, personalFields, shortlistEntries } from '../../db/schema';
 import { inList } from '../../db/schema/sql-list';
 import { recordCaseEvents } from '../cases/events';
+import { revokeCaseLinks } from '../conversations/access-links';
 import { messages } from '../i18n';
 
 export const ANONYMISED = messages.dataProtection.anonymisedValue;
@@ -18,7 +19,7 @@ export type AnonymiseCause = { kind: 'retention' } | { kind: 'erasure'; actorId:
 
 /**
  * Removes the personal data of these cases and everything hanging off them, their mails in the
- * outbox included (sent or not: a pending one would still deliver the data); status,
+ * outbox and the conversation included (sent or not: a pending one would still deliver the data); status,
  * category, district, postal area, sector, dates, tags and introductions with their outcomes
  * stay for the statistics. Cases already anonymised are skipped. Returns the ids changed.
  */
@@ -36,6 +37,10 @@ export async function anonymiseCases(tx: Executor, caseIds: number[], cause: Ano
       // Derived from the email address (lib/intake/accept.ts).
       idempotencyKey: null,
       idempotencyBodyHash: null,
+      // Nobody can answer or be waited for any more.
+      waitingSince: null,
+      statusBeforeWaiting: null,
+      replyUnreadSince: null,
       anonymisedAt: now,
       version: sql`${cases.version} + 1`,
     })
@@ -66,6 +71,10 @@ export async function anonymiseCases(tx: Executor, caseIds: number[], cause: Ano
     .set({ note: ANONYMISED })
     .where(and(inArray(shortlistEntries.caseId, ids), sql`${shortlistEntries.note} <> ''`));
   await tx.delete(outbox).where(inArray(outbox.caseId, ids));
+  // The conversation is the requester's own words and staff's letters to them; the links
+  // already in their mailbox must stop opening a thread that no longer exists.
+  await tx.delete(caseMessages).where(inArray(caseMessages.caseId, ids));
+  await revokeCaseLinks(tx, ids, now);
   await recordCaseEvents(
     tx,
     ids.map((caseId) => ({

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import { db, type Transaction } from '../../db/client';
-import { caseEvents, cases, companies, introductions, outbox, privacyErasures, shortlistEntries, users } from '../../db/schema';
+import { caseEvents, caseMessages, cases, companies, introductions, outbox, privacyErasures, shortlistEntries, users } from '../../db/schema';
 import { assertRole, type StaffUser } from '../auth/staff';
 import { isClosed } from '../cases/lifecycle';
 import type { CaseStatus } from '../cases/vocabulary';
@@ -69,9 +69,9 @@ export async function findRequester(email: string) {
 export async function exportRequester(email: string, now = new Date()) {
   const rows = await db.select().from(cases).where(byEmail(email)).orderBy(asc(cases.createdAt));
   const ids = rows.map((c) => c.id);
-  const [events, intros, shortlist] =
+  const [events, intros, shortlist, conversation] =
     ids.length === 0
-      ? [[], [], []]
+      ? [[], [], [], []]
       : await Promise.all([
           db
             .select({ caseId: caseEvents.caseId, type: caseEvents.type, data: caseEvents.data, createdAt: caseEvents.createdAt })
@@ -99,6 +99,18 @@ export async function exportRequester(email: string, now = new Date()) {
             .from(shortlistEntries)
             .innerJoin(companies, eq(companies.id, shortlistEntries.companyId))
             .where(inArray(shortlistEntries.caseId, ids)),
+          db
+            .select({
+              caseId: caseMessages.caseId,
+              direction: caseMessages.direction,
+              channel: caseMessages.channel,
+              subject: caseMessages.subject,
+              body: caseMessages.body,
+              createdAt: caseMessages.createdAt,
+            })
+            .from(caseMessages)
+            .where(inArray(caseMessages.caseId, ids))
+            .orderBy(asc(caseMessages.createdAt), asc(caseMessages.id)),
         ]);
   const mails = await db
     .select({ recipient: outbox.recipient, subject: outbox.subject, body: outbox.body, status: outbox.status, createdAt: outbox.createdAt, sentAt: outbox.sentAt })
@@ -113,6 +125,7 @@ export async function exportRequester(email: string, now = new Date()) {
       events: events.filter((e) => e.caseId === c.id).map(({ caseId: _id, ...e }) => e),
       introductions: intros.filter((i) => i.caseId === c.id).map(({ caseId: _id, ...i }) => i),
       shortlist: shortlist.filter((s) => s.caseId === c.id).map(({ caseId: _id, ...s }) => s),
+      messages: conversation.filter((m) => m.caseId === c.id).map(({ caseId: _id, ...m }) => m),
     })),
     mails,
   };

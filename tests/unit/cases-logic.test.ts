@@ -14,11 +14,17 @@ describe('case lifecycle', () => {
   it.each([
     ['new', 'resolved'],
     ['new', 'introduced'],
-    ['in_triage', 'waiting_feedback'],
+    ['in_triage', 'resolved'],
     ['resolved', 'searching'],
+    ['resolved', 'waiting_feedback'],
     ['spam', 'resolved'],
   ] as const)('refuses %s → %s', (from, to) => {
     expect(canTransition(from, to)).toBe(false);
+  });
+
+  it('lets a query to the requester wait from every open status and return to triage', () => {
+    for (const from of ['new', 'in_triage', 'searching', 'introduced'] as const) expect(canTransition(from, 'waiting_feedback')).toBe(true);
+    expect(canTransition('waiting_feedback', 'in_triage')).toBe(true);
   });
 
   it('lets every status be closed or reopened, and keeps a status unchanged', () => {
