@@ -5,6 +5,7 @@ import { cases, outbox, users } from '@/db/schema';
 import type { StaffUser } from '@/lib/auth/staff';
 import { caseUpdateSchema } from '@/lib/cases/schema';
 import { bulkUpdate, editableState, takeCase, updateCase } from '@/lib/cases/update';
+import { recordRequesterReply } from '@/lib/conversations';
 import { loadNotificationSettings, saveNotificationSettings } from '@/lib/notifications/settings';
 import { newCase } from '../helpers/factories';
 import { staffUser } from '../helpers/staff-users';
@@ -102,5 +103,30 @@ describe('assignment mail', () => {
     const [current] = await db.select().from(cases).where(eq(cases.id, c.id));
     expect(await updateCase(erika, edit(current!, { assigneeId: bernd.id }))).toMatchObject({ ok: true });
     expect(await notificationsTo(bernd)).toHaveLength(0);
+  });
+});
+
+describe('reply mail', () => {
+  it('reaches the assignee with the reply, in the reply\'s transaction, unless turned off', async () => {
+    const c = await newCase();
+    await db.update(cases).set({ assigneeId: erika.id }).where(eq(cases.id, c.id));
+    const reply = await db.transaction((tx) => recordRequesterReply(tx, { caseId: c.id, channel: 'web', subject: 'Antwort', body: 'Wir brauchen 500 Stück.' }));
+    expect(reply).toMatchObject({ ok: true });
+    const mails = await notificationsTo(erika);
+    expect(mails).toHaveLength(1);
+    expect(mails[0]).toMatchObject({ template: 'notify_reply', caseId: c.id });
+    expect(mails[0]!.subject).toContain(c.reference);
+    // The reply itself stays in Lotse: the mail only points to it.
+    expect(mails[0]!.body).not.toContain('500 Stück');
+
+    await saveNotificationSettings(erika, settings('none', { repliesOnMyCases: false }));
+    await db.transaction((tx) => recordRequesterReply(tx, { caseId: c.id, channel: 'web', subject: 'Noch was', body: 'Und 20 Kartons.' }));
+    expect(await notificationsTo(erika)).toHaveLength(1);
+  });
+
+  it('is not sent for a case nobody is assigned to', async () => {
+    const c = await newCase();
+    await db.transaction((tx) => recordRequesterReply(tx, { caseId: c.id, channel: 'web', subject: 'Antwort', body: 'Hallo' }));
+    expect(await db.select().from(outbox).where(eq(outbox.template, 'notify_reply'))).toHaveLength(0);
   });
 });
