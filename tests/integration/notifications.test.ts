@@ -6,6 +6,8 @@ import type { StaffUser } from '@/lib/auth/staff';
 import { caseUpdateSchema } from '@/lib/cases/schema';
 import { bulkUpdate, editableState, takeCase, updateCase } from '@/lib/cases/update';
 import { recordRequesterReply } from '@/lib/conversations';
+import { messages } from '@/lib/i18n';
+import { notificationSettingsSchema } from '@/lib/notifications/schema';
 import { loadNotificationSettings, saveNotificationSettings } from '@/lib/notifications/settings';
 import { newCase } from '../helpers/factories';
 import { staffUser } from '../helpers/staff-users';
@@ -44,6 +46,12 @@ describe('notification settings', () => {
     await saveNotificationSettings(erika, settings('immediate_only', { repliesOnMyCases: false, dailyDigest: true }));
     expect(await loadNotificationSettings(erika.id)).toEqual(settings('immediate_only', { repliesOnMyCases: false, dailyDigest: true }));
     expect(await loadNotificationSettings(bernd.id)).toEqual(settings('none'));
+  });
+
+  it('refuse an unknown choice for new cases with the German message', () => {
+    const parsed = notificationSettingsSchema.safeParse({ ...settings('all'), newCases: 'often' });
+    expect(parsed.success).toBe(false);
+    expect(parsed.error!.issues[0]).toMatchObject({ path: ['newCases'], message: messages.errors.chooseOne });
   });
 });
 
