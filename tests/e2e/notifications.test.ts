@@ -69,6 +69,8 @@ it('an expert who chose all new cases at /account gets the mail for the next req
   const name = (await needsMe.textContent()) ?? '';
   const count = Number(/(\d+)/.exec(name)?.[1]);
   expect(Number.isInteger(count)).toBe(true);
+  // The demo data (embedded database only) gives the demo expert an introduction whose follow-up is overdue.
+  if (!environment.isPostgres) expect(count).toBeGreaterThan(0);
   await needsMe.click();
   await page.waitForURL((url) => url.searchParams.get('view') === 'needs_me');
   // The queue's "Braucht mich" view holds exactly the cases the navigation counted.
