@@ -6,6 +6,8 @@ import { usePathname } from 'next/navigation';
 export interface NavItem {
   href: string;
   label: string;
+  /** A number shown beside the label, with its spoken form (e.g. cases that need me). */
+  count?: { value: number; label: string };
 }
 
 /** Staff navigation; the current area is marked for screen readers and sighted users. */
@@ -25,6 +27,15 @@ export function StaffNav({ items, label }: { items: NavItem[]; label: string }) 
             }`}
           >
             {item.label}
+            {item.count && (
+              <>
+                {' '}
+                <span aria-hidden="true" className="ml-1 rounded-full bg-amber-300 px-2 py-0.5 text-xs font-bold text-slate-900 tabular-nums">
+                  {item.count.value}
+                </span>
+                <span className="sr-only">{` (${item.count.label})`}</span>
+              </>
+            )}
           </Link>
         );
       })}

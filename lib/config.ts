@@ -44,6 +44,8 @@ const envSchema = z.object({
   // Closed cases are anonymised this many months after their last change (lib/privacy/retention.ts).
   RETENTION_MONTHS: z.coerce.number().int().positive().default(24),
   RETENTION_INTERVAL_MINUTES: z.coerce.number().int().positive().default(60),
+  // The daily digest goes out on German working days from this hour (German time) on.
+  DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(7),
   // Operator-supplied texts for /impressum and /datenschutz (lib/privacy/legal-text.ts).
   IMPRINT_FILE: z.string().optional(),
   PRIVACY_POLICY_FILE: z.string().optional(),

@@ -8,6 +8,7 @@ import { seedDemoUsers } from '../db/seed/users';
 import { seedDefaultTemplates } from './conversations/templates';
 import { log } from './log';
 import { startInboundWorker } from './inbound/fetch';
+import { startDigestWorker } from './notifications/digest';
 import { startOutboxWorker } from './outbox/worker';
 import { imprintText, privacyPolicyText } from './privacy/legal-text';
 import { startRetentionWorker } from './privacy/retention';
@@ -70,5 +71,6 @@ async function finishStart(database: string) {  // Synonyms are configuration, n
   startOutboxWorker();
   startRetentionWorker();
   startInboundWorker();
+  startDigestWorker();
   log.info({ event: 'app.started', database, demo: config().isDemo });
 }

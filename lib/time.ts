@@ -58,3 +58,14 @@ export function berlinDayStart(isoDate: string): Date {
 export function berlinDays(from: string, to: string): { start: Date; end: Date } {
   return { start: berlinDayStart(from), end: berlinDayStart(addDays(to, 1)) };
 }
+
+/** The hour (0–23) on German clocks at this instant. */
+export function berlinHour(at: Date = new Date()): number {
+  return Number(wallClock.formatToParts(at).find((p) => p.type === 'hour')!.value);
+}
+
+/** Monday to Friday; public holidays are working days here as everywhere else in Lotse (first response). */
+export function isWorkingDay(isoDate: string): boolean {
+  const weekday = new Date(`${isoDate}T00:00:00Z`).getUTCDay();
+  return weekday !== 0 && weekday !== 6;
+}

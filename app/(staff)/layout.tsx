@@ -7,6 +7,7 @@ import { hasRole } from '@/lib/auth/staff';
 import { countUnassignedMail } from '@/lib/inbound/unassigned';
 import { SkipLink } from '@/components/ui/skip-link';
 import { messages } from '@/lib/i18n';
+import { countCasesNeedingMe } from '@/lib/notifications/needs-me';
 
 const t = messages;
 
@@ -15,8 +16,10 @@ export const dynamic = 'force-dynamic';
 
 export default async function StaffLayout({ children }: { children: ReactNode }) {
   const user = await requireStaffPage();
+  const needingMe = await countCasesNeedingMe(user.id);
   const items: NavItem[] = [
     { href: '/cases', label: t.nav.queue },
+    { href: '/cases?view=needs_me', label: t.queue.views.needs_me, count: { value: needingMe, label: t.notifications.needsMeCount(needingMe) } },
     { href: '/suppliers', label: t.nav.suppliers },
     { href: '/introductions', label: t.nav.introductions },
     { href: '/reports', label: t.nav.reports },

@@ -16,7 +16,7 @@ import {
 import { cases } from './cases';
 import { inList } from './sql-list';
 import { users } from './users';
-import { CASE_STATUSES } from './vocabulary';
+import { CASE_STATUSES, NEW_CASE_NOTIFICATIONS } from './vocabulary';
 
 /** Raw bytes: attachment contents and inbound mail sources live in the database on both drivers. */
 export const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
@@ -187,8 +187,6 @@ export const inboundMailFiles = pgTable(
   (t) => [index('inbound_mail_files_mail_idx').on(t.inboundMailId)],
 );
 
-export const NEW_CASE_NOTIFICATIONS = ['none', 'immediate_only', 'all'] as const;
-export type NewCaseNotification = (typeof NEW_CASE_NOTIFICATIONS)[number];
 
 /** What reaches each staff member by mail (chosen at /account). */
 export const notificationSettings = pgTable(

@@ -59,3 +59,7 @@ export const OPEN_OUTCOMES = ['pending', 'in_contact'] as const satisfies readon
 
 export const AGREEMENT_KINDS = ['order', 'cooperation'] as const;
 export type AgreementKind = (typeof AGREEMENT_KINDS)[number];
+
+/** Which new cases a staff member hears of by mail (notification_settings). */
+export const NEW_CASE_NOTIFICATIONS = ['none', 'immediate_only', 'all'] as const;
+export type NewCaseNotification = (typeof NEW_CASE_NOTIFICATIONS)[number];

@@ -2,6 +2,7 @@ import { and, asc, count, desc, eq, gte, inArray, isNull, lt, sql, type SQL } fr
 import { unionAll } from 'drizzle-orm/pg-core';
 import { db } from '../../db/client';
 import { caseSearchTextOf, cases, districts, introductions, isClosedStatus, isOpenOutcome, isOpenStatus, priorityRankOf, users } from '../../db/schema';
+import { casesNeedingMe } from '../notifications/needs-me';
 import { berlinDate, berlinDayStart, berlinDays } from '../time';
 import type { StaffUser } from '../auth/staff';
 import { WAITING_STATUSES } from './vocabulary';
@@ -21,6 +22,8 @@ function viewCondition(view: QueueView, me: StaffUser): SQL | undefined {
       return eq(cases.status, 'new');
     case 'mine':
       return and(eq(cases.assigneeId, me.id), open);
+    case 'needs_me':
+      return sql`${cases.id} in ${casesNeedingMe(me.id, new Date(), berlinDate())}`;
     case 'unassigned':
       return and(isNull(cases.assigneeId), open);
     case 'open':

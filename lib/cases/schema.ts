@@ -46,7 +46,7 @@ export const bulkSchema = z.discriminatedUnion('action', [
 ]);
 export type BulkInput = z.output<typeof bulkSchema>;
 
-export const QUEUE_VIEWS = ['new', 'mine', 'unassigned', 'open', 'waiting', 'closed', 'all'] as const;
+export const QUEUE_VIEWS = ['new', 'mine', 'needs_me', 'unassigned', 'open', 'waiting', 'closed', 'all'] as const;
 export type QueueView = (typeof QUEUE_VIEWS)[number];
 export const QUEUE_SORTS = ['created', 'priority', 'status', 'reference', 'organisation', 'overdue'] as const;
 

@@ -5,6 +5,7 @@ import type { ActionResult } from '../action-result';
 import { assertRole, type StaffUser } from '../auth/staff';
 import { messages } from '../i18n';
 import { log } from '../log';
+import { notifyAssigned } from '../notifications/notify';
 import { recordCaseEvents } from './events';
 import { canTransition, needsReason } from './lifecycle';
 import { waitingChange } from './waiting';
@@ -145,6 +146,9 @@ export async function writeChange(
     .where(eq(cases.id, current.id))
     .returning({ version: cases.version });
   await recordCaseEvents(tx, events.map((e) => ({ ...e, caseId: current.id, actorId: actor.id, createdAt: now })));
+  if (values.assigneeId !== undefined && values.assigneeId !== current.assigneeId) {
+    await notifyAssigned(tx, actor, current, values.assigneeId);
+  }
   log.info({ event: 'case.changed', caseId: current.id, by: actor.id, changes: events.map((e) => e.type) });
   return row!.version;
 }

@@ -7,6 +7,7 @@ import { isClosed } from '../cases/lifecycle';
 import { lockCase } from '../cases/update';
 import { waitingChange } from '../cases/waiting';
 import { log } from '../log';
+import { notifyReply } from '../notifications/notify';
 
 export interface RequesterReply {
   caseId: number;
@@ -54,6 +55,7 @@ export async function recordRequesterReply(executor: Executor, input: RequesterR
     })
     .where(eq(cases.id, current.id));
   await recordCaseEvents(executor, events.map((e) => ({ ...e, caseId: current.id, actorId: null, createdAt: now })));
+  await notifyReply(executor, current);
   log.info({ event: 'case.reply_received', caseId: current.id, channel: input.channel, status });
   return { ok: true, messageId: message!.id };
 }

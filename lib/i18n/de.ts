@@ -222,6 +222,7 @@ export const de = {
     views: {
       new: 'Neu',
       mine: 'Meine',
+      needs_me: 'Braucht mich',
       unassigned: 'Nicht zugewiesen',
       open: 'Alle offenen',
       waiting: 'Wartend',
@@ -641,6 +642,35 @@ export const de = {
         'Mit freundlichen Grüßen',
         'Ihr Lotse-Team der LEG Thüringen',
       ].join('\n'),
+  },
+  notifications: {
+    title: 'Benachrichtigungen per E-Mail',
+    hint: 'Was Sie per E-Mail erreicht. Die Mails enthalten die Vorgangsnummer und einen Link zum Vorgang, keine Angaben der Anfragenden.',
+    newCases: 'Neue Fälle',
+    newCaseChoices: { none: 'Keine', immediate_only: 'Nur „Sofort“', all: 'Alle' },
+    assignedToMe: 'Mir zugewiesene Fälle',
+    repliesOnMyCases: 'Antworten auf meine Fälle',
+    dailyDigest: 'Tägliche Übersicht (werktags morgens)',
+    save: 'Benachrichtigungen speichern',
+    saved: 'Ihre Benachrichtigungen sind gespeichert.',
+    caseLine: (p: { reference: string; category: string; urgency: string }) => `${p.reference}: ${p.category}, Dringlichkeit ${p.urgency}`,
+    newCaseSubject: (reference: string, urgency: string) => `Neuer Fall ${reference} (${urgency})`,
+    newCaseBody: (p: { line: string; url: string }) =>
+      ['Bei Lotse ist ein neuer Fall eingegangen:', '', p.line, '', `Zum Fall: ${p.url}`].join('\n'),
+    assignedSubject: (reference: string) => `Fall ${reference} ist Ihnen zugewiesen`,
+    assignedBody: (p: { line: string; url: string; by: string }) =>
+      [`${p.by} hat Ihnen einen Fall zugewiesen:`, '', p.line, '', `Zum Fall: ${p.url}`].join('\n'),
+    replySubject: (reference: string) => `Antwort eingegangen: ${reference}`,
+    replyBody: (p: { line: string; url: string }) =>
+      ['Auf einen Ihrer Fälle ist eine Antwort eingegangen:', '', p.line, '', `Zum Fall: ${p.url}`].join('\n'),
+    digestSubject: (day: string) => `Lotse: Ihre Übersicht für ${day}`,
+    digestUnanswered: 'Offene Fälle ohne erste Rückmeldung',
+    digestOverdue: 'überfällig',
+    digestFollowUps: 'Wiedervorlagen von Vermittlungen (heute fällig oder überfällig)',
+    digestFollowUpLine: (p: { reference: string; company: string; on: string }) => `${p.reference}: ${p.company}, Wiedervorlage ${p.on}`,
+    digestReplies: 'Ungelesene Antworten',
+    digestFooter: (url: string) => `Alles, was Sie braucht: ${url}`,
+    needsMeCount: (n: number) => `${n} ${n === 1 ? 'Fall braucht' : 'Fälle brauchen'} Sie`,
   },
   dataProtection: {
     title: 'Datenschutz: Auskunft und Löschung',

@@ -9,6 +9,7 @@ import { firstResponseDue } from '../cases/first-response';
 import { geocodePostalCode } from '../geo/geocode';
 import { messages } from '../i18n';
 import { log } from '../log';
+import { notifyNewCase } from '../notifications/notify';
 import { enqueueMail } from '../outbox/enqueue';
 import { currentConsentVersion } from './consent';
 import { nextReference } from './reference';
@@ -88,6 +89,7 @@ export async function submitHelpRequest(
       subject: messages.mail.confirmationSubject(reference),
       body: messages.mail.confirmationBody({ contactName: request.contact_name, reference, statusUrl }),
     });
+    await notifyNewCase(tx, { id: created!.id, reference, category: request.category, urgency: request.urgency });
     return { reference, created: true };
   });
 

@@ -28,6 +28,7 @@ import {
   companyEvents,
   inboundMails,
   introductions,
+  notificationSettings,
   outbox,
   replyTemplates,
   shortlistEntries,
@@ -151,7 +152,8 @@ async function snapshot() {
   const sessions = await db.select({ id: staffSessions.id, revokedAt: staffSessions.revokedAt }).from(staffSessions).orderBy(asc(staffSessions.id));
   const [messageCount] = await db.select({ n: count() }).from(caseMessages);
   const templates = await db.select({ id: replyTemplates.id, version: replyTemplates.version }).from(replyTemplates).orderBy(asc(replyTemplates.id));
-  return { users: userRows, sessions, caseMessages: messageCount!.n, templates, cases: caseRows, caseEvents: events!.n, outbox: mails, synonyms, companies: companyRows, companyEvents: companyEventCount!.n };
+  const notifications = await db.select().from(notificationSettings).orderBy(asc(notificationSettings.userId));
+  return { users: userRows, sessions, notifications, caseMessages: messageCount!.n, templates, cases: caseRows, caseEvents: events!.n, outbox: mails, synonyms, companies: companyRows, companyEvents: companyEventCount!.n };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -211,6 +213,12 @@ const MATRIX: MatrixRow[] = [
     confirmPassword: 'ein-ganz-neues-passwort',
   })),
   row('app/(staff)/account/actions.ts', 'signOutEverywhere', 'expert', async () => ({})),
+  row('app/(staff)/account/actions.ts', 'saveMyNotificationSettings', 'expert', async () => ({
+    newCases: 'all',
+    assignedToMe: false,
+    repliesOnMyCases: true,
+    dailyDigest: true,
+  })),
   row('app/(staff)/admin/users/actions.ts', 'createStaffUser', 'admin', async () => ({
     email: 'neu.angelegt@leg.example',
     name: 'Neu Angelegt',
@@ -348,7 +356,7 @@ beforeAll(async () => {
 });
 
 beforeEach(async () => {
-  await db.execute(sql`truncate users, cases, case_events, outbox, reference_counters, rate_limits, synonym_groups, companies, company_events, privacy_erasures cascade`);
+  await db.execute(sql`truncate users, cases, case_events, outbox, reference_counters, rate_limits, synonym_groups, companies, company_events, privacy_erasures, notification_settings cascade`);
   world = {
     expert: await insertUser('Erika Expertin', 'expert'),
     admin: await insertUser('Anna Admin', 'admin'),

@@ -158,7 +158,7 @@ describe('queue', () => {
     await bulkUpdate(erika, { caseIds: [closed.id], action: 'spam' });
 
     const all = await loadQueue(erika, filter());
-    expect(all.counts).toEqual({ new: 2, mine: 1, unassigned: 1, open: 2, waiting: 0, closed: 1, all: 3 });
+    expect(all.counts).toEqual({ new: 2, mine: 1, needs_me: 0, unassigned: 1, open: 2, waiting: 0, closed: 1, all: 3 });
     // The oldest, untouched case is past its first-response target and comes first.
     expect(all.rows.map((r) => [r.reference, r.overdue])).toEqual([
       [masks.reference, true],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, berlinDate, berlinDayStart, berlinDays, daysBetween, HOUR_MS, mondayOf } from '@/lib/time';
+import { addDays, berlinDate, berlinDayStart, berlinDays, berlinHour, daysBetween, HOUR_MS, isWorkingDay, mondayOf } from '@/lib/time';
 
 const hoursOf = (day: string) => {
   const { start, end } = berlinDays(day, day);
@@ -32,5 +32,17 @@ describe('German calendar days', () => {
     expect(mondayOf('2026-03-29')).toBe('2026-03-23');
     expect(mondayOf('2026-03-30')).toBe('2026-03-30');
     expect(daysBetween('2026-03-28', '2026-10-26')).toBe(212);
+  });
+});
+
+describe('berlinHour and isWorkingDay (the digest)', () => {
+  it('reads the hour on German clocks, in winter and summer time', () => {
+    expect(berlinHour(new Date('2026-12-07T06:59:00Z'))).toBe(7);
+    expect(berlinHour(new Date('2026-07-06T05:00:00Z'))).toBe(7);
+    expect(berlinHour(new Date('2026-12-06T23:30:00Z'))).toBe(0);
+  });
+
+  it('counts Monday to Friday as working days', () => {
+    expect(['2026-12-05', '2026-12-06', '2026-12-07', '2026-12-11'].map(isWorkingDay)).toEqual([false, false, true, true]);
   });
 });

@@ -1,9 +1,11 @@
 import type { Metadata } from 'next';
 import { requireStaffPage } from '@/app/guards';
 import { ChangePasswordForm } from '@/components/change-password-form';
+import { NotificationSettingsForm } from '@/components/notification-settings-form';
 import { messages } from '@/lib/i18n';
 import { SignOutEverywhereButton } from '@/components/sign-out-button';
-import { changeMyPassword, signOutEverywhere } from './actions';
+import { loadNotificationSettings } from '@/lib/notifications/settings';
+import { changeMyPassword, saveMyNotificationSettings, signOutEverywhere } from './actions';
 
 const t = messages.users;
 
@@ -16,6 +18,7 @@ export default async function AccountPage() {
     [t.email, user.email],
     [t.role, messages.roles[user.role]],
   ];
+  const notificationSettings = await loadNotificationSettings(user.id);
   return (
     <div className="max-w-xl space-y-6">
       <h1 className="text-2xl font-bold tracking-tight text-brand-800 sm:text-3xl">{t.accountTitle}</h1>
@@ -37,6 +40,16 @@ export default async function AccountPage() {
           {t.changePassword}
         </h2>
         <ChangePasswordForm action={changeMyPassword} />
+      </section>
+      <section
+        aria-labelledby="notifications-title"
+        className="space-y-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6"
+      >
+        <h2 id="notifications-title" className="text-lg font-semibold text-slate-900">
+          {messages.notifications.title}
+        </h2>
+        <p className="text-slate-700">{messages.notifications.hint}</p>
+        <NotificationSettingsForm settings={notificationSettings} action={saveMyNotificationSettings} />
       </section>
       <section
         aria-labelledby="sessions-title"

@@ -1,0 +1,1 @@
+export { NEW_CASE_NOTIFICATIONS, type NewCaseNotification } from '../../db/schema/vocabulary';
