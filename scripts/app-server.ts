@@ -40,10 +40,12 @@ export async function startAppServer(
   timeoutMs = 120_000,
   /** Receives everything the server writes to stdout and stderr instead of the terminal. */
   onOutput?: (text: string) => void,
+  /** Flags for the server's node (e.g. --cpu-prof, which NODE_OPTIONS does not take). */
+  nodeArgs: string[] = [],
 ): Promise<RunningApp> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const server = spawn(process.execPath, ['--import', 'tsx', 'scripts/server.ts'], {
+  const server = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'scripts/server.ts'], {
     env: { PUBLIC_BASE_URL: baseUrl, NEXTAUTH_URL: baseUrl, ...env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1' },
     stdio: onOutput ? ['ignore', 'pipe', 'pipe'] : 'inherit',
   });
