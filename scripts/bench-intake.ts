@@ -1,4 +1,4 @@
-// Intake throughput benchmark: npm run bench -- --intake [--clients 32 --seconds 15 --pages --cpu-prof DIR]
+// Intake throughput benchmark: npm run bench -- --intake [--clients 32 --seconds 15 --pages --web-concurrency N --cpu-prof DIR]
 // Creates a throwaway PostgreSQL database on BENCH_DATABASE_SERVER (default
 // postgres://postgres@127.0.0.1:5432/postgres), starts the production build on it and measures
 // POST /api/requests next to the same work as a bare postgres.js transaction, in one run.

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningApp, startAppServer } from '../../scripts/app-server';
 import { ensureBuild } from '../../scripts/ensure-build';
 import { workerCount } from '../../scripts/workers';
+import { validRequest } from '../helpers/fixtures';
 import { testServerUrl } from '../helpers/test-database';
 
 describe('the number of app processes', () => {
@@ -61,6 +62,16 @@ describe.skipIf(!testServerUrl())('two worker processes (skipped on PGlite: one 
     for (let i = 0; i < n; i++) statuses.push(await healthStatus());
     return statuses;
   }
+
+  it('leave compression to the reverse proxy (it cost each small JSON answer a gzip stream)', async () => {
+    const response = await fetch(`${app.baseUrl}/api/requests`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'accept-encoding': 'gzip, deflate, br' },
+      body: JSON.stringify(validRequest()),
+    });
+    expect(response.status).toBe(201);
+    expect(response.headers.get('content-encoding')).toBeNull();
+  });
 
   it('serve requests in turn, and a killed worker is replaced while the other one serves', async () => {
     expect(await healthChecks(20)).toEqual(Array(20).fill(200));
