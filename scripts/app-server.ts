@@ -33,18 +33,21 @@ async function waitForHealth(url: string, server: ChildProcess, timeoutMs: numbe
 
 /**
  * Starts the built app (scripts/server.ts) on a free loopback port for tests and benchmarks,
- * and resolves once /api/health answers. `env` decides the database.
+ * and resolves once /api/health answers. `env` decides the database, and the number of worker
+ * processes (one unless it sets WEB_CONCURRENCY: a test's server is one process it can kill).
  */
 export async function startAppServer(
   env: NodeJS.ProcessEnv,
   timeoutMs = 120_000,
   /** Receives everything the server writes to stdout and stderr instead of the terminal. */
   onOutput?: (text: string) => void,
+  /** Flags for the server's node (e.g. --cpu-prof, which NODE_OPTIONS does not take). */
+  nodeArgs: string[] = [],
 ): Promise<RunningApp> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const server = spawn(process.execPath, ['--import', 'tsx', 'scripts/server.ts'], {
-    env: { PUBLIC_BASE_URL: baseUrl, NEXTAUTH_URL: baseUrl, ...env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1' },
+  const server = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'scripts/server.ts'], {
+    env: { PUBLIC_BASE_URL: baseUrl, NEXTAUTH_URL: baseUrl, WEB_CONCURRENCY: '1', ...env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1' },
     stdio: onOutput ? ['ignore', 'pipe', 'pipe'] : 'inherit',
   });
   if (onOutput) {
