@@ -3,6 +3,7 @@ import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { db, type Executor } from '../../db/client';
 import { accessLinks, type AccessLink, type AccessLinkPurpose } from '../../db/schema';
 import { serverSecret } from '../secret';
+import { MAX_ID } from '../validation';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -26,9 +27,9 @@ export async function verifyAccessLink(
   purpose: AccessLinkPurpose,
   options: { now?: Date; executor?: Executor } = {},
 ): Promise<AccessLinkCheck> {
-  const match = /^(\d{1,9})\.([\w-]{43})$/.exec(token);
-  if (!match) return { ok: false, reason: 'forged' };
-  const linkId = Number(match[1]);
+  const match = /^(\d{1,10})\.([\w-]{43})$/.exec(token);
+  const linkId = Number(match?.[1]);
+  if (!match || linkId > MAX_ID) return { ok: false, reason: 'forged' };
   const expected = Buffer.from(signature(linkId));
   const given = Buffer.from(match[2]!);
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) return { ok: false, reason: 'forged' };

@@ -68,6 +68,7 @@ const STAFF_PAGES: StaffRoute[] = [
   { kind: 'page', pattern: '/admin/import', method: 'GET', minRole: 'admin', url: () => '/admin/import' },
   { kind: 'page', pattern: '/admin/outbox', method: 'GET', minRole: 'admin', url: () => '/admin/outbox' },
   { kind: 'page', pattern: '/admin/synonyms', method: 'GET', minRole: 'admin', url: () => '/admin/synonyms' },
+  { kind: 'page', pattern: '/admin/templates', method: 'GET', minRole: 'admin', url: () => '/admin/templates' },
   { kind: 'page', pattern: '/admin/privacy', method: 'GET', minRole: 'admin', url: () => '/admin/privacy?email=j.weiss%40mueller-praezision.de' },
   { kind: 'page', pattern: '/suppliers', method: 'GET', minRole: 'expert', url: () => '/suppliers?q=Matrix' },
   { kind: 'page', pattern: '/suppliers/new', method: 'GET', minRole: 'expert', url: () => '/suppliers/new' },

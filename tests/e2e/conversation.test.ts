@@ -108,6 +108,15 @@ it('sends a query, opens the thread from the mailed link on a phone, and shows t
   await desktop.getByRole('heading', { level: 1, name: `Ihre Anfrage ${reference}` }).waitFor();
   expect(await axeViolations(desktop)).toEqual([]);
 
+  // The status lookup leads to the same thread.
+  await desktop.goto('/request/status');
+  await desktop.getByRole('textbox', { name: 'Vorgangsnummer' }).fill(reference);
+  await desktop.getByRole('textbox', { name: 'E-Mail-Adresse' }).fill(requester);
+  await desktop.getByRole('button', { name: 'Status abfragen' }).click();
+  await desktop.getByRole('link', { name: 'Nachrichten ansehen und antworten' }).click();
+  await desktop.getByRole('heading', { level: 1, name: `Ihre Anfrage ${reference}` }).waitFor();
+  await desktop.getByText('Etwa 500 Stück im Monat, ab März.').waitFor();
+
   // A forged link gets the German page, without saying why.
   const forged = await phone.goto(threadPath.replace(/\.[\w-]+$/, '.' + 'A'.repeat(43)));
   expect(forged?.status()).toBe(404);

@@ -103,7 +103,7 @@ describe('access links', () => {
     const [id, signature] = token.split('.');
     const otherId = `${Number(id) + 1}.${signature}`;
     const flipped = `${id}.${signature!.slice(0, -1)}${signature!.endsWith('A') ? 'B' : 'A'}`;
-    for (const forged of [otherId, flipped, `${id}.`, 'garbage', `${id}.${'x'.repeat(43)}`]) {
+    for (const forged of [otherId, flipped, `${id}.`, 'garbage', `${id}.${'x'.repeat(43)}`, signedLinkToken(2_147_483_648)]) {
       expect(await verifyAccessLink(forged, 'requester_thread')).toEqual({ ok: false, reason: 'forged' });
     }
     const later = new Date(Date.now() + 31 * 86_400_000);

@@ -19,7 +19,7 @@ export const metadata: Metadata = { title: messages.status.title, robots: { inde
  */
 export default async function ThreadPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  const link = await verifyAccessLink(decodeURIComponent(token), 'requester_thread');
+  const link = await verifyAccessLink(token, 'requester_thread');
   if (!link.ok) notFound();
   const thread = await loadPublicThread(link.link.caseId);
   if (!thread) notFound();
@@ -43,7 +43,7 @@ export default async function ThreadPage({ params }: { params: Promise<{ token: 
         <h2 id="reply-title" className="text-lg font-semibold text-brand-800">
           {t.replyLabel}
         </h2>
-        <ReplyForm token={decodeURIComponent(token)} sendReply={sendThreadReply} attachmentLimits={attachmentLimits()} />
+        <ReplyForm token={token} sendReply={sendThreadReply} attachmentLimits={attachmentLimits()} />
       </section>
     </div>
   );
