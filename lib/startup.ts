@@ -49,7 +49,8 @@ export async function startApp() {
   );
 }
 
-async function finishStart(database: string) {  // Synonyms are configuration, not demo data: every new installation gets the defaults.
+async function finishStart(database: string) {
+  // Synonyms are configuration, not demo data: every new installation gets the defaults.
   const seededSynonyms = await seedDefaultSynonyms();
   if (seededSynonyms > 0) log.info({ event: 'synonyms.seeded', groups: seededSynonyms });
   if (config().isDemo) {
@@ -60,7 +61,14 @@ async function finishStart(database: string) {  // Synonyms are configuration, n
     const ms = Math.round(performance.now() - started);
     const seededIntroductions = await seedDemoIntroductions();
     if (seededUsers + seededCases + seededCompanies + seededIntroductions > 0) {
-      log.info({ event: 'demo.seeded', users: seededUsers, cases: seededCases, companies: seededCompanies, introductions: seededIntroductions, companies_ms: ms });
+      log.info({
+        event: 'demo.seeded',
+        users: seededUsers,
+        cases: seededCases,
+        companies: seededCompanies,
+        introductions: seededIntroductions,
+        companies_ms: ms,
+      });
     }
   }
   startOutboxWorker();

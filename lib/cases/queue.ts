@@ -1,7 +1,17 @@
 import { and, asc, count, desc, eq, gte, inArray, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import { unionAll } from 'drizzle-orm/pg-core';
 import { db } from '../../db/client';
-import { caseSearchTextOf, cases, districts, introductions, isClosedStatus, isOpenOutcome, isOpenStatus, priorityRankOf, users } from '../../db/schema';
+import {
+  caseSearchTextOf,
+  cases,
+  districts,
+  introductions,
+  isClosedStatus,
+  isOpenOutcome,
+  isOpenStatus,
+  priorityRankOf,
+  users,
+} from '../../db/schema';
 import { berlinDate, berlinDayStart, berlinDays } from '../time';
 import type { StaffUser } from '../auth/staff';
 import { WAITING_STATUSES } from './vocabulary';
@@ -180,10 +190,7 @@ export async function loadQueue(me: StaffUser, filter: QueueFilter): Promise<Que
   const [rankedRows, [countRow]] = await Promise.all([queries.rows, queries.counts]);
   const rows = rankedRows.map(({ rank: _rank, ...row }) => row);
 
-  const counts = Object.fromEntries(QUEUE_VIEWS.map((view) => [view, Number(countRow?.[view] ?? 0)])) as Record<
-    QueueView,
-    number
-  >;
+  const counts = Object.fromEntries(QUEUE_VIEWS.map((view) => [view, Number(countRow?.[view] ?? 0)])) as Record<QueueView, number>;
   const total = counts[filter.view];
   return { rows, total, counts, page: filter.page, pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
 }

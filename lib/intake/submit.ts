@@ -76,7 +76,9 @@ export async function submitHelpRequest(
         updatedAt: now,
       })
       .returning({ id: cases.id });
-    await recordCaseEvents(tx, [{ caseId: created!.id, type: 'submitted', data: { reference, geocoded: location !== null }, createdAt: now }]);
+    await recordCaseEvents(tx, [
+      { caseId: created!.id, type: 'submitted', data: { reference, geocoded: location !== null }, createdAt: now },
+    ]);
     const statusUrl = `${config().baseUrl}/request/status?ref=${reference}`;
     await enqueueMail(tx, {
       template: 'request_confirmation',

@@ -55,7 +55,8 @@ interface StaffRoute {
 
 let existingCaseId: number;
 let existingCompanyId: number;
-const COMPANY_CSV = 'external_id;name;kind;postal_code;city;wz_codes;public_listing\nMATRIX-1;Matrix-Prüfwerk GmbH;company;99084;Erfurt;32.50;nein\n';
+const COMPANY_CSV =
+  'external_id;name;kind;postal_code;city;wz_codes;public_listing\nMATRIX-1;Matrix-Prüfwerk GmbH;company;99084;Erfurt;32.50;nein\n';
 
 const STAFF_PAGES: StaffRoute[] = [
   { kind: 'page', pattern: '/cases', method: 'GET', minRole: 'expert', url: () => '/cases' },
@@ -66,7 +67,13 @@ const STAFF_PAGES: StaffRoute[] = [
   { kind: 'page', pattern: '/admin/import', method: 'GET', minRole: 'admin', url: () => '/admin/import' },
   { kind: 'page', pattern: '/admin/outbox', method: 'GET', minRole: 'admin', url: () => '/admin/outbox' },
   { kind: 'page', pattern: '/admin/synonyms', method: 'GET', minRole: 'admin', url: () => '/admin/synonyms' },
-  { kind: 'page', pattern: '/admin/privacy', method: 'GET', minRole: 'admin', url: () => '/admin/privacy?email=j.weiss%40mueller-praezision.de' },
+  {
+    kind: 'page',
+    pattern: '/admin/privacy',
+    method: 'GET',
+    minRole: 'admin',
+    url: () => '/admin/privacy?email=j.weiss%40mueller-praezision.de',
+  },
   { kind: 'page', pattern: '/suppliers', method: 'GET', minRole: 'expert', url: () => '/suppliers?q=Matrix' },
   { kind: 'page', pattern: '/suppliers/new', method: 'GET', minRole: 'expert', url: () => '/suppliers/new' },
   { kind: 'page', pattern: '/suppliers/[id]', method: 'GET', minRole: 'expert', url: () => `/suppliers/${existingCompanyId}` },
@@ -77,7 +84,13 @@ const STAFF_PAGES: StaffRoute[] = [
 const STAFF_APIS: StaffRoute[] = [
   { kind: 'api', pattern: '/api/admin/import', method: 'POST', minRole: 'admin', url: () => '/api/admin/import', body: COMPANY_CSV },
   { kind: 'api', pattern: '/api/suppliers/export', method: 'GET', minRole: 'expert', url: () => '/api/suppliers/export?q=Matrix' },
-  { kind: 'api', pattern: '/api/admin/privacy/export', method: 'GET', minRole: 'admin', url: () => '/api/admin/privacy/export?email=j.weiss%40mueller-praezision.de' },
+  {
+    kind: 'api',
+    pattern: '/api/admin/privacy/export',
+    method: 'GET',
+    minRole: 'admin',
+    url: () => '/api/admin/privacy/export?email=j.weiss%40mueller-praezision.de',
+  },
   { kind: 'api', pattern: '/api/reports/cases.csv', method: 'GET', minRole: 'expert', url: () => '/api/reports/cases.csv' },
   { kind: 'api', pattern: '/api/reports/introductions.csv', method: 'GET', minRole: 'expert', url: () => '/api/reports/introductions.csv' },
 ];
@@ -262,7 +275,7 @@ describe('the matrix is complete', () => {
         if (entry.isDirectory()) walk(full);
         else if (entry.name === file) {
           const segments = path.relative(path.join(root, 'app'), current).split(path.sep);
-          found.push('/' + segments.filter((s) => s && !/^\(.*\)$/.test(s)).join('/'));
+          found.push(`/${segments.filter((s) => s && !/^\(.*\)$/.test(s)).join('/')}`);
         }
       }
     };

@@ -18,7 +18,18 @@ import * as queueActions from '@/app/(staff)/cases/actions';
 import * as introductionActions from '@/app/(staff)/introductions/actions';
 import * as supplierActions from '@/app/(staff)/suppliers/[id]/actions';
 import { db } from '@/db/client';
-import { caseEvents, cases, companies, companyEvents, introductions, outbox, shortlistEntries, staffSessions, synonymGroups, users } from '@/db/schema';
+import {
+  caseEvents,
+  cases,
+  companies,
+  companyEvents,
+  introductions,
+  outbox,
+  shortlistEntries,
+  staffSessions,
+  synonymGroups,
+  users,
+} from '@/db/schema';
 import { hashPassword } from '@/lib/auth/password';
 import type { StaffUser } from '@/lib/auth/staff';
 import type { StaffRole } from '@/lib/cases/vocabulary';
@@ -131,8 +142,20 @@ async function snapshot() {
     .from(outbox)
     .orderBy(asc(outbox.id));
   const synonyms = await db.select({ terms: synonymGroups.terms }).from(synonymGroups).orderBy(asc(synonymGroups.id));
-  const sessions = await db.select({ id: staffSessions.id, revokedAt: staffSessions.revokedAt }).from(staffSessions).orderBy(asc(staffSessions.id));
-  return { users: userRows, sessions, cases: caseRows, caseEvents: events!.n, outbox: mails, synonyms, companies: companyRows, companyEvents: companyEventCount!.n };
+  const sessions = await db
+    .select({ id: staffSessions.id, revokedAt: staffSessions.revokedAt })
+    .from(staffSessions)
+    .orderBy(asc(staffSessions.id));
+  return {
+    users: userRows,
+    sessions,
+    cases: caseRows,
+    caseEvents: events!.n,
+    outbox: mails,
+    synonyms,
+    companies: companyRows,
+    companyEvents: companyEventCount!.n,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -307,7 +330,9 @@ beforeAll(async () => {
 });
 
 beforeEach(async () => {
-  await db.execute(sql`truncate users, cases, case_events, outbox, reference_counters, rate_limits, synonym_groups, companies, company_events, privacy_erasures cascade`);
+  await db.execute(
+    sql`truncate users, cases, case_events, outbox, reference_counters, rate_limits, synonym_groups, companies, company_events, privacy_erasures cascade`,
+  );
   world = {
     expert: await insertUser('Erika Expertin', 'expert'),
     admin: await insertUser('Anna Admin', 'admin'),
@@ -316,9 +341,7 @@ beforeEach(async () => {
   vi.mocked(getServerSession).mockReset();
 });
 
-const CELLS = MATRIX.flatMap((r) =>
-  ACTORS.map((actor) => ({ ...r, actor, outcome: expectedOutcome(actor, r.minRole) })),
-);
+const CELLS = MATRIX.flatMap((r) => ACTORS.map((actor) => ({ ...r, actor, outcome: expectedOutcome(actor, r.minRole) })));
 
 describe('server action authorization matrix', () => {
   it.each(CELLS)('$name (needs $minRole) as $actor: $outcome', async (cell) => {
@@ -352,7 +375,10 @@ describe('server action authorization matrix', () => {
 
   it('treats a session older than the account’s sessions_valid_from (password reset) as signed out', async () => {
     const input = await MATRIX.find((r) => r.name === 'addCaseNote')!.input(world.expert);
-    vi.mocked(getServerSession).mockResolvedValue({ ...(await signedInSession(world.expert)), signedInAt: Date.now() - 3_600_000 } as never);
+    vi.mocked(getServerSession).mockResolvedValue({
+      ...(await signedInSession(world.expert)),
+      signedInAt: Date.now() - 3_600_000,
+    } as never);
     await db.update(users).set({ sessionsValidFrom: new Date() }).where(eq(users.id, world.expert.id));
     const before = await snapshot();
     expect(await caseActions.addCaseNote(input)).toEqual(NOT_SIGNED_IN);
@@ -362,7 +388,7 @@ describe('server action authorization matrix', () => {
   it('treats a session for an account that no longer exists as signed out', async () => {
     const input = await MATRIX.find((r) => r.name === 'addCaseNote')!.input(world.expert);
     vi.mocked(getServerSession).mockResolvedValue(
-      await signedInSession({ id: 987_654, name: 'Gibt Es Nicht', email: 'weg@test.local', role: 'admin' }) as never,
+      (await signedInSession({ id: 987_654, name: 'Gibt Es Nicht', email: 'weg@test.local', role: 'admin' })) as never,
     );
     expect(await caseActions.addCaseNote(input)).toEqual(NOT_SIGNED_IN);
   });

@@ -63,7 +63,9 @@ describe('staff sessions', () => {
   it('an own password change ends all other sessions and keeps the current one', async () => {
     const erika = await staffUser('Erika Expertin');
     const [current, stolen] = [await startSession(erika.id), await startSession(erika.id)];
-    expect(await changeOwnPassword(erika, { id: current.id, ip: '203.0.113.7' }, 'test-password-123', 'ein-neues-passwort')).toEqual({ ok: true });
+    expect(await changeOwnPassword(erika, { id: current.id, ip: '203.0.113.7' }, 'test-password-123', 'ein-neues-passwort')).toEqual({
+      ok: true,
+    });
     expect(await liveSessionUser(current.id)).toBeDefined();
     expect(await liveSessionUser(stolen.id)).toBeUndefined();
   });
@@ -71,7 +73,10 @@ describe('staff sessions', () => {
   it('drops an account’s expired rows at its next sign-in', async () => {
     const erika = await staffUser('Erika Expertin');
     const old = await startSession(erika.id);
-    await db.update(staffSessions).set({ createdAt: new Date(Date.now() - 11 * 3600_000) }).where(eq(staffSessions.id, old.id));
+    await db
+      .update(staffSessions)
+      .set({ createdAt: new Date(Date.now() - 11 * 3600_000) })
+      .where(eq(staffSessions.id, old.id));
     await startSession(erika.id);
     expect(await db.select().from(staffSessions).where(eq(staffSessions.id, old.id))).toEqual([]);
   });

@@ -19,9 +19,7 @@ export default async function AccountPage() {
   return (
     <div className="max-w-xl space-y-6">
       <h1 className="text-2xl font-bold tracking-tight text-brand-800 sm:text-3xl">{t.accountTitle}</h1>
-      <dl
-        className="grid gap-x-6 gap-y-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-[auto_1fr] sm:p-6"
-      >
+      <dl className="grid gap-x-6 gap-y-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-[auto_1fr] sm:p-6">
         {details.map(([label, value]) => (
           <div key={label} className="space-y-0.5 sm:contents sm:space-y-0">
             <dt className="text-sm font-medium text-slate-600 sm:text-base">{label}</dt>
@@ -38,10 +36,7 @@ export default async function AccountPage() {
         </h2>
         <ChangePasswordForm action={changeMyPassword} />
       </section>
-      <section
-        aria-labelledby="sessions-title"
-        className="space-y-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6"
-      >
+      <section aria-labelledby="sessions-title" className="space-y-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6">
         <h2 id="sessions-title" className="text-lg font-semibold text-slate-900">
           {messages.auth.sessionsTitle}
         </h2>
