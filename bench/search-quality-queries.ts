@@ -20,7 +20,15 @@ export const QUALITY_QUERIES: readonly QualityQuery[] = [
   { q: 'FFP2 Masken', relevant: ['Atemschutzmasken FFP2'] },
   { q: 'Atemschutzmasken', relevant: ['Atemschutzmasken FFP2', 'Atemschutzmasken FFP3'] },
   { q: 'OP-Masken', relevant: ['OP-Masken', 'Mund-Nasen-Schutz Typ IIR'] },
-  { q: 'Desinfektionsmittel', relevant: ['Händedesinfektionsmittel', 'Desinfektionsmittel nach Biozidverordnung', 'Desinfektionsmittel im Großhandel', 'Flächendesinfektion'] },
+  {
+    q: 'Desinfektionsmittel',
+    relevant: [
+      'Händedesinfektionsmittel',
+      'Desinfektionsmittel nach Biozidverordnung',
+      'Desinfektionsmittel im Großhandel',
+      'Flächendesinfektion',
+    ],
+  },
   { q: 'Händedesinfektion', relevant: ['Händedesinfektionsmittel'] },
   { q: 'Spritzguss', relevant: ['Kunststoffspritzguss', 'Spritzgussteile aus Polypropylen', 'Zwei-Komponenten-Spritzguss'] },
   { q: 'Laserschneiden', relevant: ['Laserschneiden'] },
@@ -62,15 +70,29 @@ export const QUALITY_QUERIES: readonly QualityQuery[] = [
   { q: 'Ethanol 500 Liter', relevant: ['Technisches Ethanol', 'Ethanol und Isopropanol im Großhandel', 'Ethanol aus eigener Brennerei'] },
   { q: 'Laserschneiden Edelstahl 8 mm', relevant: ['Laserschneiden', 'Edelstahlverarbeitung', 'Blechbearbeitung'] },
   { q: 'FFP2 Masken 10000 Stück', relevant: ['Atemschutzmasken FFP2'] },
-  { q: 'Desinfektionsmittel 200 Kanister', relevant: ['Händedesinfektionsmittel', 'Desinfektionsmittel nach Biozidverordnung', 'Desinfektionsmittel im Großhandel', 'Abfüllung in Kanister und Spenderflaschen'] },
+  {
+    q: 'Desinfektionsmittel 200 Kanister',
+    relevant: [
+      'Händedesinfektionsmittel',
+      'Desinfektionsmittel nach Biozidverordnung',
+      'Desinfektionsmittel im Großhandel',
+      'Abfüllung in Kanister und Spenderflaschen',
+    ],
+  },
   { q: 'Versandkartons 5000 Stk', relevant: ['Versandkartons', 'Kartonagen', 'Wellpappe'] },
   { q: 'Europaletten 300 Stück', relevant: ['Europaletten', 'Holzpaletten'] },
   { q: 'Weizenmehl Type 550 10 t', relevant: ['Weizenmehl Type 550'] },
   // Natural requests: verbs and filler.
   { q: 'Gehäuse spritzgießen lassen', relevant: ['Kunststoffspritzguss', 'Technische Kunststoffteile', 'Aluminiumgehäuse'] },
-  { q: 'Desinfektionsmittel dringend benötigt', relevant: ['Händedesinfektionsmittel', 'Desinfektionsmittel nach Biozidverordnung', 'Desinfektionsmittel im Großhandel'] },
+  {
+    q: 'Desinfektionsmittel dringend benötigt',
+    relevant: ['Händedesinfektionsmittel', 'Desinfektionsmittel nach Biozidverordnung', 'Desinfektionsmittel im Großhandel'],
+  },
   { q: 'Kartonagen für Versand gesucht', relevant: ['Kartonagen', 'Versandkartons', 'Faltschachteln'] },
-  { q: 'Frästeile aus Aluminium fertigen lassen', relevant: ['CNC-Fräsen', 'Präzisionsteile nach Zeichnung', 'Aluminiumgehäuse', 'Lohnfertigung Zerspanung'] },
+  {
+    q: 'Frästeile aus Aluminium fertigen lassen',
+    relevant: ['CNC-Fräsen', 'Präzisionsteile nach Zeichnung', 'Aluminiumgehäuse', 'Lohnfertigung Zerspanung'],
+  },
   { q: 'suche Hersteller für Kabelbäume', relevant: ['Kabelbäume', 'Kabelsätze für Fahrzeuge'] },
   { q: 'Platinen bestücken lassen', relevant: ['Leiterplattenbestückung', 'SMD-Bestückung', 'THT-Bestückung', 'Baugruppenfertigung'] },
   { q: 'Schutzkittel kurzfristig gesucht', relevant: ['Schutzkittel', 'Einweg-Schutzanzüge'] },
@@ -81,7 +103,10 @@ export const QUALITY_QUERIES: readonly QualityQuery[] = [
   { q: 'Lkw Transport nach Erfurt gesucht', relevant: ['Lkw-Transporte', 'Stückguttransporte'] },
   // Colloquial names the entries do not use.
   { q: 'Mundschutz', relevant: ['OP-Masken', 'Mund-Nasen-Schutz Typ IIR', 'Mund-Nasen-Bedeckungen aus Baumwolle'] },
-  { q: 'Alkohol zum Desinfizieren', relevant: ['Technisches Ethanol', 'Isopropanol', 'Händedesinfektionsmittel', 'Ethanol und Isopropanol im Großhandel'] },
+  {
+    q: 'Alkohol zum Desinfizieren',
+    relevant: ['Technisches Ethanol', 'Isopropanol', 'Händedesinfektionsmittel', 'Ethanol und Isopropanol im Großhandel'],
+  },
   { q: 'Pappkartons', relevant: ['Versandkartons', 'Kartonagen', 'Faltschachteln', 'Graupappe'] },
   { q: 'Handschuhe', relevant: ['Einweghandschuhe aus Nitril', 'Untersuchungshandschuhe'] },
   { q: 'Plastikteile', relevant: ['Technische Kunststoffteile', 'Kunststoffspritzguss', 'Spritzgussteile aus Polypropylen'] },

@@ -43,7 +43,11 @@ export function ConfirmationDetails({ reference }: { reference: string }) {
   return (
     <div className="mt-3 space-y-3">
       <div className="flex flex-wrap items-center gap-3">
-        <button type="button" onClick={copy} className="rounded-md border border-green-800 bg-white px-3 py-1.5 text-sm font-semibold text-green-900 hover:bg-green-100">
+        <button
+          type="button"
+          onClick={copy}
+          className="rounded-md border border-green-800 bg-white px-3 py-1.5 text-sm font-semibold text-green-900 hover:bg-green-100"
+        >
           {t.copyReference}
         </button>
         <span role="status" className="text-sm text-green-900">

@@ -23,7 +23,6 @@ const f = t.fields;
 type Input = z.input<typeof helpRequestSchema>;
 type Output = z.output<typeof helpRequestSchema>;
 
-
 export type IntakeFormResult = ActionResult<{ reference: string }, { formToken: string }>;
 export type SubmitRequest = (
   request: Output,
@@ -116,20 +115,16 @@ export function RequestForm({ action, formToken, sectorGroups, attachmentLimits,
     const fields = Object.entries(fieldErrors);
     focusNotice.current = fields.length === 0;
     setFormError(result.error);
-    fields.forEach(([name, message], i) =>
-      setError(name as keyof Input, { type: 'server', message }, { shouldFocus: i === 0 }),
-    );
+    for (const [i, [name, message]] of fields.entries()) {
+      setError(name as keyof Input, { type: 'server', message }, { shouldFocus: i === 0 });
+    }
   };
 
   const err = (name: keyof Input) => errors[name]?.message as string | undefined;
   const description = watch('description') ?? '';
 
   return (
-    <form
-      noValidate
-      onSubmit={handleSubmit(onSubmit, () => setFormError(t.fixErrors))}
-      className="space-y-8"
-    >
+    <form noValidate onSubmit={handleSubmit(onSubmit, () => setFormError(t.fixErrors))} className="space-y-8">
       {formError && (
         <div ref={notice} tabIndex={-1} className="scroll-mt-4 outline-none focus-visible:ring-2 focus-visible:ring-red-700">
           <Alert tone="error">{formError}</Alert>
@@ -181,11 +176,7 @@ export function RequestForm({ action, formToken, sectorGroups, attachmentLimits,
           </Field>
         </div>
         <Field id="sector" label={f.sector} hint={f.sectorHint} error={err('sector')}>
-          <select
-            {...register('sector')}
-            {...describedBy('sector', { hint: f.sectorHint, error: err('sector') })}
-            className={inputClass}
-          >
+          <select {...register('sector')} {...describedBy('sector', { hint: f.sectorHint, error: err('sector') })} className={inputClass}>
             <option value="">–</option>
             {sectorGroups.map((group) => (
               <optgroup key={group.section} label={`${group.section} – ${group.title}`}>
@@ -239,12 +230,7 @@ export function RequestForm({ action, formToken, sectorGroups, attachmentLimits,
       <fieldset className="space-y-5 rounded-lg border border-slate-200 bg-white p-4 sm:p-6">
         <legend className="px-1 text-lg font-semibold text-brand-800">{t.sections.need}</legend>
         <Field id="category" label={f.category} required error={err('category')}>
-          <select
-            {...register('category')}
-            {...describedBy('category', { error: err('category') })}
-            className={inputClass}
-            defaultValue=""
-          >
+          <select {...register('category')} {...describedBy('category', { error: err('category') })} className={inputClass} defaultValue="">
             <option value="" disabled>
               {t.chooseOption}
             </option>
@@ -270,12 +256,7 @@ export function RequestForm({ action, formToken, sectorGroups, attachmentLimits,
         <AttachmentInput limits={attachmentLimits} error={filesError} inputRef={filesInput} onChange={() => setFilesError(undefined)} />
         <div className="grid gap-5 sm:grid-cols-2">
           <Field id="urgency" label={f.urgency} required error={err('urgency')}>
-            <select
-              {...register('urgency')}
-              {...describedBy('urgency', { error: err('urgency') })}
-              className={inputClass}
-              defaultValue=""
-            >
+            <select {...register('urgency')} {...describedBy('urgency', { error: err('urgency') })} className={inputClass} defaultValue="">
               <option value="" disabled>
                 {t.chooseOption}
               </option>
@@ -301,7 +282,7 @@ export function RequestForm({ action, formToken, sectorGroups, attachmentLimits,
         <legend className="px-1 text-lg font-semibold text-brand-800">{t.sections.consent}</legend>
         <p className="text-sm text-slate-700">
           {t.privacyNotice}{' '}
-          <a href="/datenschutz" className="text-brand-700 underline underline-offset-4" target="_blank">
+          <a href="/datenschutz" className="text-brand-700 underline underline-offset-4" target="_blank" rel="noopener">
             {t.privacyLink}
           </a>
         </p>

@@ -45,6 +45,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
           {...describedBy('email', { error: errors.email?.message })}
           type="email"
           autoComplete="username"
+          // biome-ignore lint/a11y/noAutofocus: the sign-in page has one task, and people come here to type
           autoFocus
           className={inputClass}
         />

@@ -15,9 +15,7 @@ export type StatusView = { reference: string; status: string; submittedAt: strin
 export type LookUpStatus = (input: z.output<typeof statusLookupSchema>) => Promise<ActionResult<StatusView>>;
 
 const formatDate = (iso: string) =>
-  new Intl.DateTimeFormat('de-DE', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Berlin' }).format(
-    new Date(iso),
-  );
+  new Intl.DateTimeFormat('de-DE', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Berlin' }).format(new Date(iso));
 
 export function StatusLookupForm({ action, initialReference }: { action: LookUpStatus; initialReference: string }) {
   const { form, result, onSubmit, field } = useActionForm({
@@ -32,11 +30,19 @@ export function StatusLookupForm({ action, initialReference }: { action: LookUpS
       <form noValidate onSubmit={onSubmit} className="space-y-5 rounded-lg border border-slate-200 bg-white p-4 sm:p-6">
         <Field label={t.reference} required hint={t.referenceHint} {...field('reference')}>
           {(input) => (
-            <input {...input} autoCapitalize="characters" autoComplete="off" maxLength={20} className={`${inputClass} font-mono uppercase`} />
+            <input
+              {...input}
+              autoCapitalize="characters"
+              autoComplete="off"
+              maxLength={20}
+              className={`${inputClass} font-mono uppercase`}
+            />
           )}
         </Field>
         <Field label={t.email} required {...field('email')}>
-          {(input) => <input {...input} type="email" autoComplete="email" inputMode="email" maxLength={LIMITS.email} className={inputClass} />}
+          {(input) => (
+            <input {...input} type="email" autoComplete="email" inputMode="email" maxLength={LIMITS.email} className={inputClass} />
+          )}
         </Field>
         <Button type="submit" disabled={form.formState.isSubmitting} className="w-full sm:w-auto">
           {t.submit}

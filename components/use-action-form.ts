@@ -53,9 +53,9 @@ export function useActionForm<Input extends FieldValues, Output, T, Extra extend
       options.onSuccess?.(outcome.data, values);
       return;
     }
-    Object.entries(outcome.fieldErrors ?? {}).forEach(([name, message], i) =>
-      form.setError(name as Path<Input>, { type: 'server', message }, { shouldFocus: i === 0 }),
-    );
+    for (const [i, [name, message]] of Object.entries(outcome.fieldErrors ?? {}).entries()) {
+      form.setError(name as Path<Input>, { type: 'server', message }, { shouldFocus: i === 0 });
+    }
     options.onFailure?.(outcome);
   });
 

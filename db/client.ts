@@ -75,7 +75,9 @@ function pgliteHandle(client: PGlite, release: () => void): DatabaseHandle {
 // it with the holder's pid and start time (the start time tells a reused pid from the holder).
 // The set of directories this process holds lives on globalThis, because Next.js may load
 // this module more than once per process.
-const heldDirs = ((globalThis as unknown as { lotsePgliteLocks?: Set<string> }).lotsePgliteLocks ??= new Set());
+const processGlobals = globalThis as unknown as { lotsePgliteLocks?: Set<string> };
+processGlobals.lotsePgliteLocks ??= new Set();
+const heldDirs = processGlobals.lotsePgliteLocks;
 
 /** Where the lock of a PGlite directory lives: `<dir>.lock`, beside it. */
 export function pgliteLockPath(dir: string): string {

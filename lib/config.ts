@@ -39,7 +39,13 @@ const envSchema = z.object({
   LOGIN_MAX_FAILURES: intFrom(5),
   LOGIN_LOCKOUT_MINUTES: intFrom(15),
   // Unset: maps show only the bundled district outlines (works offline, sends nothing to third parties).
-  MAP_TILE_URL: z.preprocess((v) => (v === '' ? undefined : v), z.string().regex(/^https?:\/\//).optional()),
+  MAP_TILE_URL: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z
+      .string()
+      .regex(/^https?:\/\//)
+      .optional(),
+  ),
   MAP_TILE_ATTRIBUTION: z.string().default(''),
   // Closed cases are anonymised this many months after their last change (lib/privacy/retention.ts).
   RETENTION_MONTHS: z.coerce.number().int().positive().default(24),

@@ -47,6 +47,11 @@ function loggable(error: unknown, depth = 0): LoggedError {
 }
 
 /** Logs a failure with its stack but none of the data the failed statement carried. */
-export function logError(event: string, error: unknown, context: Record<string, string | number | boolean> = {}, logger: Logger = log): void {
+export function logError(
+  event: string,
+  error: unknown,
+  context: Record<string, string | number | boolean> = {},
+  logger: Logger = log,
+): void {
   logger.error({ event, ...context, error: loggable(error) });
 }

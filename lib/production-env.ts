@@ -8,9 +8,6 @@ import { messages } from './i18n';
  */
 export function productionRefusal(env: NodeJS.ProcessEnv = process.env): string | undefined {
   if (config(env).LOTSE_ENV !== 'production') return undefined;
-  const missing = [
-    ...(env.NEXTAUTH_SECRET || env.AUTH_SECRET ? [] : ['NEXTAUTH_SECRET']),
-    ...(env.DATABASE_URL ? [] : ['DATABASE_URL']),
-  ];
+  const missing = [...(env.NEXTAUTH_SECRET || env.AUTH_SECRET ? [] : ['NEXTAUTH_SECRET']), ...(env.DATABASE_URL ? [] : ['DATABASE_URL'])];
   return missing.length > 0 ? messages.security.productionMisconfigured(missing) : undefined;
 }

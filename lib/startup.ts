@@ -52,7 +52,8 @@ export async function startApp() {
   );
 }
 
-async function finishStart(database: string) {  // Synonyms are configuration, not demo data: every new installation gets the defaults.
+async function finishStart(database: string) {
+  // Synonyms are configuration, not demo data: every new installation gets the defaults.
   const seededSynonyms = await seedDefaultSynonyms();
   if (seededSynonyms > 0) log.info({ event: 'synonyms.seeded', groups: seededSynonyms });
   const seededTemplates = await seedDefaultTemplates();
@@ -65,7 +66,14 @@ async function finishStart(database: string) {  // Synonyms are configuration, n
     const ms = Math.round(performance.now() - started);
     const seededIntroductions = await seedDemoIntroductions();
     if (seededUsers + seededCases + seededCompanies + seededIntroductions > 0) {
-      log.info({ event: 'demo.seeded', users: seededUsers, cases: seededCases, companies: seededCompanies, introductions: seededIntroductions, companies_ms: ms });
+      log.info({
+        event: 'demo.seeded',
+        users: seededUsers,
+        cases: seededCases,
+        companies: seededCompanies,
+        introductions: seededIntroductions,
+        companies_ms: ms,
+      });
     }
   }
   startOutboxWorker();

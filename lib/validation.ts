@@ -67,7 +67,11 @@ export const reference = z
   .pipe(z.string().regex(REFERENCE_PATTERN, { error: m.reference }));
 
 /** A row id, as a number or the string a form or URL carries. */
-export const id = z.coerce.number({ error: m.invalidInput }).int({ error: m.invalidInput }).positive({ error: m.invalidInput }).max(MAX_ID, { error: m.invalidInput });
+export const id = z.coerce
+  .number({ error: m.invalidInput })
+  .int({ error: m.invalidInput })
+  .positive({ error: m.invalidInput })
+  .max(MAX_ID, { error: m.invalidInput });
 
 /** The `[id]` of a route: a positive int4 in plain digits, or undefined (the page answers 404). */
 export function parseIdParam(raw: string): number | undefined {

@@ -60,7 +60,6 @@ const SCENARIOS: { name: string; query: string; page: boolean }[] = [
 
 const filterOf = (query: string) => queueFilterSchema.parse(Object.fromEntries(new URLSearchParams(query)));
 
-
 function printTable(title: string, rows: [string, Stats][]) {
   console.log(`\n### ${title}\n`);
   console.log('| Case | n | p50 ms | p95 ms | max ms |');
@@ -96,7 +95,9 @@ async function explain(client: postgres.Sql, me: StaffUser) {
       ['count query', queries.counts.toSQL()],
     ] as const) {
       const plan = await client.unsafe(`explain (analyze, buffers) ${built.sql}`, built.params as postgres.ParameterOrJSON<never>[]);
-      console.log(`\n#### EXPLAIN (ANALYZE, BUFFERS): ${name}, ${part}\n\n\`\`\`\n${built.sql}\n\n${plan.map((r) => r['QUERY PLAN']).join('\n')}\n\`\`\``);
+      console.log(
+        `\n#### EXPLAIN (ANALYZE, BUFFERS): ${name}, ${part}\n\n\`\`\`\n${built.sql}\n\n${plan.map((r) => r['QUERY PLAN']).join('\n')}\n\`\`\``,
+      );
     }
   }
 }
@@ -186,7 +187,9 @@ async function main() {
   console.log(
     `Machine: ${cpu.length} × ${cpu[0]?.model ?? '?'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM; Node ${process.version}; PostgreSQL ${version}`,
   );
-  console.log(`Data: ${CASES.toLocaleString('en')} cases (seed ${SEED}); loadQueue ${ITERATIONS}×, page ${PAGE_ITERATIONS}× per case after warm-up`);
+  console.log(
+    `Data: ${CASES.toLocaleString('en')} cases (seed ${SEED}); loadQueue ${ITERATIONS}×, page ${PAGE_ITERATIONS}× per case after warm-up`,
+  );
 
   const explainClient = postgres(databaseUrl, { max: 1, onnotice: () => {} });
   const results: Record<string, Stats> = {};

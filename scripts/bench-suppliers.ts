@@ -47,8 +47,17 @@ const { values: args, tokens } = parseArgs({
 });
 const QUALITY = Boolean(args.quality);
 const OWN = new Set([
-  'with-queue', 'suppliers-only', 'queue-only', 'companies', 'search-iterations', 'search-warmup',
-  'skip-postgres', 'skip-pglite', 'explain-all', 'results-json', 'quality',
+  'with-queue',
+  'suppliers-only',
+  'queue-only',
+  'companies',
+  'search-iterations',
+  'search-warmup',
+  'skip-postgres',
+  'skip-pglite',
+  'explain-all',
+  'results-json',
+  'quality',
 ]);
 // Everything else (--cases, --pglite, --skip-page …) belongs to scripts/bench-queue.ts.
 const forwarded = tokens.flatMap((t) => {
@@ -121,8 +130,17 @@ const QUERIES: { kind: Kind; name: string; params: Record<string, string | numbe
   { kind: 'text + sector', name: 'q=Masken, sector=32', params: { q: 'Masken', sector: '32' }, explain: true },
   { kind: 'text + radius', name: 'q=Masken, near=99084, 50 km', params: { q: 'Masken', near: '99084', radius_km: 50 }, explain: true },
   { kind: 'text, not every word', name: 'q=Nitrilhandschuhe 50.000 Stück', params: { q: 'Nitrilhandschuhe 50.000 Stück' } },
-  { kind: 'text, not every word', name: 'q=Gehäuse spritzgießen lassen (relaxed)', params: { q: 'Gehäuse spritzgießen lassen' }, explain: true },
-  { kind: 'text, not every word', name: 'q=Desinfektionsmittel dringend benötigt (relaxed)', params: { q: 'Desinfektionsmittel dringend benötigt' } },
+  {
+    kind: 'text, not every word',
+    name: 'q=Gehäuse spritzgießen lassen (relaxed)',
+    params: { q: 'Gehäuse spritzgießen lassen' },
+    explain: true,
+  },
+  {
+    kind: 'text, not every word',
+    name: 'q=Desinfektionsmittel dringend benötigt (relaxed)',
+    params: { q: 'Desinfektionsmittel dringend benötigt' },
+  },
   { kind: 'text, not every word', name: 'q=Masken und Kliniken (stop word)', params: { q: 'Masken und Kliniken' } },
   { kind: 'filters only', name: 'sector=C', params: { sector: 'C' }, explain: true },
   { kind: 'filters only', name: 'district=16053', params: { district: '16053' } },
@@ -139,7 +157,10 @@ const seconds = (since: number) => `${((performance.now() - since) / 1000).toFix
  * the count, relaxation or the details of the page.
  */
 function rawRanked(q: string) {
-  const tsquery = queryWords(q).flatMap(lexemes).map((part) => `${part}:*`).join(' & ');
+  const tsquery = queryWords(q)
+    .flatMap(lexemes)
+    .map((part) => `${part}:*`)
+    .join(' & ');
   return db.execute(
     sql`select id, ts_rank(search_vector, query, 1) as rank from companies, to_tsquery('german', ${tsquery}) as query where search_vector @@ query order by rank desc limit 20`,
   );
@@ -178,7 +199,8 @@ const cells = (all: Record<Part, Stats>, bold = false) =>
     return bold ? `**${ms(p50)}** | **${ms(p95)}** | ${ms(max)}` : `${ms(p50)} | ${ms(p95)} | ${ms(max)}`;
   }).join(' | ');
 const header = PART_NAMES.map((part) => `${part} p50 | ${part} p95 | ${part} max`).join(' | ');
-const statsOf = (samples: Record<Part, number[]>) => Object.fromEntries(PART_NAMES.map((part) => [part, stats(samples[part])])) as Record<Part, Stats>;
+const statsOf = (samples: Record<Part, number[]>) =>
+  Object.fromEntries(PART_NAMES.map((part) => [part, stats(samples[part])])) as Record<Part, Stats>;
 const noSamples = () => Object.fromEntries(PART_NAMES.map((part) => [part, [] as number[]])) as Record<Part, number[]>;
 
 /** Times searchSuppliers, sidebarFacets and searchPoints for every query of the mix on the open database. */
@@ -208,7 +230,9 @@ async function benchMix(label: string, results: Record<string, unknown>): Promis
       kind[part].push(...samples[part]);
       if (params.q) textSamples[part].push(...samples[part]);
     }
-    lines.push(`| ${query.name} | ${first.total.toLocaleString('en')} | ${map.points.length.toLocaleString('en')} | ${cells(statsOf(samples))} |`);
+    lines.push(
+      `| ${query.name} | ${first.total.toLocaleString('en')} | ${map.points.length.toLocaleString('en')} | ${cells(statsOf(samples))} |`,
+    );
   }
   for (const [kind, samples] of byKind) lines.push(`| *all ${kind}* | | | ${cells(statsOf(samples))} |`);
   const overall = statsOf(all);
@@ -219,17 +243,22 @@ async function benchMix(label: string, results: Record<string, unknown>): Promis
   console.log(`| Query | matches | map points | ${header} |`);
   console.log(`|---|---:|---:|${PART_NAMES.map(() => '---:|---:|---:').join('|')}|`);
   console.log(lines.join('\n'));
-  console.log(`\nText queries: searchSuppliers p95 ${ms(text.search.p95)} ms = ${(text.search.p95 / text.raw.p95).toFixed(1)}× the raw ranked GIN query's p95 (${ms(text.raw.p95)} ms)`);
+  console.log(
+    `\nText queries: searchSuppliers p95 ${ms(text.search.p95)} ms = ${(text.search.p95 / text.raw.p95).toFixed(1)}× the raw ranked GIN query's p95 (${ms(text.raw.p95)} ms)`,
+  );
   return { label, stats: overall };
 }
 
 /** nDCG@10 of the graded query set on the open database; prints a line per query. */
 async function quality(label: string): Promise<Judged> {
   const rows = await db.select({ id: companies.id, sectors: companies.sectors, capabilities: companies.capabilities }).from(companies);
-  const result = await measureQuality(async (q) => {
-    const found = await searchSuppliers(parse({ q, limit: QUALITY_DEPTH }), 'staff');
-    return { ids: found.results.map((r) => r.id), total: found.total };
-  }, new Map(rows.map((r) => [r.id, r])));
+  const result = await measureQuality(
+    async (q) => {
+      const found = await searchSuppliers(parse({ q, limit: QUALITY_DEPTH }), 'staff');
+      return { ids: found.results.map((r) => r.id), total: found.total };
+    },
+    new Map(rows.map((r) => [r.id, r])),
+  );
   console.log(`\n### Quality: ${label}\n`);
   console.log('| Query | matches | nDCG@10 |');
   console.log('|---|---:|---:|');
@@ -248,7 +277,10 @@ async function explain(client: postgres.Sql) {
       ['sidebar facets query', sidebarFacetsQuery(built.plan).statement.toSQL()],
     ];
     for (const [part, statement] of parts) {
-      const plan = await client.unsafe(`explain (analyze, buffers) ${statement.sql}`, statement.params as postgres.ParameterOrJSON<never>[]);
+      const plan = await client.unsafe(
+        `explain (analyze, buffers) ${statement.sql}`,
+        statement.params as postgres.ParameterOrJSON<never>[],
+      );
       console.log(
         `\n#### EXPLAIN (ANALYZE, BUFFERS): ${query.kind}, ${query.name}, ${part}\n\n\`\`\`\n${statement.sql}\n-- params: ${JSON.stringify(statement.params)}\n\n${plan.map((r) => r['QUERY PLAN']).join('\n')}\n\`\`\``,
       );
@@ -270,7 +302,9 @@ async function seed(label: string, count: number) {
   const seeded = performance.now();
   // What autovacuum does after a bulk load (PGlite has none; done there too, for the same plans).
   await db.execute(sql`vacuum (analyze) companies, company_events, search_words, synonym_groups, postal_places, districts`);
-  console.log(`${process.stdout.isTTY ? '' : `${label}: ${count.toLocaleString('en')} companies`} in ${((seeded - started) / 1000).toFixed(1)} s, VACUUM ANALYZE ${seconds(seeded)}`);
+  console.log(
+    `${process.stdout.isTTY ? '' : `${label}: ${count.toLocaleString('en')} companies`} in ${((seeded - started) / 1000).toFixed(1)} s, VACUUM ANALYZE ${seconds(seeded)}`,
+  );
   const [size] = await db
     .select({
       heap: sql<string>`pg_size_pretty(pg_table_size('companies'))`,
@@ -300,8 +334,15 @@ async function main() {
   let version = '-';
   if (admin) [{ version }] = (await admin`select current_setting('server_version') as version`) as unknown as [{ version: string }];
   console.log(`# Lotse supplier search benchmark, ${new Date().toISOString()}`);
-  console.log(`Machine: ${cpu.length} × ${cpu[0]?.model ?? '?'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM; Node ${process.version}; PostgreSQL ${version}; load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
-  console.log(`Data: ${SIZES.map((n) => n.toLocaleString('en')).join(' and ')} generated companies (seed ${SEED}) + default synonyms; ${WARMUP} warm-up and ${ITERATIONS} timed runs per query and function, audience staff`);
+  console.log(
+    `Machine: ${cpu.length} × ${cpu[0]?.model ?? '?'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM; Node ${process.version}; PostgreSQL ${version}; load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
+  console.log(
+    `Data: ${SIZES.map((n) => n.toLocaleString('en')).join(' and ')} generated companies (seed ${SEED}) + default synonyms; ${WARMUP} warm-up and ${ITERATIONS} timed runs per query and function, audience staff`,
+  );
 
   const measured: Measured[] = [];
   const judged: Judged[] = [];
@@ -320,7 +361,10 @@ async function main() {
         const label = `PostgreSQL, ${size.toLocaleString('en')} companies`;
         await seed(label, size);
         if (QUALITY) judged.push(await quality(label));
-        else measured.push(await benchMix(label, (dump[label] = {})));
+        else {
+          dump[label] = {};
+          measured.push(await benchMix(label, dump[label]));
+        }
         if (size === largest && !QUALITY) {
           const client = postgres(url.toString(), { max: 1, onnotice: () => {} });
           try {
@@ -343,7 +387,10 @@ async function main() {
         const label = `PGlite (in memory), ${size.toLocaleString('en')} companies`;
         await seed(label, size);
         if (QUALITY) judged.push(await quality(label));
-        else measured.push(await benchMix(label, (dump[label] = {})));
+        else {
+          dump[label] = {};
+          measured.push(await benchMix(label, dump[label]));
+        }
         await closeDatabase();
         console.log(`(${label}: ${seconds(started)} in all)`);
       }
@@ -367,7 +414,10 @@ async function main() {
   console.log(`|---|${PART_NAMES.map(() => '---:|---:|---:').join('|')}|`);
   for (const m of measured) console.log(`| ${m.label} | ${cells(m.stats)} |`);
   const goal = measured.find((m) => m.label.startsWith('PostgreSQL') && m.label.includes(largest.toLocaleString('en')));
-  if (goal) console.log(`\nGoal: searchSuppliers p95 < ${GOAL_MS} ms at ${largest.toLocaleString('en')} companies on PostgreSQL: ${ms(goal.stats.search.p95)} ms → ${goal.stats.search.p95 < GOAL_MS ? 'met' : 'MISSED'}`);
+  if (goal)
+    console.log(
+      `\nGoal: searchSuppliers p95 < ${GOAL_MS} ms at ${largest.toLocaleString('en')} companies on PostgreSQL: ${ms(goal.stats.search.p95)} ms → ${goal.stats.search.p95 < GOAL_MS ? 'met' : 'MISSED'}`,
+    );
 }
 
 await main();

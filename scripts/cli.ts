@@ -22,7 +22,7 @@ export interface Command<O extends Options, I> {
   /** Printed before the error's message when `run` throws. */
   failed: string;
   /** The work; returns the exit code (0 when nothing is returned). */
-  run: (input: I) => Promise<number | void>;
+  run: (input: I) => Promise<unknown>;
 }
 
 export async function runCli<O extends Options, I>(command: Command<O, I>): Promise<void> {
@@ -42,7 +42,8 @@ export async function runCli<O extends Options, I>(command: Command<O, I>): Prom
   const { logError } = await import('../lib/log');
   try {
     if (command.database) await prepareDatabase(getDatabaseHandle());
-    process.exitCode = (await command.run(input)) ?? 0;
+    const code = await command.run(input);
+    process.exitCode = typeof code === 'number' ? code : 0;
   } catch (error) {
     logError('cli.failed', error, { script: process.argv[1] ?? '' });
     console.error(`\n${command.failed}`, error instanceof Error ? error.message.replace(/\nparams: [\s\S]*$/, '') : error);

@@ -4,7 +4,19 @@ import { closeSync, existsSync, openSync, readdirSync, readFileSync, rmSync, sta
 import path from 'node:path';
 
 const ROOT = process.cwd();
-const SOURCES = ['app', 'components', 'lib', 'db', 'instrumentation.ts', 'instrumentation-client.ts', 'proxy.ts', 'next.config.js', 'postcss.config.mjs', 'tsconfig.json', 'package-lock.json'];
+const SOURCES = [
+  'app',
+  'components',
+  'lib',
+  'db',
+  'instrumentation.ts',
+  'instrumentation-client.ts',
+  'proxy.ts',
+  'next.config.js',
+  'postcss.config.mjs',
+  'tsconfig.json',
+  'package-lock.json',
+];
 const STAMP = path.join(ROOT, '.next', 'lotse-source-hash');
 
 function hashTree(hash: ReturnType<typeof createHash>, target: string) {

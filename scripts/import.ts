@@ -23,8 +23,7 @@ function readCsv(file: string) {
 await runCli({
   usage: t.cliUsage,
   options: { verbose: { type: 'boolean', short: 'v' } },
-  parse: ({ values, positionals }) =>
-    positionals.length === 1 ? { file: positionals[0]!, verbose: values.verbose === true } : undefined,
+  parse: ({ values, positionals }) => (positionals.length === 1 ? { file: positionals[0]!, verbose: values.verbose === true } : undefined),
   database: true,
   failed: t.failed,
   run: async ({ file, verbose }) => {

@@ -20,7 +20,11 @@ await runCli({
     });
     await db.execute(sql`analyze cases, case_events`);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    const years = Object.entries(result.lastNumbers).map(([y, n]) => `${y}: bis ${n}`).join(', ');
-    console.log(`\n${result.inserted.toLocaleString('de-DE')} Fälle in ${seconds} s angelegt (${getDatabaseHandle().kind}; Aktenzeichen ${years}).`);
+    const years = Object.entries(result.lastNumbers)
+      .map(([y, n]) => `${y}: bis ${n}`)
+      .join(', ');
+    console.log(
+      `\n${result.inserted.toLocaleString('de-DE')} Fälle in ${seconds} s angelegt (${getDatabaseHandle().kind}; Aktenzeichen ${years}).`,
+    );
   },
 });

@@ -9,10 +9,7 @@ export default function HomePage() {
       <h1 className="text-3xl font-bold tracking-tight text-brand-800 sm:text-4xl">{t.title}</h1>
       <p className="max-w-2xl text-lg leading-relaxed text-slate-700">{t.intro}</p>
       <div className="flex flex-wrap gap-4">
-        <Link
-          href="/request"
-          className="rounded-md bg-brand-700 px-5 py-3 text-base font-semibold text-white shadow-sm hover:bg-brand-800"
-        >
+        <Link href="/request" className="rounded-md bg-brand-700 px-5 py-3 text-base font-semibold text-white shadow-sm hover:bg-brand-800">
           {t.cta}
         </Link>
         <Link

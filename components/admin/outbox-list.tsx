@@ -96,12 +96,8 @@ export function OutboxList({ mails, labelledBy, retry }: { mails: UnsentMail[]; 
                   <td className="hidden px-3 py-2 text-slate-700 md:table-cell">{t.states[mail.state]}</td>
                   <td className="hidden px-3 py-2 text-slate-700 tabular-nums sm:table-cell">{mail.attempts}</td>
                   <td className="hidden px-3 py-2 text-slate-700 sm:table-cell">{next}</td>
-                  <td className="hidden max-w-xs px-3 py-2 font-mono text-xs text-red-800 wrap-anywhere lg:table-cell">
-                    {mail.lastError}
-                  </td>
-                  <td className="hidden px-3 py-2 text-right sm:table-cell">
-                    {retryButton(mail)}
-                  </td>
+                  <td className="hidden max-w-xs px-3 py-2 font-mono text-xs text-red-800 wrap-anywhere lg:table-cell">{mail.lastError}</td>
+                  <td className="hidden px-3 py-2 text-right sm:table-cell">{retryButton(mail)}</td>
                 </tr>
               );
             })}

@@ -1,7 +1,7 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { z } from 'zod';
 import { needsReason } from '@/lib/cases/lifecycle';
 import { caseUpdateSchema } from '@/lib/cases/schema';
@@ -67,10 +67,13 @@ export function CaseEditForm({ caseId, state, statusOptions, staff, save }: Prop
   // A change made elsewhere on the page (the first introduction sets the status) arrives with
   // the refresh: an untouched form follows it; typed values stay for the conflict check on save.
   const { isDirty, isSubmitting } = form.formState;
+  // `state` is a new object on every render: only a new version of the case is news.
+  const latest = useRef(state);
+  latest.current = state;
+  const incomingVersion = state.version;
   useEffect(() => {
-    if (!isDirty) form.reset(toForm(caseId, state));
-    // Only a new version of the case is news; `state` is a new object on every render.
-  }, [state.version]);
+    if (!isDirty && form.getValues('version') !== incomingVersion) form.reset(toForm(caseId, latest.current));
+  }, [incomingVersion, isDirty, caseId, form]);
 
   const status = form.watch('status') as CaseStatus;
   const staffName = (id: number | null) => staff.find((s) => s.id === id)?.name ?? t.nobody;

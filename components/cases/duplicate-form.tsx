@@ -27,7 +27,11 @@ export function DuplicateForm({ caseId, markDuplicate }: { caseId: number; markD
       <Field label={t.originalReference} {...field('originalReference')}>
         {(input) => <input {...input} className={`${inputClass} font-mono uppercase`} />}
       </Field>
-      <button type="submit" disabled={form.formState.isSubmitting} className="rounded-md border border-slate-400 bg-white px-4 py-2 text-sm font-semibold text-slate-900 hover:bg-slate-100">
+      <button
+        type="submit"
+        disabled={form.formState.isSubmitting}
+        className="rounded-md border border-slate-400 bg-white px-4 py-2 text-sm font-semibold text-slate-900 hover:bg-slate-100"
+      >
         {t.markDuplicateButton}
       </button>
     </form>

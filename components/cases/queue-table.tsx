@@ -89,13 +89,16 @@ export function QueueTable({ rows, staff, me, headers, bulk }: Props) {
     [bulk, router],
   );
 
-  const toggle = (id: number) =>
-    setSelected((current) => {
-      const next = new Set(current);
-      if (next.has(id)) next.delete(id);
-      else next.add(id);
-      return next;
-    });
+  const toggle = useCallback(
+    (id: number) =>
+      setSelected((current) => {
+        const next = new Set(current);
+        if (next.has(id)) next.delete(id);
+        else next.add(id);
+        return next;
+      }),
+    [],
+  );
 
   // Keyboard work for people who triage all day: j/k to move, Enter to open, a to take a case.
   useEffect(() => {
@@ -123,7 +126,7 @@ export function QueueTable({ rows, staff, me, headers, bulk }: Props) {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [rows, active, me, router, run]);
+  }, [rows, active, me, router, run, toggle]);
 
   // New cases appear without a reload; paused while the user has rows selected.
   useEffect(() => {
@@ -140,11 +143,19 @@ export function QueueTable({ rows, staff, me, headers, bulk }: Props) {
     <div className="space-y-3">
       {notice && <Alert tone={notice.tone}>{notice.text}</Alert>}
       {selected.size > 0 && (
-        <div role="region" aria-label={t.selected(selected.size)} className="flex flex-wrap items-end gap-3 rounded-md border border-brand-600 bg-brand-50 p-3 text-sm">
+        <div
+          role="region"
+          aria-label={t.selected(selected.size)}
+          className="flex flex-wrap items-end gap-3 rounded-md border border-brand-600 bg-brand-50 p-3 text-sm"
+        >
           <span className="font-semibold">{t.selected(selected.size)}</span>
           <label className="flex items-center gap-2">
             {t.bulkAssign}
-            <select value={assignee} onChange={(e) => setAssignee(e.target.value)} className="rounded border border-slate-400 bg-white px-2 py-1">
+            <select
+              value={assignee}
+              onChange={(e) => setAssignee(e.target.value)}
+              className="rounded border border-slate-400 bg-white px-2 py-1"
+            >
               {staff.map((s) => (
                 <option key={s.id} value={s.id}>
                   {s.name}
@@ -152,12 +163,21 @@ export function QueueTable({ rows, staff, me, headers, bulk }: Props) {
               ))}
             </select>
           </label>
-          <button type="button" disabled={pending} onClick={() => run({ caseIds: ids, action: 'assign', assigneeId: Number(assignee) }, t.bulkDone)} className="rounded bg-brand-700 px-3 py-1 font-semibold text-white">
+          <button
+            type="button"
+            disabled={pending}
+            onClick={() => run({ caseIds: ids, action: 'assign', assigneeId: Number(assignee) }, t.bulkDone)}
+            className="rounded bg-brand-700 px-3 py-1 font-semibold text-white"
+          >
             {t.bulkAssignButton}
           </button>
           <label className="flex items-center gap-2">
             {t.bulkPriority}
-            <select value={priority} onChange={(e) => setPriority(e.target.value as CasePriority)} className="rounded border border-slate-400 bg-white px-2 py-1">
+            <select
+              value={priority}
+              onChange={(e) => setPriority(e.target.value as CasePriority)}
+              className="rounded border border-slate-400 bg-white px-2 py-1"
+            >
               {CASE_PRIORITIES.map((p) => (
                 <option key={p} value={p}>
                   {messages.priorities[p]}
@@ -165,10 +185,20 @@ export function QueueTable({ rows, staff, me, headers, bulk }: Props) {
               ))}
             </select>
           </label>
-          <button type="button" disabled={pending} onClick={() => run({ caseIds: ids, action: 'priority', priority }, t.bulkDone)} className="rounded bg-brand-700 px-3 py-1 font-semibold text-white">
+          <button
+            type="button"
+            disabled={pending}
+            onClick={() => run({ caseIds: ids, action: 'priority', priority }, t.bulkDone)}
+            className="rounded bg-brand-700 px-3 py-1 font-semibold text-white"
+          >
             {t.bulkPriorityButton}
           </button>
-          <button type="button" disabled={pending} onClick={() => run({ caseIds: ids, action: 'spam' }, t.bulkDone)} className="rounded border border-red-700 bg-white px-3 py-1 font-semibold text-red-800">
+          <button
+            type="button"
+            disabled={pending}
+            onClick={() => run({ caseIds: ids, action: 'spam' }, t.bulkDone)}
+            className="rounded border border-red-700 bg-white px-3 py-1 font-semibold text-red-800"
+          >
             {t.bulkSpam}
           </button>
         </div>
@@ -187,7 +217,12 @@ export function QueueTable({ rows, staff, me, headers, bulk }: Props) {
                 />
               </th>
               {headers.map((h) => (
-                <th key={h.key} scope="col" aria-sort={h.sorted === 'asc' ? 'ascending' : h.sorted === 'desc' ? 'descending' : undefined} className="px-3 py-2 font-semibold">
+                <th
+                  key={h.key}
+                  scope="col"
+                  aria-sort={h.sorted === 'asc' ? 'ascending' : h.sorted === 'desc' ? 'descending' : undefined}
+                  className="px-3 py-2 font-semibold"
+                >
                   {h.href ? (
                     <Link href={h.href} className="underline-offset-4 hover:underline" title={t.sortBy(t.columns[h.key])}>
                       {t.columns[h.key]}
@@ -221,7 +256,13 @@ export function QueueTable({ rows, staff, me, headers, bulk }: Props) {
                 className={`group border-t border-slate-200 align-top outline-none focus:bg-amber-50 focus:ring-2 focus:ring-inset focus:ring-amber-500 ${selected.has(row.id) ? 'bg-brand-50' : ''}`}
               >
                 <td className="px-3 py-2">
-                  <input type="checkbox" aria-label={t.selectRow(row.reference)} checked={selected.has(row.id)} onChange={() => toggle(row.id)} className="size-4" />
+                  <input
+                    type="checkbox"
+                    aria-label={t.selectRow(row.reference)}
+                    checked={selected.has(row.id)}
+                    onChange={() => toggle(row.id)}
+                    className="size-4"
+                  />
                 </td>
                 <td className="whitespace-nowrap px-3 py-2 font-mono">
                   <Link href={`/cases/${row.id}`} className="text-brand-700 underline underline-offset-4">

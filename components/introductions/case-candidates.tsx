@@ -39,13 +39,23 @@ export async function CaseCandidates({ c, requested, shortlisted, shortlistActio
           <label htmlFor="candidate-q" className="block text-sm font-medium text-slate-900">
             {t.query}
           </label>
-          <input id="candidate-q" name="q" defaultValue={params.q ?? ''} className="block w-full rounded-md border border-slate-400 px-3 py-2" />
+          <input
+            id="candidate-q"
+            name="q"
+            defaultValue={params.q ?? ''}
+            className="block w-full rounded-md border border-slate-400 px-3 py-2"
+          />
         </div>
         <div>
           <label htmlFor="candidate-radius" className="block text-sm font-medium text-slate-900">
             {messages.suppliers.radius}
           </label>
-          <select id="candidate-radius" name="radius_km" defaultValue={params.radius_km ?? ''} className="block rounded-md border border-slate-400 bg-white px-3 py-2">
+          <select
+            id="candidate-radius"
+            name="radius_km"
+            defaultValue={params.radius_km ?? ''}
+            className="block rounded-md border border-slate-400 bg-white px-3 py-2"
+          >
             {RADII.map((km) => (
               <option key={km} value={km}>
                 {messages.suppliers.radiusOption(km)}

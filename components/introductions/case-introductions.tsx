@@ -53,7 +53,9 @@ export function CaseIntroductions({ c, rows, today, staffName, actions }: Props)
               <span className="font-medium">{t.list.followUp}: </span>
               <FollowUp date={row.followUpOn} state={followUpState(row, today)} />
             </p>
-            <p className={row.contactShared ? 'text-green-800' : 'text-slate-600'}>{row.contactShared ? t.list.contactShared : t.list.contactNotShared}</p>
+            <p className={row.contactShared ? 'text-green-800' : 'text-slate-600'}>
+              {row.contactShared ? t.list.contactShared : t.list.contactNotShared}
+            </p>
             {row.note && <p className="whitespace-pre-wrap break-words text-slate-900">{row.note}</p>}
             <details className="rounded border border-slate-200 p-2">
               <summary className="cursor-pointer font-medium text-brand-800">{t.outcome.title}</summary>

@@ -11,7 +11,21 @@ const small = 'rounded-md border px-3 py-1.5 text-sm font-semibold disabled:curs
 /** The prepared introduction text: copy it, or send it to both parties through the outbox. */
 export type SendIntroduction = (input: { introductionId: number }) => Promise<ActionResult<{ recipients: number }>>;
 
-export function LetterBox({ introductionId, subject, body, canSend, reason, send: sendText }: { introductionId: number; subject: string; body: string; canSend: boolean; reason?: string; send: SendIntroduction }) {
+export function LetterBox({
+  introductionId,
+  subject,
+  body,
+  canSend,
+  reason,
+  send: sendText,
+}: {
+  introductionId: number;
+  subject: string;
+  body: string;
+  canSend: boolean;
+  reason?: string;
+  send: SendIntroduction;
+}) {
   const [notice, setNotice] = useState<{ ok: boolean; text: string }>();
   const [pending, startTransition] = useTransition();
 
@@ -28,12 +42,19 @@ export function LetterBox({ introductionId, subject, body, canSend, reason, send
   return (
     <div className="space-y-2">
       <p className="text-sm font-medium text-slate-900">{subject}</p>
-      <pre className="max-h-64 overflow-auto whitespace-pre-wrap break-words rounded border border-slate-200 bg-slate-50 p-3 font-sans text-sm text-slate-900">{body}</pre>
+      <pre className="max-h-64 overflow-auto whitespace-pre-wrap break-words rounded border border-slate-200 bg-slate-50 p-3 font-sans text-sm text-slate-900">
+        {body}
+      </pre>
       <div className="flex flex-wrap items-center gap-2">
         <button type="button" onClick={copy} className={`${small} border-slate-300 bg-white text-slate-800 hover:bg-slate-100`}>
           {t.copy}
         </button>
-        <button type="button" onClick={send} disabled={!canSend || pending} className={`${small} border-brand-700 bg-brand-700 text-white hover:bg-brand-800 disabled:cursor-not-allowed`}>
+        <button
+          type="button"
+          onClick={send}
+          disabled={!canSend || pending}
+          className={`${small} border-brand-700 bg-brand-700 text-white hover:bg-brand-800 disabled:cursor-not-allowed`}
+        >
           {t.send}
         </button>
         {!canSend && reason && <span className="text-sm text-slate-600">{reason}</span>}

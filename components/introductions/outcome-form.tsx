@@ -81,7 +81,11 @@ export function OutcomeForm({ introduction, options, save }: Props) {
       <Field label={t.outcome.note} {...field('note', { id: `${prefix}-note` })}>
         {(input) => <textarea rows={2} maxLength={LIMITS.note} {...input} className={inputClass} />}
       </Field>
-      <button type="submit" disabled={form.formState.isSubmitting} className="rounded-md bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-800 disabled:cursor-wait disabled:opacity-70">
+      <button
+        type="submit"
+        disabled={form.formState.isSubmitting}
+        className="rounded-md bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-800 disabled:cursor-wait disabled:opacity-70"
+      >
         {t.outcome.save}
       </button>
     </form>

@@ -19,7 +19,9 @@ export function ShortlistPanel({ caseId, items, actions }: { caseId: number; ite
             <span className="text-slate-600">
               {item.postalCode} {item.city}
             </span>
-            {item.introductions > 0 && <span className="rounded bg-green-50 px-1.5 text-xs font-semibold text-green-900">{t.introduced}</span>}
+            {item.introductions > 0 && (
+              <span className="rounded bg-green-50 px-1.5 text-xs font-semibold text-green-900">{t.introduced}</span>
+            )}
           </div>
           {item.note && <p className="whitespace-pre-wrap break-words text-slate-800">{item.note}</p>}
           <p className="text-xs text-slate-600">

@@ -8,8 +8,20 @@ import { ReportTable } from './report-table';
 const t = messages.reports;
 
 /** A weekly figure: stacked bars per week, and the table of weeks × series with totals. */
-function WeeklyFigure<K extends string>({ caption, counts, series }: { caption: string; counts: WeeklyCounts<K>; series: (ChartSeries & { key: K })[] }) {
-  const rows = counts.weeks.map((w) => ({ label: t.week(w.isoWeek, w.isoYear), values: series.map((s) => w.counts[s.key] ?? 0), total: w.total }));
+function WeeklyFigure<K extends string>({
+  caption,
+  counts,
+  series,
+}: {
+  caption: string;
+  counts: WeeklyCounts<K>;
+  series: (ChartSeries & { key: K })[];
+}) {
+  const rows = counts.weeks.map((w) => ({
+    label: t.week(w.isoWeek, w.isoYear),
+    values: series.map((s) => w.counts[s.key] ?? 0),
+    total: w.total,
+  }));
   const data = rows.map((row) => ({ label: row.label, ...Object.fromEntries(series.map((s, i) => [s.key, row.values[i]!])) }));
   const totals = series.map((_, i) => rows.reduce((sum, row) => sum + row.values[i]!, 0));
   const multi = series.length > 1;
@@ -45,6 +57,7 @@ function Times({ medians }: { medians: Report['medians'] }) {
   ];
   return (
     <>
+      {/* biome-ignore lint/a11y/noAriaHiddenOnFocusable: nothing in the tiles is focusable; screen readers get the same figures from the table below */}
       <dl className="grid gap-3 sm:grid-cols-3" aria-hidden="true">
         {tiles.map((tile) => (
           <div key={tile.key} className="rounded-md bg-brand-50 p-3">
@@ -65,7 +78,11 @@ function Times({ medians }: { medians: Report['medians'] }) {
 
 function Outcomes({ outcomes }: { outcomes: Report['outcomes'] }) {
   const series: ChartSeries[] = [{ key: 'count', label: t.count }];
-  const rows = (Object.keys(outcomes.counts) as (keyof typeof outcomes.counts)[]).map((outcome) => ({ key: outcome, label: messages.introductions.outcomes[outcome], count: outcomes.counts[outcome] }));
+  const rows = (Object.keys(outcomes.counts) as (keyof typeof outcomes.counts)[]).map((outcome) => ({
+    key: outcome,
+    label: messages.introductions.outcomes[outcome],
+    count: outcomes.counts[outcome],
+  }));
   const rate =
     outcomes.agreementRate === null
       ? t.outcomes.noRate
@@ -89,7 +106,17 @@ function Outcomes({ outcomes }: { outcomes: Report['outcomes'] }) {
 }
 
 /** A ranking or breakdown: horizontal bars for the rows with something to show, the table with all rows. */
-function Breakdown({ caption, head, series, rows }: { caption: string; head: string[]; series: ChartSeries[]; rows: { key: string; label: string; values: number[] }[] }) {
+function Breakdown({
+  caption,
+  head,
+  series,
+  rows,
+}: {
+  caption: string;
+  head: string[];
+  series: ChartSeries[];
+  rows: { key: string; label: string; values: number[] }[];
+}) {
   if (rows.length === 0) return <p className="text-sm text-slate-600">{t.noData}</p>;
   return (
     <>
@@ -108,14 +135,23 @@ function Breakdown({ caption, head, series, rows }: { caption: string; head: str
 
 /** Every figure of a report, one card each. */
 export function ReportFigures({ report, today }: { report: Report; today: string }) {
-  const categories = occurring(report.casesByCategory, Object.keys(messages.categories) as (keyof typeof messages.categories)[], messages.categories);
+  const categories = occurring(
+    report.casesByCategory,
+    Object.keys(messages.categories) as (keyof typeof messages.categories)[],
+    messages.categories,
+  );
   const statuses = occurring(report.casesByStatus, Object.keys(messages.statuses) as (keyof typeof messages.statuses)[], messages.statuses);
   const introductionsTotal = report.introductionsPerWeek.weeks.reduce((sum, w) => sum + w.total, 0);
   const d = t.districts;
   const w = t.workload;
   return (
     <div className="grid gap-5 lg:grid-cols-2">
-      <FigureCard id="cases-by-category" title={t.casesByCategory.title} description={t.casesByCategory.description(report.casesTotal)} wide>
+      <FigureCard
+        id="cases-by-category"
+        title={t.casesByCategory.title}
+        description={t.casesByCategory.description(report.casesTotal)}
+        wide
+      >
         <WeeklyFigure caption={t.casesByCategory.title} counts={report.casesByCategory} series={categories} />
       </FigureCard>
       <FigureCard id="cases-by-status" title={t.casesByStatus.title} description={t.casesByStatus.description} wide>
@@ -124,7 +160,11 @@ export function ReportFigures({ report, today }: { report: Report; today: string
       <FigureCard id="times" title={t.times.title} description={t.times.description} wide>
         <Times medians={report.medians} />
       </FigureCard>
-      <FigureCard id="introductions-per-week" title={t.introductionsPerWeek.title} description={t.introductionsPerWeek.description(introductionsTotal)}>
+      <FigureCard
+        id="introductions-per-week"
+        title={t.introductionsPerWeek.title}
+        description={t.introductionsPerWeek.description(introductionsTotal)}
+      >
         <WeeklyFigure
           caption={t.introductionsPerWeek.title}
           counts={report.introductionsPerWeek}
@@ -142,7 +182,11 @@ export function ReportFigures({ report, today }: { report: Report; today: string
           rows={report.topCategories.map((c) => ({ key: c.category, label: messages.categories[c.category], values: [c.cases] }))}
         />
       </FigureCard>
-      <FigureCard id="top-sectors" title={t.topSectors.title} description={t.topSectors.description(report.topSectors.length, report.casesWithoutSector)}>
+      <FigureCard
+        id="top-sectors"
+        title={t.topSectors.title}
+        description={t.topSectors.description(report.topSectors.length, report.casesWithoutSector)}
+      >
         <Breakdown
           caption={t.topSectors.title}
           head={[t.topSectors.sector, t.count]}
@@ -158,7 +202,11 @@ export function ReportFigures({ report, today }: { report: Report; today: string
             { key: 'requests', label: d.requests },
             { key: 'introductions', label: d.introductions },
           ]}
-          rows={report.districts.map((r) => ({ key: r.key ?? 'unknown', label: r.name ?? d.unknown, values: [r.requests, r.introductions] }))}
+          rows={report.districts.map((r) => ({
+            key: r.key ?? 'unknown',
+            label: r.name ?? d.unknown,
+            values: [r.requests, r.introductions],
+          }))}
         />
       </FigureCard>
       <FigureCard id="workload" title={w.title} description={w.description(formatDate(today))}>
@@ -170,7 +218,11 @@ export function ReportFigures({ report, today }: { report: Report; today: string
             { key: 'introductions', label: w.introductions },
             { key: 'followUpsDue', label: w.followUpsDue },
           ]}
-          rows={report.workload.map((u) => ({ key: String(u.userId), label: u.name, values: [u.openCases, u.introductions, u.followUpsDue] }))}
+          rows={report.workload.map((u) => ({
+            key: String(u.userId),
+            label: u.name,
+            values: [u.openCases, u.introductions, u.followUpsDue],
+          }))}
         />
       </FigureCard>
     </div>

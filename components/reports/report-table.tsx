@@ -35,7 +35,12 @@ function Row({ cells, className }: { cells: Cell[]; className: string }) {
 export function ReportTable({ caption, head, rows, foot }: Props) {
   return (
     // Focusable so a keyboard can scroll a table wider than a phone.
-    <div tabIndex={0} role="region" aria-label={messages.reports.tableRegion(caption)} className="overflow-x-auto focus-visible:ring-2 focus-visible:ring-brand-600">
+    <div
+      tabIndex={0}
+      role="region"
+      aria-label={messages.reports.tableRegion(caption)}
+      className="overflow-x-auto focus-visible:ring-2 focus-visible:ring-brand-600"
+    >
       <table className="w-full border-collapse text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead>

@@ -54,9 +54,25 @@ export function CompanyForm(props: Props) {
   });
   const notice = result && (result.ok ? (props.mode === 'edit' ? (changed.current ? t.saved : t.unchanged) : undefined) : result.error);
 
-  const text = (name: keyof CompanyFormValues, label: string, options: { required?: boolean; hint?: string; type?: string; inputMode?: 'numeric' | 'decimal' | 'email' | 'tel' | 'url'; autoComplete?: string; wide?: boolean } = {}) => (
+  const text = (
+    name: keyof CompanyFormValues,
+    label: string,
+    options: {
+      required?: boolean;
+      hint?: string;
+      type?: string;
+      inputMode?: 'numeric' | 'decimal' | 'email' | 'tel' | 'url';
+      autoComplete?: string;
+      wide?: boolean;
+    } = {},
+  ) => (
     <div className={options.wide ? 'sm:col-span-2' : undefined}>
-      <Field label={label} required={options.required} hint={options.hint} {...field(name, name === 'postalCode' ? { onChange: clearCoordinates } : {})}>
+      <Field
+        label={label}
+        required={options.required}
+        hint={options.hint}
+        {...field(name, name === 'postalCode' ? { onChange: clearCoordinates } : {})}
+      >
         {(input) => (
           <input
             type={options.type ?? 'text'}

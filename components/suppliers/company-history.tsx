@@ -55,8 +55,7 @@ export function CompanyHistory({ entries }: { entries: CompanyHistoryEntry[] }) 
                 {Object.entries(changes).map(([field, change]) => (
                   <li key={field} className="break-words">
                     <span className="font-medium">{t.changedField(LABELS[field] ?? field)}</span>{' '}
-                    <span className="text-slate-600">{show(change.from)}</span> →{' '}
-                    <span className="text-slate-900">{show(change.to)}</span>
+                    <span className="text-slate-600">{show(change.from)}</span> → <span className="text-slate-900">{show(change.to)}</span>
                   </li>
                 ))}
               </ul>

@@ -49,7 +49,22 @@ export interface Shortlist {
 }
 
 /** The result list and the map side by side (stacked on phones), with one shared selection. */
-export function ResultsWithMap({ hits, mapPoints, mapCapped, total, terms, sectorTitles, basePath, districts, tileUrl, tileAttribution, origin, radiusKm, shortlist, contacts }: Props) {
+export function ResultsWithMap({
+  hits,
+  mapPoints,
+  mapCapped,
+  total,
+  terms,
+  sectorTitles,
+  basePath,
+  districts,
+  tileUrl,
+  tileAttribution,
+  origin,
+  radiusKm,
+  shortlist,
+  contacts,
+}: Props) {
   const [selection, setSelection] = useState<MapSelection | null>(null);
   const rows = useRef(new Map<number, HTMLLIElement>());
   const onPage = useMemo(
@@ -81,6 +96,7 @@ export function ResultsWithMap({ hits, mapPoints, mapCapped, total, terms, secto
           {hits.map((hit) => {
             const isSelected = selection?.id === hit.id;
             return (
+              // biome-ignore lint/a11y/useKeyWithClickEvents: keyboard users select through onFocus, which focus on the row's links reaches
               <li
                 key={hit.id}
                 ref={(element) => {
@@ -98,7 +114,15 @@ export function ResultsWithMap({ hits, mapPoints, mapCapped, total, terms, secto
                 {contacts ? (
                   <CompactRow hit={hit} contact={contacts[hit.id]} basePath={basePath} selected={isSelected} shortlist={shortlist} />
                 ) : (
-                  <ResultRow hit={hit} terms={terms} sectorTitles={sectorTitles} basePath={basePath} located={located.has(hit.id)} selected={isSelected} shortlist={shortlist} />
+                  <ResultRow
+                    hit={hit}
+                    terms={terms}
+                    sectorTitles={sectorTitles}
+                    basePath={basePath}
+                    located={located.has(hit.id)}
+                    selected={isSelected}
+                    shortlist={shortlist}
+                  />
                 )}
               </li>
             );
@@ -150,7 +174,11 @@ export function ResultRow({ hit, terms, sectorTitles, basePath, located, selecte
     <article className="space-y-1.5 sm:space-y-2">
       <header className="flex flex-wrap items-baseline justify-between gap-x-3 gap-y-1">
         <h3 className="text-base font-semibold">
-          <Link href={`${basePath}/${hit.id}`} className="text-brand-700 underline-offset-4 hover:underline" aria-current={selected ? 'true' : undefined}>
+          <Link
+            href={`${basePath}/${hit.id}`}
+            className="text-brand-700 underline-offset-4 hover:underline"
+            aria-current={selected ? 'true' : undefined}
+          >
             <MarkedText text={hit.name} terms={terms} />
           </Link>
         </h3>
@@ -200,18 +228,40 @@ export function ResultRow({ hit, terms, sectorTitles, basePath, located, selecte
         </div>
       )}
       {shortlist && (
-        <ShortlistButton caseId={shortlist.caseId} companyId={hit.id} companyName={hit.name} shortlisted={shortlist.companyIds.includes(hit.id)} actions={shortlist.actions} />
+        <ShortlistButton
+          caseId={shortlist.caseId}
+          companyId={hit.id}
+          companyName={hit.name}
+          shortlisted={shortlist.companyIds.includes(hit.id)}
+          actions={shortlist.actions}
+        />
       )}
     </article>
   );
 }
 
 /** One supplier in the compact list: name, place, distance and how to reach it, on one or two lines. */
-function CompactRow({ hit, contact, basePath, selected, shortlist }: { hit: ResultHit; contact?: SupplierContact; basePath: string; selected: boolean; shortlist?: Shortlist }) {
+function CompactRow({
+  hit,
+  contact,
+  basePath,
+  selected,
+  shortlist,
+}: {
+  hit: ResultHit;
+  contact?: SupplierContact;
+  basePath: string;
+  selected: boolean;
+  shortlist?: Shortlist;
+}) {
   return (
     <article className="flex flex-wrap items-baseline gap-x-3 gap-y-0.5 text-sm">
       <h3 className="font-semibold">
-        <Link href={`${basePath}/${hit.id}`} className="text-brand-700 underline-offset-4 hover:underline" aria-current={selected ? 'true' : undefined}>
+        <Link
+          href={`${basePath}/${hit.id}`}
+          className="text-brand-700 underline-offset-4 hover:underline"
+          aria-current={selected ? 'true' : undefined}
+        >
           {hit.name}
         </Link>
       </h3>
@@ -234,7 +284,13 @@ function CompactRow({ hit, contact, basePath, selected, shortlist }: { hit: Resu
         {!contact?.phone && !contact?.email && <span className="text-slate-500">{t.layout.noContact}</span>}
       </span>
       {shortlist && (
-        <ShortlistButton caseId={shortlist.caseId} companyId={hit.id} companyName={hit.name} shortlisted={shortlist.companyIds.includes(hit.id)} actions={shortlist.actions} />
+        <ShortlistButton
+          caseId={shortlist.caseId}
+          companyId={hit.id}
+          companyName={hit.name}
+          shortlisted={shortlist.companyIds.includes(hit.id)}
+          actions={shortlist.actions}
+        />
       )}
     </article>
   );

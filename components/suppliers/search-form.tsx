@@ -34,7 +34,13 @@ export function SearchForm({ path, state, facets, caseOrigin }: Props) {
   if (state.certification && !certifications.some(([c]) => c === state.certification)) certifications.unshift([state.certification, 0]);
 
   return (
-    <form method="get" action={path} role="search" aria-label={t.searchLabel} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
+    <form
+      method="get"
+      action={path}
+      role="search"
+      aria-label={t.searchLabel}
+      className="space-y-3 rounded-lg border border-slate-200 bg-white p-4"
+    >
       {state.sector && <input type="hidden" name="sector" value={state.sector} />}
       {state.district && <input type="hidden" name="district" value={state.district} />}
       {caseOrigin && <input type="hidden" name="case" value={caseOrigin.id} />}
@@ -44,7 +50,15 @@ export function SearchForm({ path, state, facets, caseOrigin }: Props) {
           <label htmlFor="supplier-q" className="block font-medium">
             {t.q}
           </label>
-          <input id="supplier-q" name="q" type="search" defaultValue={state.q ?? ''} maxLength={200} aria-describedby="supplier-q-hint" className={`${compact} mt-1`} />
+          <input
+            id="supplier-q"
+            name="q"
+            type="search"
+            defaultValue={state.q ?? ''}
+            maxLength={200}
+            aria-describedby="supplier-q-hint"
+            className={`${compact} mt-1`}
+          />
           <p id="supplier-q-hint" className="mt-1 text-xs text-slate-600">
             {t.qHint}
           </p>

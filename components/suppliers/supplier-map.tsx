@@ -40,7 +40,8 @@ const icon = (style: 'normal' | 'selected' | 'elsewhere') =>
   L.divIcon({
     className: {
       normal: 'supplier-marker rounded-full border-2 border-white bg-brand-700 shadow-md',
-      selected: 'supplier-marker supplier-marker-selected rounded-full border-[3px] border-white bg-amber-500 shadow-md ring-2 ring-amber-700',
+      selected:
+        'supplier-marker supplier-marker-selected rounded-full border-[3px] border-white bg-amber-500 shadow-md ring-2 ring-amber-700',
       // Hollow: a match on another page of the list.
       elsewhere: 'supplier-marker supplier-marker-elsewhere rounded-full border-[3px] border-brand-700 bg-white shadow-md',
     }[style],
@@ -214,7 +215,9 @@ export default function SupplierMap({
     if (!origin) return;
     const center: L.LatLngTuple = [origin.latitude, origin.longitude];
     if (radiusKm) {
-      L.circle(center, { radius: radiusKm * 1000, interactive: false, color: '#b45309', weight: 1.5, dashArray: '6 6', fill: false }).addTo(layer);
+      L.circle(center, { radius: radiusKm * 1000, interactive: false, color: '#b45309', weight: 1.5, dashArray: '6 6', fill: false }).addTo(
+        layer,
+      );
     }
     L.circleMarker(center, { radius: 6, interactive: false, color: '#ffffff', weight: 2, fillColor: '#b91c1c', fillOpacity: 1 })
       .bindTooltip(t.origin)
@@ -222,6 +225,7 @@ export default function SupplierMap({
   }, [origin, radiusKm]);
 
   // The selected result: a distinct marker; brought into view when chosen in the list.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: new points mean new markers, and the selected one must be marked again
   useEffect(() => {
     const previous = selected.current;
     const id = selection?.id ?? null;

@@ -40,7 +40,19 @@ function FacetBox({ title, children }: { title: string; children: ReactNode }) {
 }
 
 /** Search form, filter sidebar with counts, results and map: shared by staff search and public directory. */
-export function SupplierSearch({ path, state, view, caseOrigin, districtShapes, tileUrl, tileAttribution, actions, shortlist, layoutToggle, contacts }: Props) {
+export function SupplierSearch({
+  path,
+  state,
+  view,
+  caseOrigin,
+  districtShapes,
+  tileUrl,
+  tileAttribution,
+  actions,
+  shortlist,
+  layoutToggle,
+  contacts,
+}: Props) {
   const { results } = view;
   const from = results.total === 0 ? 0 : state.offset + 1;
   const to = Math.min(state.offset + state.limit, results.total);

@@ -15,14 +15,7 @@ import {
 import type { CaseEvent, CaseEventType } from './events';
 import { inList } from './sql-list';
 import { users } from './users';
-import {
-  CASE_PRIORITIES,
-  CASE_STATUSES,
-  CLOSED_STATUSES,
-  NEED_CATEGORIES,
-  ORGANISATION_KINDS,
-  URGENCIES,
-} from './vocabulary';
+import { CASE_PRIORITIES, CASE_STATUSES, CLOSED_STATUSES, NEED_CATEGORIES, ORGANISATION_KINDS, URGENCIES } from './vocabulary';
 
 /*
  * Expressions that indexes below are built on. Queries use these same functions: a partial or
@@ -101,25 +94,17 @@ export const cases = pgTable(
     index('cases_organisation_idx').on(sql`lower(${t.organisation})`),
     // The queue (lib/cases/queue.ts, measured in docs/benchmarks.md): open cases are a small
     // share of all, unanswered ones smaller still, and "overdue first" sorts the rest by this rank.
-    index('cases_open_assignee_idx')
-      .on(t.assigneeId)
-      .where(isOpenStatus(t.status)),
+    index('cases_open_assignee_idx').on(t.assigneeId).where(isOpenStatus(t.status)),
     index('cases_unanswered_due_idx').on(t.firstResponseDueAt).where(sql`${t.firstRespondedAt} is null`),
     // The queue's "Antwort eingegangen" marker and the navigation's count of what needs me.
     index('cases_unread_reply_idx').on(t.assigneeId).where(sql`${t.replyUnreadSince} is not null`),
-    index('cases_priority_rank_idx').on(
-      sql`(${priorityRankOf(t.priority)}) desc`,
-      t.createdAt,
-    ),
+    index('cases_priority_rank_idx').on(sql`(${priorityRankOf(t.priority)}) desc`, t.createdAt),
     // The retention job (lib/privacy/retention.ts): closed cases still holding personal data.
     index('cases_retention_idx')
       .on(t.updatedAt)
       .where(sql`${t.anonymisedAt} is null and ${isClosedStatus(t.status)}`),
     index('cases_district_category_idx').on(t.districtKey, t.category),
-    index('cases_search_trgm_idx').using(
-      'gin',
-      sql`${caseSearchTextOf(t)} gin_trgm_ops`,
-    ),
+    index('cases_search_trgm_idx').using('gin', sql`${caseSearchTextOf(t)} gin_trgm_ops`),
     check('cases_priority_check', sql`${t.priority} in (${inList(CASE_PRIORITIES)})`),
     check('cases_status_check', sql`${t.status} in (${inList(CASE_STATUSES)})`),
     check('cases_kind_check', sql`${t.organisationKind} in (${inList(ORGANISATION_KINDS)})`),
@@ -140,7 +125,10 @@ export const caseEvents = pgTable(
     type: text('type').$type<CaseEventType>().notNull(),
     // null when the requester (not a staff member) caused the event
     actorId: integer('actor_id').references(() => users.id),
-    data: jsonb('data').$type<CaseEvent['data']>().notNull().default({} as never),
+    data: jsonb('data')
+      .$type<CaseEvent['data']>()
+      .notNull()
+      .default({} as never),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('case_events_case_idx').on(t.caseId, t.createdAt)],

@@ -81,7 +81,10 @@ export const companyEvents = pgTable(
       .references(() => companies.id, { onDelete: 'cascade' }),
     type: text('type').$type<CompanyEventType>().notNull(),
     actorId: integer('actor_id').references(() => users.id),
-    data: jsonb('data').$type<CompanyEvent['data']>().notNull().default({} as never),
+    data: jsonb('data')
+      .$type<CompanyEvent['data']>()
+      .notNull()
+      .default({} as never),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('company_events_company_idx').on(t.companyId, t.createdAt)],
@@ -91,11 +94,9 @@ export const companyEvents = pgTable(
  * Every distinct word (folded, 4+ letters) of the companies' search text, kept by a trigger
  * on companies. Typos are corrected against this small table instead of every company text.
  */
-export const searchWords = pgTable(
-  'search_words',
-  { word: text('word').primaryKey() },
-  (t) => [index('search_words_trgm_idx').using('gin', sql`${t.word} gin_trgm_ops`)],
-);
+export const searchWords = pgTable('search_words', { word: text('word').primaryKey() }, (t) => [
+  index('search_words_trgm_idx').using('gin', sql`${t.word} gin_trgm_ops`),
+]);
 
 /**
  * Every lexeme of the companies' search vectors, kept by the same trigger as search_words. The
@@ -103,11 +104,9 @@ export const searchWords = pgTable(
  * but the ranking would still pay for them on every matching row. A prefix lookup, hence
  * text_pattern_ops (LIKE 'desinfektion%' in any collation).
  */
-export const searchLexemes = pgTable(
-  'search_lexemes',
-  { lexeme: text('lexeme').primaryKey() },
-  (t) => [index('search_lexemes_prefix_idx').on(sql`${t.lexeme} text_pattern_ops`)],
-);
+export const searchLexemes = pgTable('search_lexemes', { lexeme: text('lexeme').primaryKey() }, (t) => [
+  index('search_lexemes_prefix_idx').on(sql`${t.lexeme} text_pattern_ops`),
+]);
 
 /** Words that mean the same need (FFP2 ↔ Atemschutzmaske); admins edit them. */
 export const synonymGroups = pgTable('synonym_groups', {

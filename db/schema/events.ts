@@ -18,7 +18,14 @@ interface CaseEventData {
   shortlist_removed: { companyId: number; company: string };
   introduction_logged: { introductionId: number; companyId: number; company: string; channel: IntroductionChannel; note: string | null };
   // `note`: the staff member's explanation, kept with the change it explains.
-  introduction_outcome: { introductionId: number; company: string; from: IntroductionOutcome; to: IntroductionOutcome; agreementKind: AgreementKind | null; note?: string };
+  introduction_outcome: {
+    introductionId: number;
+    company: string;
+    from: IntroductionOutcome;
+    to: IntroductionOutcome;
+    agreementKind: AgreementKind | null;
+    note?: string;
+  };
   introduction_follow_up: { introductionId: number; company: string; from: string | null; to: string | null; note?: string };
   introduction_sent: { introductionId: number; company: string };
   anonymised: { cause: 'retention' | 'erasure' };
@@ -80,7 +87,9 @@ export function personalFields(type: CaseEventType): string[] {
 }
 
 /** Case events that concern one introduction (their data names it). */
-export type IntroductionEventType = { [T in CaseEventType]: CaseEventData[T] extends { introductionId: number } ? T : never }[CaseEventType];
+export type IntroductionEventType = {
+  [T in CaseEventType]: CaseEventData[T] extends { introductionId: number } ? T : never;
+}[CaseEventType];
 const INTRODUCTION_EVENTS: { [T in IntroductionEventType]: true } = {
   introduction_logged: true,
   introduction_outcome: true,

@@ -58,9 +58,7 @@ export const introductions = pgTable(
     index('introductions_case_idx').on(t.caseId, t.introducedOn),
     index('introductions_company_idx').on(t.companyId, t.introducedOn),
     index('introductions_introduced_on_idx').on(t.introducedOn),
-    index('introductions_follow_up_idx')
-      .on(t.introducedById, t.followUpOn)
-      .where(isOpenOutcome(t.outcome)),
+    index('introductions_follow_up_idx').on(t.introducedById, t.followUpOn).where(isOpenOutcome(t.outcome)),
     check('introductions_channel_check', sql`${t.channel} in (${inList(INTRODUCTION_CHANNELS)})`),
     check('introductions_outcome_check', sql`${t.outcome} in (${inList(INTRODUCTION_OUTCOMES)})`),
     check(

@@ -18,7 +18,9 @@ export const outbox = pgTable(
     // Replies to a requester's mail go to the inbound mailbox with the case's token (lib/inbound).
     replyTo: text('reply_to'),
     body: text('body').notNull(),
-    status: text('status', { enum: ['pending', 'sent'] }).notNull().default('pending'),
+    status: text('status', { enum: ['pending', 'sent'] })
+      .notNull()
+      .default('pending'),
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
     lockedUntil: timestamp('locked_until', { withTimezone: true }),

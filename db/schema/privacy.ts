@@ -9,14 +9,14 @@ import { users } from './users';
 export const privacyErasures = pgTable(
   'privacy_erasures',
   {
-  id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
-  emailHash: text('email_hash').notNull(),
-  actorId: integer('actor_id')
-    .notNull()
-    .references(() => users.id),
-  caseIds: integer('case_ids').array().notNull(),
-  mailsDeleted: integer('mails_deleted').notNull(),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    emailHash: text('email_hash').notNull(),
+    actorId: integer('actor_id')
+      .notNull()
+      .references(() => users.id),
+    caseIds: integer('case_ids').array().notNull(),
+    mailsDeleted: integer('mails_deleted').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('privacy_erasures_email_idx').on(t.emailHash)],
 );

@@ -16,10 +16,7 @@ export const users = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    uniqueIndex('users_email_key').on(sql`lower(${t.email})`),
-    check('users_role_check', sql`${t.role} in ('admin', 'expert')`),
-  ],
+  (t) => [uniqueIndex('users_email_key').on(sql`lower(${t.email})`), check('users_role_check', sql`${t.role} in ('admin', 'expert')`)],
 );
 
 export type User = typeof users.$inferSelect;

@@ -21,14 +21,7 @@ export const WAITING_STATUSES = ['waiting_feedback'] as const satisfies readonly
 export const ORGANISATION_KINDS = ['company', 'research', 'other'] as const;
 export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
 
-export const NEED_CATEGORIES = [
-  'raw_materials',
-  'goods',
-  'capacity',
-  'services',
-  'cooperation',
-  'other',
-] as const;
+export const NEED_CATEGORIES = ['raw_materials', 'goods', 'capacity', 'services', 'cooperation', 'other'] as const;
 export type NeedCategory = (typeof NEED_CATEGORIES)[number];
 
 export const URGENCIES = ['immediately', 'within_weeks', 'flexible'] as const;

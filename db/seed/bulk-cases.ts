@@ -6,13 +6,7 @@ import { caseEvents, cases, postalPlaces, referenceCounters, users, type CaseEve
 import { createUser } from '../../lib/auth/users';
 import { type GeneratedCase, generateCases } from './generate-cases';
 
-const EXPERTS = [
-  'Katrin Seifert',
-  'Jens Hartung',
-  'Doreen Eckardt',
-  'Steffen Opitz',
-  'Manuela Kirchner',
-];
+const EXPERTS = ['Katrin Seifert', 'Jens Hartung', 'Doreen Eckardt', 'Steffen Opitz', 'Manuela Kirchner'];
 const ROWS_PER_INSERT = 2_000;
 const ROWS_PER_TRANSACTION = 10_000;
 

@@ -29,7 +29,15 @@ export const DEFAULT_SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['FFP3', 'FFP3-Maske'],
   ['Mund-Nasen-Schutz', 'MNS', 'OP-Maske', 'medizinische Maske', 'chirurgische Maske'],
   ['Mund-Nasen-Bedeckung', 'Stoffmaske', 'Alltagsmaske', 'Community-Maske'],
-  ['Desinfektionsmittel', 'Desinfektion', 'Händedesinfektion', 'Händedesinfektionsmittel', 'Flächendesinfektion', 'Biozid', 'Hygienemittel'],
+  [
+    'Desinfektionsmittel',
+    'Desinfektion',
+    'Händedesinfektion',
+    'Händedesinfektionsmittel',
+    'Flächendesinfektion',
+    'Biozid',
+    'Hygienemittel',
+  ],
   ['Einweghandschuhe', 'Nitrilhandschuhe', 'Schutzhandschuhe', 'Untersuchungshandschuhe', 'Latexhandschuhe'],
   ['Schutzkittel', 'Einwegkittel', 'Isolationskittel', 'Schutzanzug', 'Schutzkleidung'],
   ['Gesichtsvisier', 'Gesichtsschild', 'Face-Shield'],
@@ -106,9 +114,9 @@ export async function insertCompanies(tx: Executor, inputs: readonly CompanyInpu
     const rows = [];
     for (const input of batch) rows.push(await companyRow(tx, input, geocode));
     const inserted = await tx.insert(companies).values(rows).returning({ id: companies.id });
-    await tx.insert(companyEvents).values(
-      inserted.map(({ id }, i) => ({ companyId: id, type: 'created' as const, data: { source: batch[i]!.source ?? null } })),
-    );
+    await tx
+      .insert(companyEvents)
+      .values(inserted.map(({ id }, i) => ({ companyId: id, type: 'created' as const, data: { source: batch[i]!.source ?? null } })));
   }
 }
 

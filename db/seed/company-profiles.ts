@@ -64,8 +64,14 @@ export const INDUSTRY_PROFILES: readonly IndustryProfile[] = [
       {
         code: '26.70',
         capabilities: [
-          'Präzisionsoptik', 'Optische Linsen und Prismen', 'Asphären', 'Optikfertigung nach Zeichnung',
-          'Objektive für die Bildverarbeitung', 'Optische Beschichtungen', 'Mikroskopkomponenten', 'Optikmontage im Reinraum',
+          'Präzisionsoptik',
+          'Optische Linsen und Prismen',
+          'Asphären',
+          'Optikfertigung nach Zeichnung',
+          'Objektive für die Bildverarbeitung',
+          'Optische Beschichtungen',
+          'Mikroskopkomponenten',
+          'Optikmontage im Reinraum',
         ],
       },
       { code: '33.13', capabilities: ['Reparatur optischer Geräte', 'Justage optischer Systeme'] },
@@ -73,8 +79,12 @@ export const INDUSTRY_PROFILES: readonly IndustryProfile[] = [
     ],
     certifications: ['ISO 9001', 'ISO 14001', 'DIN EN 9100', 'ISO 13485'],
     names: [
-      '{Orter} Feinoptik {RF}', 'Optik {Familie} {RF}', '{Region} Präzisionsoptik {RF}', 'Feinoptik {Ort} {RF}',
-      '{Familie} Optische Systeme {RF}', '{Familie} & {Familie2} Optikfertigung {RF}',
+      '{Orter} Feinoptik {RF}',
+      'Optik {Familie} {RF}',
+      '{Region} Präzisionsoptik {RF}',
+      'Feinoptik {Ort} {RF}',
+      '{Familie} Optische Systeme {RF}',
+      '{Familie} & {Familie2} Optikfertigung {RF}',
     ],
     descriptions: [
       'Unser Angebot für Kunden aus Medizintechnik, Messtechnik und Forschung: {leistungen}.',
@@ -99,7 +109,10 @@ export const INDUSTRY_PROFILES: readonly IndustryProfile[] = [
     ],
     certifications: ['ISO 9001', 'ISO 14001'],
     names: [
-      'Lasertechnik {Ort} {RF}', '{Region} Photonics {RF}', '{Familie} Lasersysteme {RF}', '{Orter} Lasertechnik {RF}',
+      'Lasertechnik {Ort} {RF}',
+      '{Region} Photonics {RF}',
+      '{Familie} Lasersysteme {RF}',
+      '{Orter} Lasertechnik {RF}',
       '{Familie} Photonik {RF}',
     ],
     descriptions: [
@@ -118,8 +131,12 @@ export const INDUSTRY_PROFILES: readonly IndustryProfile[] = [
       {
         code: '32.50',
         capabilities: [
-          'Medizinprodukte nach Kundenspezifikation', 'Chirurgische Instrumente', 'Orthopädische Hilfsmittel',
-          'Dentalprodukte', 'Sterilverpackung von Medizinprodukten', 'Implantatkomponenten',
+          'Medizinprodukte nach Kundenspezifikation',
+          'Chirurgische Instrumente',
+          'Orthopädische Hilfsmittel',
+          'Dentalprodukte',
+          'Sterilverpackung von Medizinprodukten',
+          'Implantatkomponenten',
         ],
       },
       { code: '26.60', capabilities: ['Elektromedizinische Geräte', 'Patientenmonitore', 'Beatmungsgeräte', 'Ultraschallgeräte'] },
@@ -127,8 +144,11 @@ export const INDUSTRY_PROFILES: readonly IndustryProfile[] = [
     ],
     certifications: ['ISO 13485', 'ISO 9001', 'ISO 14001'],
     names: [
-      '{Orter} Medizintechnik {RF}', 'Medizintechnik {Familie} {RF}', '{Region} Medizinprodukte {RF}',
-      '{Familie} Medizingeräte {RF}', 'Medizintechnik {Ort} {RF}',
+      '{Orter} Medizintechnik {RF}',
+      'Medizintechnik {Familie} {RF}',
+      '{Region} Medizinprodukte {RF}',
+      '{Familie} Medizingeräte {RF}',
+      'Medizintechnik {Ort} {RF}',
     ],
     descriptions: [
       'Für Kliniken, Praxen und Pflegeeinrichtungen bieten wir {leistungen}.',
@@ -152,8 +172,12 @@ export const INDUSTRY_PROFILES: readonly IndustryProfile[] = [
     ],
     certifications: ['EN 149', 'EN 14683', 'ISO 13485', 'ISO 9001', 'EN 455', 'EN 14126'],
     names: [
-      '{Region} Schutzausrüstung {RF}', '{Orter} Atemschutz {RF}', 'Hygieneprodukte {Familie} {RF}',
-      '{Familie} Schutztextilien {RF}', 'PSA-Fertigung {Ort} {RF}', '{Region} Medical Protect {RF}',
+      '{Region} Schutzausrüstung {RF}',
+      '{Orter} Atemschutz {RF}',
+      'Hygieneprodukte {Familie} {RF}',
+      '{Familie} Schutztextilien {RF}',
+      'PSA-Fertigung {Ort} {RF}',
+      '{Region} Medical Protect {RF}',
     ],
     descriptions: [
       'Aus Thüringen, mit kurzen Lieferwegen für Pflege, Kliniken und Industrie: {leistungen}.',
@@ -170,15 +194,23 @@ export const INDUSTRY_PROFILES: readonly IndustryProfile[] = [
     sectors: [
       {
         code: '20.20',
-        capabilities: ['Händedesinfektionsmittel', 'Flächendesinfektion', 'Instrumentendesinfektion', 'Desinfektionsmittel nach Biozidverordnung'],
+        capabilities: [
+          'Händedesinfektionsmittel',
+          'Flächendesinfektion',
+          'Instrumentendesinfektion',
+          'Desinfektionsmittel nach Biozidverordnung',
+        ],
       },
       { code: '20.41', capabilities: ['Reinigungsmittel für Industrie und Gewerbe', 'Flüssigseifen', 'Reinigungskonzentrate'] },
       { code: '20.59', capabilities: ['Lohnabfüllung chemischer Produkte', 'Abfüllung in Kanister und Spenderflaschen'] },
     ],
     certifications: ['ISO 9001', 'DIN EN 1500', 'EN 14476', 'ISO 14001', 'ISO 22716'],
     names: [
-      '{Region} Hygienechemie {RF}', '{Orter} Desinfektionsmittelwerk {RF}', 'Chemie {Familie} {RF}',
-      '{Familie} Hygieneprodukte {RF}', 'Hygienechemie {Ort} {RF}',
+      '{Region} Hygienechemie {RF}',
+      '{Orter} Desinfektionsmittelwerk {RF}',
+      'Chemie {Familie} {RF}',
+      '{Familie} Hygieneprodukte {RF}',
+      'Hygienechemie {Ort} {RF}',
     ],
     descriptions: [
       'Unser Programm: {leistungen} – in Gebinden vom Spender bis zum IBC.',
@@ -199,9 +231,7 @@ export const INDUSTRY_PROFILES: readonly IndustryProfile[] = [
       { code: '20.52', capabilities: ['Industrieklebstoffe', 'Dichtstoffe'] },
     ],
     certifications: ['ISO 9001', 'ISO 14001', 'ISO 50001'],
-    names: [
-      '{Orter} Chemiewerk {RF}', 'Chemie {Familie} {RF}', '{Region} Spezialchemie {RF}', '{Familie} Lacke und Klebstoffe {RF}',
-    ],
+    names: ['{Orter} Chemiewerk {RF}', 'Chemie {Familie} {RF}', '{Region} Spezialchemie {RF}', '{Familie} Lacke und Klebstoffe {RF}'],
     descriptions: [
       'Wir bieten {leistungen} nach Standardrezeptur oder Kundenvorgabe.',
       'Zu unserem Programm gehören {leistungen}, lieferbar vom Kanister bis zum Tankzug.',
@@ -216,7 +246,10 @@ export const INDUSTRY_PROFILES: readonly IndustryProfile[] = [
     kind: 'company',
     weight: 1,
     sectors: [
-      { code: '21.20', capabilities: ['Arzneimittel in Lohnherstellung', 'Tabletten und Kapseln', 'Sterile Lösungen', 'Salben und Cremes'] },
+      {
+        code: '21.20',
+        capabilities: ['Arzneimittel in Lohnherstellung', 'Tabletten und Kapseln', 'Sterile Lösungen', 'Salben und Cremes'],
+      },
       { code: '21.10', capabilities: ['Pharmazeutische Wirkstoffe', 'Pflanzliche Extrakte'] },
     ],
     certifications: ['GMP', 'ISO 9001', 'ISO 14001'],
@@ -237,8 +270,12 @@ export const INDUSTRY_PROFILES: readonly IndustryProfile[] = [
       {
         code: '22.29',
         capabilities: [
-          'Kunststoffspritzguss', 'Spritzgussteile aus Polypropylen', 'Zwei-Komponenten-Spritzguss', 'Technische Kunststoffteile',
-          'Baugruppenmontage Kunststoff', '3D-Druck von Kunststoffteilen',
+          'Kunststoffspritzguss',
+          'Spritzgussteile aus Polypropylen',
+          'Zwei-Komponenten-Spritzguss',
+          'Technische Kunststoffteile',
+          'Baugruppenmontage Kunststoff',
+          '3D-Druck von Kunststoffteilen',
         ],
       },
       { code: '22.21', capabilities: ['Kunststoffprofile', 'Extrusion von Kunststoffschläuchen', 'Kunststoffplatten'] },
@@ -246,8 +283,12 @@ export const INDUSTRY_PROFILES: readonly IndustryProfile[] = [
     ],
     certifications: ['ISO 9001', 'IATF 16949', 'ISO 14001', 'ISO 13485', 'ISO 50001'],
     names: [
-      '{Orter} Kunststofftechnik {RF}', 'Kunststoffverarbeitung {Familie} {RF}', '{Region} Plast {RF}',
-      '{Familie} Spritzguss {RF}', '{Familie} & Söhne Kunststoffwerk {RF}', 'Kunststoffwerk {Ort} {RF}',
+      '{Orter} Kunststofftechnik {RF}',
+      'Kunststoffverarbeitung {Familie} {RF}',
+      '{Region} Plast {RF}',
+      '{Familie} Spritzguss {RF}',
+      '{Familie} & Söhne Kunststoffwerk {RF}',
+      'Kunststoffwerk {Ort} {RF}',
     ],
     descriptions: [
       'Wir bieten {leistungen} – von der Konstruktion über den Werkzeugbau bis zur Serienfertigung.',
@@ -265,7 +306,13 @@ export const INDUSTRY_PROFILES: readonly IndustryProfile[] = [
     sectors: [
       {
         code: '22.22',
-        capabilities: ['Kunststoffverpackungen', 'Kunststoffflaschen', 'Blisterverpackungen', 'Tiefziehverpackungen', 'Spenderflaschen aus Kunststoff'],
+        capabilities: [
+          'Kunststoffverpackungen',
+          'Kunststoffflaschen',
+          'Blisterverpackungen',
+          'Tiefziehverpackungen',
+          'Spenderflaschen aus Kunststoff',
+        ],
       },
       { code: '22.21', capabilities: ['Verpackungsfolien', 'Schrumpffolien'] },
     ],
@@ -286,15 +333,26 @@ export const INDUSTRY_PROFILES: readonly IndustryProfile[] = [
     sectors: [
       {
         code: '25.62',
-        capabilities: ['CNC-Fräsen', 'CNC-Drehen', 'Präzisionsteile nach Zeichnung', 'Lohnfertigung Zerspanung', '5-Achs-Bearbeitung', 'Aluminiumgehäuse'],
+        capabilities: [
+          'CNC-Fräsen',
+          'CNC-Drehen',
+          'Präzisionsteile nach Zeichnung',
+          'Lohnfertigung Zerspanung',
+          '5-Achs-Bearbeitung',
+          'Aluminiumgehäuse',
+        ],
       },
       { code: '25.61', capabilities: ['Pulverbeschichtung', 'Galvanik', 'Härten und Wärmebehandlung', 'Eloxieren'] },
       { code: '25.73', capabilities: ['Vorrichtungsbau', 'Schneidwerkzeuge'] },
     ],
     certifications: ['ISO 9001', 'ISO 14001', 'IATF 16949', 'DIN EN 9100'],
     names: [
-      '{Orter} Präzisionstechnik {RF}', 'CNC-Technik {Familie} {RF}', 'Zerspanungstechnik {Ort} {RF}',
-      '{Familie} Feinmechanik {RF}', '{Region} Präzisionsteile {RF}', 'Mechanische Werkstätten {Familie} {RF}',
+      '{Orter} Präzisionstechnik {RF}',
+      'CNC-Technik {Familie} {RF}',
+      'Zerspanungstechnik {Ort} {RF}',
+      '{Familie} Feinmechanik {RF}',
+      '{Region} Präzisionsteile {RF}',
+      'Mechanische Werkstätten {Familie} {RF}',
     ],
     descriptions: [
       'Wir bieten {leistungen} in Einzel-, Klein- und Serienfertigung.',
@@ -317,8 +375,12 @@ export const INDUSTRY_PROFILES: readonly IndustryProfile[] = [
     ],
     certifications: ['EN 1090', 'ISO 3834', 'ISO 9001', 'ISO 14001'],
     names: [
-      '{Familie} & Söhne Metallbau', 'Metallbau {Familie} {RF}', '{Orter} Stahl- und Metallbau {RF}',
-      '{Region} Blechtechnik {RF}', 'Schlosserei {Familie} {RF}', 'Blechbearbeitung {Ort} {RF}',
+      '{Familie} & Söhne Metallbau',
+      'Metallbau {Familie} {RF}',
+      '{Orter} Stahl- und Metallbau {RF}',
+      '{Region} Blechtechnik {RF}',
+      'Schlosserei {Familie} {RF}',
+      'Blechbearbeitung {Ort} {RF}',
     ],
     descriptions: [
       'Wir bieten {leistungen} für Industrie, Handwerk und öffentliche Auftraggeber.',
@@ -354,21 +416,43 @@ export const INDUSTRY_PROFILES: readonly IndustryProfile[] = [
     sectors: [
       {
         code: '29.32',
-        capabilities: ['Fahrzeugkomponenten', 'Sitzstrukturen', 'Karosserieteile', 'Fahrwerkskomponenten', 'Kunststoffteile für den Fahrzeuginnenraum'],
+        capabilities: [
+          'Fahrzeugkomponenten',
+          'Sitzstrukturen',
+          'Karosserieteile',
+          'Fahrwerkskomponenten',
+          'Kunststoffteile für den Fahrzeuginnenraum',
+        ],
       },
       { code: '29.31', capabilities: ['Kabelbäume', 'Kabelsätze für Fahrzeuge', 'Steuergeräte für Fahrzeuge', 'Fahrzeugbeleuchtung'] },
       { code: '25.50', capabilities: ['Presswerkteile', 'Kaltumformteile'] },
     ],
     certifications: ['IATF 16949', 'ISO 9001', 'ISO 14001', 'TISAX', 'ISO 50001'],
     names: [
-      '{Orter} Fahrzeugkomponenten {RF}', 'Automotive {Ort} {RF}', '{Region} Automotive {RF}',
-      '{Familie} Fahrzeugteile {RF}', '{Familie} Kabelsysteme {RF}',
+      '{Orter} Fahrzeugkomponenten {RF}',
+      'Automotive {Ort} {RF}',
+      '{Region} Automotive {RF}',
+      '{Familie} Fahrzeugteile {RF}',
+      '{Familie} Kabelsysteme {RF}',
     ],
     descriptions: [
       'Als Zulieferer der Automobilindustrie fertigen wir {leistungen} just in time und just in sequence.',
       'Wir liefern {leistungen} an Fahrzeughersteller und Systemlieferanten in ganz Europa.',
     ],
-    towns: ['Eisenach', 'Gotha', 'Arnstadt', 'Zella-Mehlis', 'Ohrdruf', 'Waltershausen', 'Nordhausen', 'Sömmerda', 'Erfurt', 'Gera', 'Schmölln', 'Meuselwitz'],
+    towns: [
+      'Eisenach',
+      'Gotha',
+      'Arnstadt',
+      'Zella-Mehlis',
+      'Ohrdruf',
+      'Waltershausen',
+      'Nordhausen',
+      'Sömmerda',
+      'Erfurt',
+      'Gera',
+      'Schmölln',
+      'Meuselwitz',
+    ],
     sizes: [5, 30, 40, 25],
   },
   {
@@ -379,14 +463,23 @@ export const INDUSTRY_PROFILES: readonly IndustryProfile[] = [
     sectors: [
       {
         code: '26.12',
-        capabilities: ['Leiterplattenbestückung', 'SMD-Bestückung', 'THT-Bestückung', 'Baugruppenfertigung', 'Elektronikfertigung im Auftrag (EMS)'],
+        capabilities: [
+          'Leiterplattenbestückung',
+          'SMD-Bestückung',
+          'THT-Bestückung',
+          'Baugruppenfertigung',
+          'Elektronikfertigung im Auftrag (EMS)',
+        ],
       },
       { code: '26.11', capabilities: ['Leiterplatten', 'Elektronische Bauelemente', 'Hybridschaltungen', 'Halbleiterbauelemente'] },
     ],
     certifications: ['ISO 9001', 'IPC-A-610', 'ISO 14001', 'IATF 16949', 'ISO 13485'],
     names: [
-      '{Orter} Elektronik {RF}', 'Elektronikfertigung {Familie} {RF}', '{Region} Electronics {RF}',
-      '{Familie} Elektronik {RF}', 'EMS {Ort} {RF}',
+      '{Orter} Elektronik {RF}',
+      'Elektronikfertigung {Familie} {RF}',
+      '{Region} Electronics {RF}',
+      '{Familie} Elektronik {RF}',
+      'EMS {Ort} {RF}',
     ],
     descriptions: [
       'Wir bieten {leistungen} für Industrieelektronik, Medizintechnik und Automotive.',
@@ -402,14 +495,24 @@ export const INDUSTRY_PROFILES: readonly IndustryProfile[] = [
     sectors: [
       {
         code: '26.51',
-        capabilities: ['Drucksensoren', 'Temperatursensoren', 'Industrielle Messtechnik', 'Prüfstände', 'Gasmessgeräte', 'Durchflussmessgeräte'],
+        capabilities: [
+          'Drucksensoren',
+          'Temperatursensoren',
+          'Industrielle Messtechnik',
+          'Prüfstände',
+          'Gasmessgeräte',
+          'Durchflussmessgeräte',
+        ],
       },
       { code: '26.11', capabilities: ['Sensorchips', 'MEMS-Bauelemente'] },
     ],
     certifications: ['ISO 9001', 'ISO/IEC 17025', 'ISO 14001', 'ATEX'],
     names: [
-      '{Orter} Sensorik {RF}', 'Messtechnik {Familie} {RF}', '{Region} Sensortechnik {RF}',
-      '{Familie} Mess- und Regeltechnik {RF}', 'Sensorik {Ort} {RF}',
+      '{Orter} Sensorik {RF}',
+      'Messtechnik {Familie} {RF}',
+      '{Region} Sensortechnik {RF}',
+      '{Familie} Mess- und Regeltechnik {RF}',
+      'Sensorik {Ort} {RF}',
     ],
     descriptions: [
       'Wir entwickeln und fertigen {leistungen} für Industrie, Umwelttechnik und Forschung.',
@@ -442,7 +545,12 @@ export const INDUSTRY_PROFILES: readonly IndustryProfile[] = [
     sectors: [
       {
         code: '27.90',
-        capabilities: ['Photovoltaik-Systemtechnik', 'Ladestationen für Elektrofahrzeuge', 'Solarladeregler', 'Leistungselektronik für Photovoltaik'],
+        capabilities: [
+          'Photovoltaik-Systemtechnik',
+          'Ladestationen für Elektrofahrzeuge',
+          'Solarladeregler',
+          'Leistungselektronik für Photovoltaik',
+        ],
       },
       { code: '26.11', capabilities: ['Solarzellen', 'Solarmodule', 'Dünnschicht-Solarmodule'] },
       { code: '43.21', capabilities: ['Montage von Photovoltaikanlagen', 'Elektroinstallation'] },
@@ -467,7 +575,12 @@ export const INDUSTRY_PROFILES: readonly IndustryProfile[] = [
       { code: '13.30', capabilities: ['Textilveredlung', 'Beschichtung von Textilien', 'Antimikrobielle Ausrüstung von Textilien'] },
     ],
     certifications: ['ISO 9001', 'Oeko-Tex Standard 100', 'ISO 14001'],
-    names: ['{Orter} Textilwerke {RF}', 'Textilveredlung {Familie} {RF}', '{Region} Vliesstoffe {RF}', '{Familie} Technische Textilien {RF}'],
+    names: [
+      '{Orter} Textilwerke {RF}',
+      'Textilveredlung {Familie} {RF}',
+      '{Region} Vliesstoffe {RF}',
+      '{Familie} Technische Textilien {RF}',
+    ],
     descriptions: [
       'Für Filtration, Medizin, Bau und Fahrzeugbau bieten wir {leistungen}.',
       'Unsere Spezialität: {leistungen} nach Kundenspezifikation.',
@@ -487,7 +600,13 @@ export const INDUSTRY_PROFILES: readonly IndustryProfile[] = [
       { code: '14.39', capabilities: ['Strickwaren', 'Strickmützen und Schals'] },
     ],
     certifications: ['Oeko-Tex Standard 100', 'ISO 9001', 'EN ISO 13688'],
-    names: ['{Orter} Bekleidungswerk {RF}', 'Näherei {Familie} {RF}', '{Region} Textil {RF}', '{Familie} Berufsmoden {RF}', 'Strickwaren {Ort} {RF}'],
+    names: [
+      '{Orter} Bekleidungswerk {RF}',
+      'Näherei {Familie} {RF}',
+      '{Region} Textil {RF}',
+      '{Familie} Berufsmoden {RF}',
+      'Strickwaren {Ort} {RF}',
+    ],
     descriptions: [
       'Unsere Näherei in {ort} bietet {leistungen}.',
       'Unser Programm umfasst {leistungen}, auch in kleinen Losgrößen und mit Bestickung.',
@@ -504,7 +623,15 @@ export const INDUSTRY_PROFILES: readonly IndustryProfile[] = [
     sectors: [
       {
         code: '10.61',
-        capabilities: ['Roggenmehl Type 1150', 'Weizenmehl Type 550', 'Dinkelmehl', 'Vollkornmehl', 'Haferflocken', 'Backmischungen', 'Schrot und Kleie'],
+        capabilities: [
+          'Roggenmehl Type 1150',
+          'Weizenmehl Type 550',
+          'Dinkelmehl',
+          'Vollkornmehl',
+          'Haferflocken',
+          'Backmischungen',
+          'Schrot und Kleie',
+        ],
       },
     ],
     certifications: ['IFS Food', 'HACCP', 'Bio-Zertifizierung (EG-Öko-Verordnung)', 'ISO 22000'],
@@ -526,7 +653,13 @@ export const INDUSTRY_PROFILES: readonly IndustryProfile[] = [
       { code: '10.72', capabilities: ['Dauerbackwaren', 'Lebkuchen', 'Zwieback'] },
     ],
     certifications: ['HACCP', 'IFS Food', 'Bio-Zertifizierung (EG-Öko-Verordnung)'],
-    names: ['Bäckerei {Familie}', 'Bäckerei {Familie} {RF}', '{Orter} Landbäckerei {RF}', '{Familie} Backwaren {RF}', 'Backhaus {Ort} {RF}'],
+    names: [
+      'Bäckerei {Familie}',
+      'Bäckerei {Familie} {RF}',
+      '{Orter} Landbäckerei {RF}',
+      '{Familie} Backwaren {RF}',
+      'Backhaus {Ort} {RF}',
+    ],
     descriptions: [
       'Wir backen {leistungen} nach traditionellen Rezepten.',
       'Unsere Backstube beliefert Filialen, Kantinen und Pflegeeinrichtungen mit {leistungen}.',
@@ -545,7 +678,12 @@ export const INDUSTRY_PROFILES: readonly IndustryProfile[] = [
       { code: '10.11', capabilities: ['Schlachtung', 'Zerlegung'] },
     ],
     certifications: ['IFS Food', 'HACCP', 'QS'],
-    names: ['Fleischerei {Familie} {RF}', '{Orter} Wurstwaren {RF}', '{Region} Fleisch- und Wurstwaren {RF}', 'Landfleischerei {Familie} {RF}'],
+    names: [
+      'Fleischerei {Familie} {RF}',
+      '{Orter} Wurstwaren {RF}',
+      '{Region} Fleisch- und Wurstwaren {RF}',
+      'Landfleischerei {Familie} {RF}',
+    ],
     descriptions: [
       'Unser Angebot: {leistungen} – mit Fleisch von regionalen Erzeugern.',
       'Für Handel, Gastronomie und Gemeinschaftsverpflegung bieten wir {leistungen}.',
@@ -580,10 +718,7 @@ export const INDUSTRY_PROFILES: readonly IndustryProfile[] = [
     ],
     certifications: ['IFS Food', 'HACCP', 'ISO 22000'],
     names: ['{Orter} Brauhaus {RF}', 'Brauerei {Familie} {RF}', '{Region} Brauerei {RF}', 'Privatbrauerei {Familie} {RF}'],
-    descriptions: [
-      'Aus eigener Herstellung: {leistungen}.',
-      'Zu unserem Angebot gehören {leistungen}; Abfüllung in eigener Anlage.',
-    ],
+    descriptions: ['Aus eigener Herstellung: {leistungen}.', 'Zu unserem Angebot gehören {leistungen}; Abfüllung in eigener Anlage.'],
     sizes: [35, 45, 17, 3],
   },
   {
@@ -593,7 +728,10 @@ export const INDUSTRY_PROFILES: readonly IndustryProfile[] = [
     kind: 'company',
     weight: 1,
     sectors: [
-      { code: '11.07', capabilities: ['Mineralwasser', 'Erfrischungsgetränke', 'Lohnabfüllung von Getränken', 'Abfüllung in PET- und Glasflaschen'] },
+      {
+        code: '11.07',
+        capabilities: ['Mineralwasser', 'Erfrischungsgetränke', 'Lohnabfüllung von Getränken', 'Abfüllung in PET- und Glasflaschen'],
+      },
       { code: '10.32', capabilities: ['Apfelsaft', 'Fruchtsäfte', 'Direktsaft'] },
     ],
     certifications: ['IFS Food', 'HACCP', 'ISO 22000', 'Bio-Zertifizierung (EG-Öko-Verordnung)'],
@@ -633,7 +771,13 @@ export const INDUSTRY_PROFILES: readonly IndustryProfile[] = [
       { code: '23.19', capabilities: ['Technisches Glas', 'Laborglas', 'Glasrohre', 'Quarzglas', 'Christbaumschmuck aus Glas'] },
     ],
     certifications: ['ISO 9001', 'ISO 14001', 'ISO 15378', 'ISO 50001'],
-    names: ['{Orter} Glaswerk {RF}', 'Glashütte {Ort} {RF}', '{Familie} Glastechnik {RF}', '{Region} Glas {RF}', 'Glasbläserei {Familie} {RF}'],
+    names: [
+      '{Orter} Glaswerk {RF}',
+      'Glashütte {Ort} {RF}',
+      '{Familie} Glastechnik {RF}',
+      '{Region} Glas {RF}',
+      'Glasbläserei {Familie} {RF}',
+    ],
     descriptions: [
       'Wir fertigen {leistungen} für Getränke-, Pharma- und Laborbedarf.',
       'Glas aus Thüringen: {leistungen} in Handarbeit und maschineller Fertigung.',
@@ -674,7 +818,10 @@ export const INDUSTRY_PROFILES: readonly IndustryProfile[] = [
     ],
     certifications: ['ISO 9001', 'ISO 14001', 'ISO 45001'],
     names: [
-      '{Orter} Maschinenbau {RF}', 'Maschinenbau {Familie} {RF}', '{Region} Anlagenbau {RF}', '{Familie} Sondermaschinen {RF}',
+      '{Orter} Maschinenbau {RF}',
+      'Maschinenbau {Familie} {RF}',
+      '{Region} Anlagenbau {RF}',
+      '{Familie} Sondermaschinen {RF}',
       '{Familie} & {Familie2} Automatisierungstechnik {RF}',
     ],
     descriptions: [
@@ -692,13 +839,26 @@ export const INDUSTRY_PROFILES: readonly IndustryProfile[] = [
     sectors: [
       {
         code: '62.01',
-        capabilities: ['Softwareentwicklung', 'Individualsoftware', 'Webanwendungen', 'App-Entwicklung', 'ERP-Anpassung', 'Embedded Software'],
+        capabilities: [
+          'Softwareentwicklung',
+          'Individualsoftware',
+          'Webanwendungen',
+          'App-Entwicklung',
+          'ERP-Anpassung',
+          'Embedded Software',
+        ],
       },
       { code: '62.02', capabilities: ['IT-Beratung', 'IT-Sicherheit', 'Einrichtung von Homeoffice-Arbeitsplätzen'] },
       { code: '63.11', capabilities: ['Hosting', 'Rechenzentrumsdienste', 'Cloud-Dienste'] },
     ],
     certifications: ['ISO 27001', 'ISO 9001', 'TISAX'],
-    names: ['{Orter} Softwarehaus {RF}', '{Familie} IT-Systeme {RF}', '{Region} Digital {RF}', 'Datentechnik {Ort} {RF}', '{Familie} & {Familie2} Software {RF}'],
+    names: [
+      '{Orter} Softwarehaus {RF}',
+      '{Familie} IT-Systeme {RF}',
+      '{Region} Digital {RF}',
+      'Datentechnik {Ort} {RF}',
+      '{Familie} & {Familie2} Software {RF}',
+    ],
     descriptions: [
       'Für Mittelstand und Verwaltung bieten wir {leistungen}.',
       'Unser Team bietet {leistungen} – agil, persönlich und aus der Region.',
@@ -714,12 +874,21 @@ export const INDUSTRY_PROFILES: readonly IndustryProfile[] = [
     kind: 'company',
     weight: 5,
     sectors: [
-      { code: '49.41', capabilities: ['Lkw-Transporte', 'Stückguttransporte', 'Kühltransporte', 'Gefahrguttransporte', 'Expresslieferungen'] },
+      {
+        code: '49.41',
+        capabilities: ['Lkw-Transporte', 'Stückguttransporte', 'Kühltransporte', 'Gefahrguttransporte', 'Expresslieferungen'],
+      },
       { code: '52.10', capabilities: ['Lagerhaltung', 'Palettenstellplätze', 'Kommissionierung', 'Temperaturgeführte Lagerung'] },
       { code: '52.29', capabilities: ['Spedition', 'Zollabwicklung', 'Kontraktlogistik'] },
     ],
     certifications: ['ISO 9001', 'ISO 14001', 'GDP', 'SQAS', 'IFS Logistics'],
-    names: ['{Orter} Logistik {RF}', 'Spedition {Familie} {RF}', '{Region} Transporte {RF}', '{Familie} Logistik {RF}', 'Kühltransporte {Familie} {RF}'],
+    names: [
+      '{Orter} Logistik {RF}',
+      'Spedition {Familie} {RF}',
+      '{Region} Transporte {RF}',
+      '{Familie} Logistik {RF}',
+      'Kühltransporte {Familie} {RF}',
+    ],
     descriptions: [
       'Wir bieten {leistungen} in Thüringen, Deutschland und Europa.',
       'Unser Fuhrpark und unsere Lager in {ort} stehen für {leistungen}.',
@@ -737,8 +906,12 @@ export const INDUSTRY_PROFILES: readonly IndustryProfile[] = [
       {
         code: '71.20',
         capabilities: [
-          'Werkstoffprüfung', 'Prüfung von Atemschutzmasken nach EN 149', 'Prüfung von Mund-Nasen-Schutz nach EN 14683',
-          'Mikrobiologische Untersuchungen', 'Lebensmittelanalytik', 'Kalibrierung von Messmitteln',
+          'Werkstoffprüfung',
+          'Prüfung von Atemschutzmasken nach EN 149',
+          'Prüfung von Mund-Nasen-Schutz nach EN 14683',
+          'Mikrobiologische Untersuchungen',
+          'Lebensmittelanalytik',
+          'Kalibrierung von Messmitteln',
           'Wirksamkeitsprüfung von Desinfektionsmitteln',
         ],
       },
@@ -760,12 +933,25 @@ export const INDUSTRY_PROFILES: readonly IndustryProfile[] = [
     sectors: [
       {
         code: '71.12',
-        capabilities: ['Konstruktion und Entwicklung', 'CAD-Konstruktion', 'Technische Dokumentation', 'Prototypenentwicklung', 'Fabrikplanung', 'FEM-Simulation'],
+        capabilities: [
+          'Konstruktion und Entwicklung',
+          'CAD-Konstruktion',
+          'Technische Dokumentation',
+          'Prototypenentwicklung',
+          'Fabrikplanung',
+          'FEM-Simulation',
+        ],
       },
       { code: '74.10', capabilities: ['Industriedesign', 'Produktdesign'] },
     ],
     certifications: ['ISO 9001'],
-    names: ['Ingenieurbüro {Familie}', 'Ingenieurbüro {Familie} {RF}', '{Orter} Ingenieurgesellschaft {RF}', '{Familie} & {Familie2} Engineering {RF}', 'Konstruktionsbüro {Ort} {RF}'],
+    names: [
+      'Ingenieurbüro {Familie}',
+      'Ingenieurbüro {Familie} {RF}',
+      '{Orter} Ingenieurgesellschaft {RF}',
+      '{Familie} & {Familie2} Engineering {RF}',
+      'Konstruktionsbüro {Ort} {RF}',
+    ],
     descriptions: [
       'Für Industrieunternehmen übernehmen wir {leistungen}.',
       'Unser Büro in {ort} übernimmt {leistungen} – als Projekt oder als verlängerte Werkbank.',
@@ -779,11 +965,20 @@ export const INDUSTRY_PROFILES: readonly IndustryProfile[] = [
     kind: 'company',
     weight: 2,
     sectors: [
-      { code: '18.12', capabilities: ['Offsetdruck', 'Digitaldruck', 'Etikettendruck', 'Verpackungsdruck', 'Großformatdruck', 'Bücher und Broschüren'] },
+      {
+        code: '18.12',
+        capabilities: ['Offsetdruck', 'Digitaldruck', 'Etikettendruck', 'Verpackungsdruck', 'Großformatdruck', 'Bücher und Broschüren'],
+      },
       { code: '18.13', capabilities: ['Druckvorstufe', 'Satz und Layout'] },
     ],
     certifications: ['FSC', 'PEFC', 'ISO 12647', 'ISO 14001'],
-    names: ['{Orter} Druckerei {RF}', 'Druckhaus {Familie} {RF}', '{Region} Druck {RF}', 'Druckerei {Familie} {RF}', 'Offsetdruck {Ort} {RF}'],
+    names: [
+      '{Orter} Druckerei {RF}',
+      'Druckhaus {Familie} {RF}',
+      '{Region} Druck {RF}',
+      'Druckerei {Familie} {RF}',
+      'Offsetdruck {Ort} {RF}',
+    ],
     descriptions: [
       'Für Verlage, Industrie und Handel bieten wir {leistungen}.',
       'Unser Angebot: {leistungen}, schnell und in Thüringer Qualität.',
@@ -803,7 +998,13 @@ export const INDUSTRY_PROFILES: readonly IndustryProfile[] = [
       { code: '16.23', capabilities: ['Holzbauelemente', 'Fenster und Türen aus Holz'] },
     ],
     certifications: ['PEFC', 'FSC', 'EPAL-Lizenz', 'ISPM 15'],
-    names: ['{Orter} Holzwerk {RF}', 'Sägewerk {Familie} {RF}', '{Region} Holz {RF}', 'Palettenwerk {Ort} {RF}', '{Familie} Holzverarbeitung {RF}'],
+    names: [
+      '{Orter} Holzwerk {RF}',
+      'Sägewerk {Familie} {RF}',
+      '{Region} Holz {RF}',
+      'Palettenwerk {Ort} {RF}',
+      '{Familie} Holzverarbeitung {RF}',
+    ],
     descriptions: [
       'Holz aus Thüringer Wäldern ist unser Rohstoff; wir bieten {leistungen}.',
       'Unser Programm umfasst {leistungen}, auch in Sondermaßen und kurzfristig.',
@@ -823,10 +1024,7 @@ export const INDUSTRY_PROFILES: readonly IndustryProfile[] = [
     ],
     certifications: ['FSC', 'PEFC', 'ISO 9001', 'RAL-GZ 430'],
     names: ['{Orter} Möbelwerkstätten {RF}', 'Tischlerei {Familie} {RF}', '{Region} Möbelbau {RF}', 'Möbelwerk {Familie} {RF}'],
-    descriptions: [
-      'Aus eigener Werkstatt: {leistungen}.',
-      'Für Büros, Praxen und Geschäfte liefern wir {leistungen} inklusive Montage.',
-    ],
+    descriptions: ['Aus eigener Werkstatt: {leistungen}.', 'Für Büros, Praxen und Geschäfte liefern wir {leistungen} inklusive Montage.'],
     sizes: [40, 45, 13, 2],
   },
   {
@@ -835,7 +1033,9 @@ export const INDUSTRY_PROFILES: readonly IndustryProfile[] = [
     label: 'Spielwaren',
     kind: 'company',
     weight: 1,
-    sectors: [{ code: '32.40', capabilities: ['Holzspielzeug', 'Plüschtiere', 'Puppen', 'Modellbahnzubehör', 'Gesellschaftsspiele', 'Baukästen'] }],
+    sectors: [
+      { code: '32.40', capabilities: ['Holzspielzeug', 'Plüschtiere', 'Puppen', 'Modellbahnzubehör', 'Gesellschaftsspiele', 'Baukästen'] },
+    ],
     certifications: ['EN 71', 'ISO 9001'],
     names: ['{Orter} Spielwaren {RF}', 'Spielzeugmanufaktur {Familie} {RF}', '{Region} Holzspielzeug {RF}'],
     descriptions: [
@@ -853,7 +1053,12 @@ export const INDUSTRY_PROFILES: readonly IndustryProfile[] = [
     sectors: [
       {
         code: '46.46',
-        capabilities: ['Großhandel mit Medizinprodukten', 'Praxis- und Klinikbedarf', 'Großhandel mit Schutzausrüstung', 'Desinfektionsmittel im Großhandel'],
+        capabilities: [
+          'Großhandel mit Medizinprodukten',
+          'Praxis- und Klinikbedarf',
+          'Großhandel mit Schutzausrüstung',
+          'Desinfektionsmittel im Großhandel',
+        ],
       },
       { code: '46.75', capabilities: ['Großhandel mit Industriechemikalien', 'Ethanol und Isopropanol im Großhandel'] },
     ],
@@ -872,11 +1077,19 @@ export const INDUSTRY_PROFILES: readonly IndustryProfile[] = [
     kind: 'company',
     weight: 2,
     sectors: [
-      { code: '81.22', capabilities: ['Desinfektion von Räumen und Anlagen', 'Industriereinigung', 'Reinraumreinigung', 'Maschinenreinigung'] },
+      {
+        code: '81.22',
+        capabilities: ['Desinfektion von Räumen und Anlagen', 'Industriereinigung', 'Reinraumreinigung', 'Maschinenreinigung'],
+      },
       { code: '81.29', capabilities: ['Schädlingsbekämpfung', 'Hygienedienstleistungen'] },
     ],
     certifications: ['ISO 9001', 'ISO 14001', 'ISO 45001'],
-    names: ['{Orter} Gebäudedienste {RF}', 'Hygieneservice {Familie} {RF}', '{Region} Reinigungsdienst {RF}', '{Familie} Industrieservice {RF}'],
+    names: [
+      '{Orter} Gebäudedienste {RF}',
+      'Hygieneservice {Familie} {RF}',
+      '{Region} Reinigungsdienst {RF}',
+      '{Familie} Industrieservice {RF}',
+    ],
     descriptions: [
       'Wir übernehmen {leistungen} für Produktion, Pflege und öffentliche Einrichtungen.',
       'Geschultes Personal, dokumentierte Verfahren: {leistungen} in ganz Thüringen.',
@@ -893,7 +1106,12 @@ export const INDUSTRY_PROFILES: readonly IndustryProfile[] = [
       { code: '20.16', capabilities: ['Kunststoffgranulate', 'Compounds nach Kundenrezeptur', 'Masterbatches'] },
     ],
     certifications: ['Entsorgungsfachbetrieb', 'ISO 14001', 'ISO 9001', 'EuCertPlast'],
-    names: ['{Orter} Recycling {RF}', '{Region} Kunststoffrecycling {RF}', 'Rohstoffrückgewinnung {Familie} {RF}', '{Familie} Compounds {RF}'],
+    names: [
+      '{Orter} Recycling {RF}',
+      '{Region} Kunststoffrecycling {RF}',
+      'Rohstoffrückgewinnung {Familie} {RF}',
+      '{Familie} Compounds {RF}',
+    ],
     descriptions: [
       'Wir machen aus Produktionsabfällen wieder Rohstoffe: {leistungen}.',
       'Unser Angebot umfasst {leistungen} für Kunststoffverarbeiter in Mitteldeutschland.',
@@ -909,15 +1127,22 @@ export const INDUSTRY_PROFILES: readonly IndustryProfile[] = [
       {
         code: '72.19',
         capabilities: [
-          'Auftragsforschung Photonik', 'Optische Messverfahren', 'Lasermaterialbearbeitung', 'Mikrooptik', 'Faseroptik',
-          'Prüfung optischer Komponenten', 'Technologietransfer',
+          'Auftragsforschung Photonik',
+          'Optische Messverfahren',
+          'Lasermaterialbearbeitung',
+          'Mikrooptik',
+          'Faseroptik',
+          'Prüfung optischer Komponenten',
+          'Technologietransfer',
         ],
       },
     ],
     certifications: ['ISO 9001', 'ISO/IEC 17025'],
     names: [
-      'Institut für Photonische Systeme {Ort}', 'Forschungszentrum Optik und Lasertechnik {Ort} {RF}',
-      'Anwenderzentrum Mikrooptik {Ort}', 'Transferzentrum Photonik {Region} {RF}',
+      'Institut für Photonische Systeme {Ort}',
+      'Forschungszentrum Optik und Lasertechnik {Ort} {RF}',
+      'Anwenderzentrum Mikrooptik {Ort}',
+      'Transferzentrum Photonik {Region} {RF}',
     ],
     descriptions: [
       'Das Institut bietet {leistungen} und arbeitet eng mit Unternehmen der Region zusammen.',
@@ -936,15 +1161,24 @@ export const INDUSTRY_PROFILES: readonly IndustryProfile[] = [
       {
         code: '72.19',
         capabilities: [
-          'Werkstoffforschung', 'Kunststoff- und Polymerforschung', 'Fügetechnik', 'Oberflächentechnik',
-          'Recyclingverfahren für Kunststoffe', 'Mikrosystemtechnik', 'Materialprüfung', 'Technologietransfer für KMU',
+          'Werkstoffforschung',
+          'Kunststoff- und Polymerforschung',
+          'Fügetechnik',
+          'Oberflächentechnik',
+          'Recyclingverfahren für Kunststoffe',
+          'Mikrosystemtechnik',
+          'Materialprüfung',
+          'Technologietransfer für KMU',
         ],
       },
     ],
     certifications: ['ISO 9001', 'ISO/IEC 17025'],
     names: [
-      'Institut für Angewandte Werkstofftechnik {Ort} {RF}', 'Forschungsinstitut für Kunststoffe und Polymere {Ort} {RF}',
-      'Zentrum für Mikrosystemtechnik {Ort}', 'Forschungsstelle Fügetechnik {Ort}', 'Institut für Oberflächen- und Dünnschichttechnik {Ort} {RF}',
+      'Institut für Angewandte Werkstofftechnik {Ort} {RF}',
+      'Forschungsinstitut für Kunststoffe und Polymere {Ort} {RF}',
+      'Zentrum für Mikrosystemtechnik {Ort}',
+      'Forschungsstelle Fügetechnik {Ort}',
+      'Institut für Oberflächen- und Dünnschichttechnik {Ort} {RF}',
     ],
     descriptions: [
       'Forschungsschwerpunkte: {leistungen}; das Institut unterstützt Unternehmen bei Entwicklungsprojekten.',
@@ -965,8 +1199,10 @@ export const INDUSTRY_PROFILES: readonly IndustryProfile[] = [
     ],
     certifications: ['ISO 9001', 'ISO/IEC 17025', 'GLP'],
     names: [
-      'Institut für Biomedizinische Technologien {Ort}', 'Forschungszentrum Bioprozesstechnik {Ort} {RF}',
-      'Institut für Angewandte Biotechnologie {Ort} {RF}', 'Zentrum für Hygieneforschung {Ort}',
+      'Institut für Biomedizinische Technologien {Ort}',
+      'Forschungszentrum Bioprozesstechnik {Ort} {RF}',
+      'Institut für Angewandte Biotechnologie {Ort} {RF}',
+      'Zentrum für Hygieneforschung {Ort}',
     ],
     descriptions: [
       'Schwerpunkte sind {leistungen}, in Kooperation mit Kliniken und Unternehmen.',
@@ -985,15 +1221,24 @@ export const INDUSTRY_PROFILES: readonly IndustryProfile[] = [
       {
         code: '94.11',
         capabilities: [
-          'Vermittlung von Kooperationspartnern', 'Netzwerkmanagement', 'Fachveranstaltungen', 'Fördermittelberatung',
-          'Technologietransfer', 'Gemeinschaftsstände auf Messen', 'Lieferantenverzeichnis',
+          'Vermittlung von Kooperationspartnern',
+          'Netzwerkmanagement',
+          'Fachveranstaltungen',
+          'Fördermittelberatung',
+          'Technologietransfer',
+          'Gemeinschaftsstände auf Messen',
+          'Lieferantenverzeichnis',
         ],
       },
     ],
     certifications: [],
     names: [
-      'Netzwerk Medizintechnik {Region} {RF}', 'Cluster Kunststofftechnik {Region} {RF}', 'Innovationsnetzwerk Photonik {Ort} {RF}',
-      'Verbund Automobilzulieferer {Region} {RF}', 'Netzwerk Lebensmittelwirtschaft {Region} {RF}', 'Cluster Maschinenbau {Ort} {RF}',
+      'Netzwerk Medizintechnik {Region} {RF}',
+      'Cluster Kunststofftechnik {Region} {RF}',
+      'Innovationsnetzwerk Photonik {Ort} {RF}',
+      'Verbund Automobilzulieferer {Region} {RF}',
+      'Netzwerk Lebensmittelwirtschaft {Region} {RF}',
+      'Cluster Maschinenbau {Ort} {RF}',
     ],
     descriptions: [
       'Das Netzwerk vernetzt Unternehmen, Hochschulen und Forschungseinrichtungen und bietet {leistungen}.',
@@ -1011,15 +1256,24 @@ export const INDUSTRY_PROFILES: readonly IndustryProfile[] = [
     sectors: [
       {
         code: '94.11',
-        capabilities: ['Kontakte zu regionalen Unternehmen', 'Unternehmerstammtische', 'Ausbildungsbörse', 'Standortmarketing', 'Interessenvertretung der Wirtschaft', 'Fachkräftesicherung'],
+        capabilities: [
+          'Kontakte zu regionalen Unternehmen',
+          'Unternehmerstammtische',
+          'Ausbildungsbörse',
+          'Standortmarketing',
+          'Interessenvertretung der Wirtschaft',
+          'Fachkräftesicherung',
+        ],
       },
     ],
     certifications: [],
-    names: ['Gewerbeverein {Ort} {RF}', 'Unternehmerverband {Region} {RF}', 'Wirtschaftsinitiative {Ort} {RF}', 'Wirtschaftskreis {Region} {RF}'],
-    descriptions: [
-      'Der Verband bietet seinen Mitgliedern {leistungen}.',
-      'Wir stärken den Wirtschaftsstandort {ort} durch {leistungen}.',
+    names: [
+      'Gewerbeverein {Ort} {RF}',
+      'Unternehmerverband {Region} {RF}',
+      'Wirtschaftsinitiative {Ort} {RF}',
+      'Wirtschaftskreis {Region} {RF}',
     ],
+    descriptions: ['Der Verband bietet seinen Mitgliedern {leistungen}.', 'Wir stärken den Wirtschaftsstandort {ort} durch {leistungen}.'],
     legalForms: NETWORK_FORMS,
     sizes: [90, 10, 0, 0],
   },

@@ -102,34 +102,128 @@ function slug(text: string): string {
  * place counts 1. About half of all companies sit in these towns, most in Erfurt and Jena.
  */
 const TOWN_WEIGHTS: Readonly<Record<string, number>> = {
-  Erfurt: 240, Jena: 150, Gera: 90, Weimar: 70, Gotha: 45, Eisenach: 45, Nordhausen: 40, Ilmenau: 40, Suhl: 35,
-  Mühlhausen: 25, 'Mühlhausen/Thüringen': 5, Altenburg: 28, Arnstadt: 28, 'Saalfeld/Saale': 22, Sonneberg: 22,
-  Meiningen: 20, Rudolstadt: 20, Apolda: 18, Sömmerda: 18, Schmalkalden: 18, Greiz: 15, Pößneck: 15,
-  'Bad Salzungen': 15, 'Heilbad Heiligenstadt': 15, Sondershausen: 15, Hildburghausen: 12, 'Zella-Mehlis': 12,
-  Leinefelde: 12, Hermsdorf: 12, 'Bad Langensalza': 12, Eisenberg: 10, Zeulenroda: 10, Schleiz: 8, Schmölln: 8,
-  Kahla: 8, Ruhla: 8, Lauscha: 8, Waltershausen: 8, Ohrdruf: 6, Stadtroda: 6, Meuselwitz: 6, Kölleda: 6,
-  Ronneburg: 5, 'Bad Berka': 5, Triptis: 5, Steinach: 5, 'Bad Frankenhausen': 5, Artern: 5, Schleusingen: 5,
+  Erfurt: 240,
+  Jena: 150,
+  Gera: 90,
+  Weimar: 70,
+  Gotha: 45,
+  Eisenach: 45,
+  Nordhausen: 40,
+  Ilmenau: 40,
+  Suhl: 35,
+  Mühlhausen: 25,
+  'Mühlhausen/Thüringen': 5,
+  Altenburg: 28,
+  Arnstadt: 28,
+  'Saalfeld/Saale': 22,
+  Sonneberg: 22,
+  Meiningen: 20,
+  Rudolstadt: 20,
+  Apolda: 18,
+  Sömmerda: 18,
+  Schmalkalden: 18,
+  Greiz: 15,
+  Pößneck: 15,
+  'Bad Salzungen': 15,
+  'Heilbad Heiligenstadt': 15,
+  Sondershausen: 15,
+  Hildburghausen: 12,
+  'Zella-Mehlis': 12,
+  Leinefelde: 12,
+  Hermsdorf: 12,
+  'Bad Langensalza': 12,
+  Eisenberg: 10,
+  Zeulenroda: 10,
+  Schleiz: 8,
+  Schmölln: 8,
+  Kahla: 8,
+  Ruhla: 8,
+  Lauscha: 8,
+  Waltershausen: 8,
+  Ohrdruf: 6,
+  Stadtroda: 6,
+  Meuselwitz: 6,
+  Kölleda: 6,
+  Ronneburg: 5,
+  'Bad Berka': 5,
+  Triptis: 5,
+  Steinach: 5,
+  'Bad Frankenhausen': 5,
+  Artern: 5,
+  Schleusingen: 5,
 };
 
 /** Adjectives of towns ("Jenaer Feinoptik"); name patterns with {Orter} are used only for these. */
 const TOWN_ADJECTIVES: Readonly<Record<string, string>> = {
-  Erfurt: 'Erfurter', Jena: 'Jenaer', Gera: 'Geraer', Weimar: 'Weimarer', Gotha: 'Gothaer', Eisenach: 'Eisenacher',
-  Nordhausen: 'Nordhäuser', Ilmenau: 'Ilmenauer', Suhl: 'Suhler', Mühlhausen: 'Mühlhäuser', 'Mühlhausen/Thüringen': 'Mühlhäuser',
-  Altenburg: 'Altenburger', Arnstadt: 'Arnstädter', 'Saalfeld/Saale': 'Saalfelder', Sonneberg: 'Sonneberger',
-  Meiningen: 'Meininger', Rudolstadt: 'Rudolstädter', Apolda: 'Apoldaer', Sömmerda: 'Sömmerdaer', Schmalkalden: 'Schmalkalder',
-  Greiz: 'Greizer', Pößneck: 'Pößnecker', 'Bad Salzungen': 'Salzunger', 'Heilbad Heiligenstadt': 'Heiligenstädter',
-  Sondershausen: 'Sondershäuser', Hildburghausen: 'Hildburghäuser', 'Zella-Mehlis': 'Zella-Mehliser', Leinefelde: 'Leinefelder',
-  Hermsdorf: 'Hermsdorfer', 'Bad Langensalza': 'Langensalzaer', Eisenberg: 'Eisenberger', Zeulenroda: 'Zeulenrodaer',
-  Schleiz: 'Schleizer', Schmölln: 'Schmöllner', Kahla: 'Kahlaer', Ruhla: 'Ruhlaer', Lauscha: 'Lauschaer',
-  Waltershausen: 'Waltershäuser', Ohrdruf: 'Ohrdrufer', Meuselwitz: 'Meuselwitzer', Ronneburg: 'Ronneburger',
-  Triptis: 'Triptiser', Steinach: 'Steinacher', Schleusingen: 'Schleusinger', Artern: 'Arterner', Kölleda: 'Kölledaer',
+  Erfurt: 'Erfurter',
+  Jena: 'Jenaer',
+  Gera: 'Geraer',
+  Weimar: 'Weimarer',
+  Gotha: 'Gothaer',
+  Eisenach: 'Eisenacher',
+  Nordhausen: 'Nordhäuser',
+  Ilmenau: 'Ilmenauer',
+  Suhl: 'Suhler',
+  Mühlhausen: 'Mühlhäuser',
+  'Mühlhausen/Thüringen': 'Mühlhäuser',
+  Altenburg: 'Altenburger',
+  Arnstadt: 'Arnstädter',
+  'Saalfeld/Saale': 'Saalfelder',
+  Sonneberg: 'Sonneberger',
+  Meiningen: 'Meininger',
+  Rudolstadt: 'Rudolstädter',
+  Apolda: 'Apoldaer',
+  Sömmerda: 'Sömmerdaer',
+  Schmalkalden: 'Schmalkalder',
+  Greiz: 'Greizer',
+  Pößneck: 'Pößnecker',
+  'Bad Salzungen': 'Salzunger',
+  'Heilbad Heiligenstadt': 'Heiligenstädter',
+  Sondershausen: 'Sondershäuser',
+  Hildburghausen: 'Hildburghäuser',
+  'Zella-Mehlis': 'Zella-Mehliser',
+  Leinefelde: 'Leinefelder',
+  Hermsdorf: 'Hermsdorfer',
+  'Bad Langensalza': 'Langensalzaer',
+  Eisenberg: 'Eisenberger',
+  Zeulenroda: 'Zeulenrodaer',
+  Schleiz: 'Schleizer',
+  Schmölln: 'Schmöllner',
+  Kahla: 'Kahlaer',
+  Ruhla: 'Ruhlaer',
+  Lauscha: 'Lauschaer',
+  Waltershausen: 'Waltershäuser',
+  Ohrdruf: 'Ohrdrufer',
+  Meuselwitz: 'Meuselwitzer',
+  Ronneburg: 'Ronneburger',
+  Triptis: 'Triptiser',
+  Steinach: 'Steinacher',
+  Schleusingen: 'Schleusinger',
+  Artern: 'Arterner',
+  Kölleda: 'Kölledaer',
 };
 
 /** Telephone area codes of the bigger towns; elsewhere a plausible Thuringian 036xx code. */
 const AREA_CODES: Readonly<Record<string, string>> = {
-  Erfurt: '0361', Jena: '03641', Gera: '0365', Weimar: '03643', Gotha: '03621', Eisenach: '03691', Nordhausen: '03631',
-  Ilmenau: '03677', Suhl: '03681', Mühlhausen: '03601', Altenburg: '03447', Arnstadt: '03628', Sonneberg: '03675',
-  Meiningen: '03693', Rudolstadt: '03672', Apolda: '03644', Sömmerda: '03634', Schmalkalden: '03683', Greiz: '03661',
+  Erfurt: '0361',
+  Jena: '03641',
+  Gera: '0365',
+  Weimar: '03643',
+  Gotha: '03621',
+  Eisenach: '03691',
+  Nordhausen: '03631',
+  Ilmenau: '03677',
+  Suhl: '03681',
+  Mühlhausen: '03601',
+  Altenburg: '03447',
+  Arnstadt: '03628',
+  Sonneberg: '03675',
+  Meiningen: '03693',
+  Rudolstadt: '03672',
+  Apolda: '03644',
+  Sömmerda: '03634',
+  Schmalkalden: '03683',
+  Greiz: '03661',
 };
 
 /**
@@ -165,36 +259,228 @@ const STATE_REGION = 'Thüringer|Thüringen';
 /** A landscape word near the place; `leading` for the front of a name. */
 function regionFor(random: Random, districtKey: string, leading: boolean): string {
   const local = REGIONS[districtKey] ?? [];
-  const [front, back = front] = (random() < 0.35 || local.length === 0 ? STATE_REGION : pick(random, local)).split('|') as [string, string?];
+  const [front, back = front] = (random() < 0.35 || local.length === 0 ? STATE_REGION : pick(random, local)).split('|') as [
+    string,
+    string?,
+  ];
   return leading ? front : back;
 }
 const FAMILY_NAMES = [
-  'Müller', 'Schmidt', 'Schneider', 'Fischer', 'Weber', 'Meyer', 'Wagner', 'Becker', 'Schulz', 'Hoffmann', 'Koch',
-  'Richter', 'Klein', 'Wolf', 'Schröder', 'Neumann', 'Schwarz', 'Braun', 'Hofmann', 'Zimmermann', 'Krüger', 'Hartmann',
-  'Lange', 'Werner', 'Krause', 'Lehmann', 'Köhler', 'Herrmann', 'Walter', 'König', 'Mayer', 'Huber', 'Kaiser', 'Fuchs',
-  'Peters', 'Möller', 'Scholz', 'Jung', 'Weiß', 'Hahn', 'Vogel', 'Friedrich', 'Keller', 'Günther', 'Frank', 'Berger',
-  'Winkler', 'Roth', 'Beck', 'Lorenz', 'Baumann', 'Franke', 'Albrecht', 'Ludwig', 'Winter', 'Kraus', 'Martin', 'Schumacher',
-  'Böhm', 'Kühn', 'Pohl', 'Engel', 'Horn', 'Busch', 'Bergmann', 'Thomas', 'Voigt', 'Sauer', 'Arnold', 'Wolff', 'Pfeiffer',
-  'Seifert', 'Heinze', 'Dietrich', 'Kirchner', 'Götze', 'Opitz', 'Eckardt', 'Hartung', 'Kämpfe', 'Trautmann', 'Fröbel',
-  'Rödiger', 'Heyder', 'Möbius', 'Döring', 'Schellenberg', 'Büchner', 'Triebel', 'Bärwolf', 'Hörselmann', 'Knauf',
-  'Stötzer', 'Leffler', 'Wiegand', 'Rudolph', 'Gräser', 'Ziegenhals', 'Brückner', 'Wetzel', 'Apel', 'Reinhardt',
-  'Steinbrück', 'Ortlepp', 'Schilling', 'Zeitschel', 'Luthardt', 'Kersten', 'Ullrich', 'Greiner', 'Eichhorn', 'Machold',
+  'Müller',
+  'Schmidt',
+  'Schneider',
+  'Fischer',
+  'Weber',
+  'Meyer',
+  'Wagner',
+  'Becker',
+  'Schulz',
+  'Hoffmann',
+  'Koch',
+  'Richter',
+  'Klein',
+  'Wolf',
+  'Schröder',
+  'Neumann',
+  'Schwarz',
+  'Braun',
+  'Hofmann',
+  'Zimmermann',
+  'Krüger',
+  'Hartmann',
+  'Lange',
+  'Werner',
+  'Krause',
+  'Lehmann',
+  'Köhler',
+  'Herrmann',
+  'Walter',
+  'König',
+  'Mayer',
+  'Huber',
+  'Kaiser',
+  'Fuchs',
+  'Peters',
+  'Möller',
+  'Scholz',
+  'Jung',
+  'Weiß',
+  'Hahn',
+  'Vogel',
+  'Friedrich',
+  'Keller',
+  'Günther',
+  'Frank',
+  'Berger',
+  'Winkler',
+  'Roth',
+  'Beck',
+  'Lorenz',
+  'Baumann',
+  'Franke',
+  'Albrecht',
+  'Ludwig',
+  'Winter',
+  'Kraus',
+  'Martin',
+  'Schumacher',
+  'Böhm',
+  'Kühn',
+  'Pohl',
+  'Engel',
+  'Horn',
+  'Busch',
+  'Bergmann',
+  'Thomas',
+  'Voigt',
+  'Sauer',
+  'Arnold',
+  'Wolff',
+  'Pfeiffer',
+  'Seifert',
+  'Heinze',
+  'Dietrich',
+  'Kirchner',
+  'Götze',
+  'Opitz',
+  'Eckardt',
+  'Hartung',
+  'Kämpfe',
+  'Trautmann',
+  'Fröbel',
+  'Rödiger',
+  'Heyder',
+  'Möbius',
+  'Döring',
+  'Schellenberg',
+  'Büchner',
+  'Triebel',
+  'Bärwolf',
+  'Hörselmann',
+  'Knauf',
+  'Stötzer',
+  'Leffler',
+  'Wiegand',
+  'Rudolph',
+  'Gräser',
+  'Ziegenhals',
+  'Brückner',
+  'Wetzel',
+  'Apel',
+  'Reinhardt',
+  'Steinbrück',
+  'Ortlepp',
+  'Schilling',
+  'Zeitschel',
+  'Luthardt',
+  'Kersten',
+  'Ullrich',
+  'Greiner',
+  'Eichhorn',
+  'Machold',
 ];
 const FIRST_NAMES = [
-  'Andreas', 'Anja', 'Annett', 'Birgit', 'Carsten', 'Christian', 'Claudia', 'Daniel', 'Doreen', 'Dirk', 'Elke', 'Falk',
-  'Frank', 'Franziska', 'Heike', 'Holger', 'Ines', 'Jana', 'Jens', 'Julia', 'Kai', 'Karin', 'Katrin', 'Kerstin', 'Lars',
-  'Lena', 'Maik', 'Manuela', 'Marco', 'Martin', 'Matthias', 'Nadine', 'Nicole', 'Paul', 'Peggy', 'René', 'Ronny',
-  'Sabine', 'Sandra', 'Silke', 'Stefan', 'Steffen', 'Susann', 'Sven', 'Thomas', 'Tobias', 'Torsten', 'Ulrike', 'Uwe', 'Yvonne',
+  'Andreas',
+  'Anja',
+  'Annett',
+  'Birgit',
+  'Carsten',
+  'Christian',
+  'Claudia',
+  'Daniel',
+  'Doreen',
+  'Dirk',
+  'Elke',
+  'Falk',
+  'Frank',
+  'Franziska',
+  'Heike',
+  'Holger',
+  'Ines',
+  'Jana',
+  'Jens',
+  'Julia',
+  'Kai',
+  'Karin',
+  'Katrin',
+  'Kerstin',
+  'Lars',
+  'Lena',
+  'Maik',
+  'Manuela',
+  'Marco',
+  'Martin',
+  'Matthias',
+  'Nadine',
+  'Nicole',
+  'Paul',
+  'Peggy',
+  'René',
+  'Ronny',
+  'Sabine',
+  'Sandra',
+  'Silke',
+  'Stefan',
+  'Steffen',
+  'Susann',
+  'Sven',
+  'Thomas',
+  'Tobias',
+  'Torsten',
+  'Ulrike',
+  'Uwe',
+  'Yvonne',
 ];
 const STREETS = [
-  'Industriestraße', 'Gewerbestraße', 'Am Gewerbepark', 'Hauptstraße', 'Bahnhofstraße', 'Lindenstraße', 'Gartenstraße',
-  'Mühlweg', 'Ahornweg', 'Im Gewerbegebiet', 'Schulstraße', 'Erfurter Straße', 'Am Anger', 'Ringstraße', 'Wiesenstraße',
-  'Feldstraße', 'Zum Gewerbegebiet', 'Handwerkerstraße', 'Technologiepark', 'Am Bahnhof', 'Weimarische Straße',
-  'Geraer Straße', 'Robert-Koch-Straße', 'Goethestraße', 'Schillerstraße', 'Friedrich-Ebert-Straße', 'Werkstraße',
-  'An der Saale', 'Unterm Berg', 'Hinter den Gärten', 'Naumburger Straße', 'Am Steinbruch', 'Mittelhäuser Straße',
+  'Industriestraße',
+  'Gewerbestraße',
+  'Am Gewerbepark',
+  'Hauptstraße',
+  'Bahnhofstraße',
+  'Lindenstraße',
+  'Gartenstraße',
+  'Mühlweg',
+  'Ahornweg',
+  'Im Gewerbegebiet',
+  'Schulstraße',
+  'Erfurter Straße',
+  'Am Anger',
+  'Ringstraße',
+  'Wiesenstraße',
+  'Feldstraße',
+  'Zum Gewerbegebiet',
+  'Handwerkerstraße',
+  'Technologiepark',
+  'Am Bahnhof',
+  'Weimarische Straße',
+  'Geraer Straße',
+  'Robert-Koch-Straße',
+  'Goethestraße',
+  'Schillerstraße',
+  'Friedrich-Ebert-Straße',
+  'Werkstraße',
+  'An der Saale',
+  'Unterm Berg',
+  'Hinter den Gärten',
+  'Naumburger Straße',
+  'Am Steinbruch',
+  'Mittelhäuser Straße',
 ];
 /** General legal form mix (weights by repetition). */
-const LEGAL_FORMS = ['GmbH', 'GmbH', 'GmbH', 'GmbH', 'GmbH', 'GmbH & Co. KG', 'GmbH & Co. KG', 'AG', 'e. K.', 'UG (haftungsbeschränkt)', 'KG', 'OHG'];
+const LEGAL_FORMS = [
+  'GmbH',
+  'GmbH',
+  'GmbH',
+  'GmbH',
+  'GmbH',
+  'GmbH & Co. KG',
+  'GmbH & Co. KG',
+  'AG',
+  'e. K.',
+  'UG (haftungsbeschränkt)',
+  'KG',
+  'OHG',
+];
 const LEGAL_SUFFIX = /\s(?:GmbH & Co\. KG|GmbH|AG|e\. K\.|UG \(haftungsbeschränkt\)|KG|OHG|e\. V\.)$/;
 
 const SIZE_RANGES: Record<'micro' | 'small' | 'medium' | 'large', [number, number]> = {
@@ -210,16 +496,28 @@ const number = new Intl.NumberFormat('de-DE');
 const INTROS: Record<CompanyKind, readonly ((c: DescriptionContext) => string | null)[]> = {
   company: [
     (c) => (c.employees !== undefined && c.employees < 50 ? `Inhabergeführtes Unternehmen aus ${c.place}, gegründet ${c.founded}.` : null),
-    (c) => (c.employees !== undefined && c.employees >= 5 ? `Gegründet ${c.founded}, heute ${number.format(c.employees)} Beschäftigte am Standort ${c.place}.` : null),
+    (c) =>
+      c.employees !== undefined && c.employees >= 5
+        ? `Gegründet ${c.founded}, heute ${number.format(c.employees)} Beschäftigte am Standort ${c.place}.`
+        : null,
     (c) => `Seit ${c.founded} am Standort ${c.place} tätig.`,
     (c) => (c.founded < 1990 ? `Familientradition seit ${c.founded}, ansässig in ${c.place}.` : null),
-    (c) => (c.employees !== undefined && c.employees >= 250 ? `Mit rund ${number.format(c.employees)} Beschäftigten einer der größeren Arbeitgeber in ${c.place}.` : null),
-    (c) => (c.employees !== undefined && c.employees >= 50 && c.employees < 250 ? `Mittelständisches Unternehmen aus ${c.place} mit ${number.format(c.employees)} Mitarbeiterinnen und Mitarbeitern.` : null),
+    (c) =>
+      c.employees !== undefined && c.employees >= 250
+        ? `Mit rund ${number.format(c.employees)} Beschäftigten einer der größeren Arbeitgeber in ${c.place}.`
+        : null,
+    (c) =>
+      c.employees !== undefined && c.employees >= 50 && c.employees < 250
+        ? `Mittelständisches Unternehmen aus ${c.place} mit ${number.format(c.employees)} Mitarbeiterinnen und Mitarbeitern.`
+        : null,
   ],
   research: [
     (c) => `Außeruniversitäre Forschungseinrichtung in ${c.place}, gegründet ${c.founded}.`,
     (c) => `Anwendungsnahe Forschung und Entwicklung am Standort ${c.place} seit ${c.founded}.`,
-    (c) => (c.employees !== undefined && c.employees >= 10 ? `Rund ${number.format(c.employees)} Wissenschaftlerinnen, Wissenschaftler und technische Beschäftigte in ${c.place}.` : null),
+    (c) =>
+      c.employees !== undefined && c.employees >= 10
+        ? `Rund ${number.format(c.employees)} Wissenschaftlerinnen, Wissenschaftler und technische Beschäftigte in ${c.place}.`
+        : null,
   ],
   network: [
     (c) => `Seit ${c.founded} vernetzt der Verein Unternehmen, Hochschulen und Forschungseinrichtungen in Thüringen.`,
@@ -280,14 +578,10 @@ function placeTable(input: readonly SeedPlace[]): PlaceTable {
   // Code-unit order, independent of the ICU version's collation.
   const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   const places = [...input].sort(
-    (a, b) =>
-      compare(a.postalCode, b.postalCode) ||
-      compare(a.place, b.place) ||
-      a.latitude - b.latitude ||
-      a.longitude - b.longitude,
+    (a, b) => compare(a.postalCode, b.postalCode) || compare(a.place, b.place) || a.latitude - b.latitude || a.longitude - b.longitude,
   );
   const byTown = new Map<string, number[]>();
-  places.forEach((p, i) => byTown.set(p.place, [...(byTown.get(p.place) ?? []), i]));
+  for (const [i, p] of places.entries()) byTown.set(p.place, [...(byTown.get(p.place) ?? []), i]);
   const weights = places.map((p) => {
     const town = TOWN_WEIGHTS[p.place];
     return town === undefined ? 1 : town / byTown.get(p.place)!.length;
@@ -305,7 +599,10 @@ function placeTable(input: readonly SeedPlace[]): PlaceTable {
 
 /** Short town name for names and descriptions: "Saalfeld/Saale" → "Saalfeld". */
 function shortPlace(place: string): string {
-  return place.replace(/\/.*$/, '').replace(/\s*\(.*\)$/, '').trim();
+  return place
+    .replace(/\/.*$/, '')
+    .replace(/\s*\(.*\)$/, '')
+    .trim();
 }
 
 function fillName(pattern: string, values: Record<string, string>): string {
@@ -346,7 +643,9 @@ function chooseSectors(random: Random, profile: IndustryProfile): ProfileSector[
 function chooseCapabilities(random: Random, sectors: readonly ProfileSector[]): string[] {
   // Every chosen code is backed by at least one capability, the primary by more.
   const chosen = new Set<string>();
-  sectors.forEach((s, i) => sample(random, s.capabilities, i === 0 ? between(random, 2, 4) : between(random, 1, 2)).forEach((c) => chosen.add(c)));
+  for (const [i, s] of sectors.entries()) {
+    for (const c of sample(random, s.capabilities, i === 0 ? between(random, 2, 4) : between(random, 1, 2))) chosen.add(c);
+  }
   const pool = sectors.flatMap((s) => s.capabilities).filter((c) => !chosen.has(c));
   const target = between(random, 3, 7);
   for (const c of sample(random, pool, Math.max(0, target - chosen.size))) chosen.add(c);
@@ -360,7 +659,8 @@ function chooseCertifications(random: Random, profile: IndustryProfile, employee
 }
 
 function personName(random: Random, kind: CompanyKind): string {
-  const title = kind === 'research' ? pick(random, ['Dr. ', 'Dr. ', 'Prof. Dr. ', '']) : random() < 0.12 ? 'Dr. ' : random() < 0.1 ? 'Dipl.-Ing. ' : '';
+  const title =
+    kind === 'research' ? pick(random, ['Dr. ', 'Dr. ', 'Prof. Dr. ', '']) : random() < 0.12 ? 'Dr. ' : random() < 0.1 ? 'Dipl.-Ing. ' : '';
   return `${title}${pick(random, FIRST_NAMES)} ${pick(random, FAMILY_NAMES)}`;
 }
 
@@ -461,7 +761,10 @@ export function generateCompanies(
       city: place.place,
       ...jitter(random, place),
       website: random() < online ? `https://www.${domain}.example` : undefined,
-      email: random() < online + 0.05 ? `${pick(random, profile.kind === 'company' ? ['info', 'kontakt', 'vertrieb', 'anfrage'] : ['info', 'kontakt', 'transfer'])}@${domain}.example` : undefined,
+      email:
+        random() < online + 0.05
+          ? `${pick(random, profile.kind === 'company' ? ['info', 'kontakt', 'vertrieb', 'anfrage'] : ['info', 'kontakt', 'transfer'])}@${domain}.example`
+          : undefined,
       phone: random() < 0.7 ? phoneFor(random, place.place) : undefined,
       contactPerson: random() < (profile.kind === 'company' ? 0.45 : 0.7) ? personName(random, profile.kind) : undefined,
       sectors: sectors.map((s) => s.code),

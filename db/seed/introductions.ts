@@ -12,12 +12,7 @@ import { supplierSearchSchema } from '../../lib/suppliers/search-schema';
 import { DEMO_ACCOUNTS } from './users';
 
 /** What became of the first two introductions of the oldest demo cases. */
-const STORIES: (readonly IntroductionOutcome[])[] = [
-  ['agreement', 'no_fit'],
-  ['in_contact', 'no_answer'],
-  ['pending'],
-  ['agreement'],
-];
+const STORIES: (readonly IntroductionOutcome[])[] = [['agreement', 'no_fit'], ['in_contact', 'no_answer'], ['pending'], ['agreement']];
 const PATHS: Record<IntroductionOutcome, readonly IntroductionOutcome[]> = {
   pending: [],
   in_contact: ['in_contact'],

@@ -17,7 +17,6 @@ export const passwordSchema = z
     error: m.passwordTooLong(PASSWORD_MAX_BYTES),
   });
 
-
 export const signInSchema = z.object({
   email,
   password: z.string({ error: m.required }).min(1, { error: m.required }).max(200),

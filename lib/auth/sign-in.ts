@@ -14,9 +14,11 @@ export type SignInResult = { ok: true; user: StaffUser } | { ok: false; error: s
  */
 export async function verifySignIn(email: string, password: string, ip: string): Promise<SignInResult> {
   const user = await findUserByEmail(email);
-  const result = await throttledPasswordCheck(email, ip, async () =>
-    user ? (await verifyPassword(password, user.passwordHash)) && user.active : (await burnVerification(password), false),
-  );
+  const result = await throttledPasswordCheck(email, ip, async () => {
+    if (user) return (await verifyPassword(password, user.passwordHash)) && user.active;
+    await burnVerification(password);
+    return false;
+  });
   if (!result.ok) {
     if (result.lockedOutMinutes) return { ok: false, error: messages.auth.lockedOut(result.lockedOutMinutes) };
     log.info({ event: 'auth.failed' });

@@ -11,7 +11,6 @@ import type { CreateUserInput } from './schema';
 import { revokeUserSessions } from './session-store';
 import { assertRole, type StaffUser } from './staff';
 
-
 export function findUserByEmail(email: string): Promise<User | undefined> {
   return db
     .select()

@@ -21,9 +21,7 @@ export async function exportEmbeddedDatabase(dir: string, file: string): Promise
   }
 }
 
-export type ImportResult =
-  | { ok: true; cases: number; movedAsideTo?: string }
-  | { ok: false; reason: 'target_not_empty' };
+export type ImportResult = { ok: true; cases: number; movedAsideTo?: string } | { ok: false; reason: 'target_not_empty' };
 
 /**
  * Restores an archive into `dir`. An existing database there is only replaced on request,

@@ -87,9 +87,5 @@ export async function findSimilarCases(current: { id: number; organisation: stri
 }
 
 export function listActiveStaff() {
-  return db
-    .select({ id: users.id, name: users.name })
-    .from(users)
-    .where(eq(users.active, true))
-    .orderBy(asc(users.name));
+  return db.select({ id: users.id, name: users.name }).from(users).where(eq(users.active, true)).orderBy(asc(users.name));
 }

@@ -187,10 +187,7 @@ export async function loadQueue(me: StaffUser, filter: QueueFilter): Promise<Que
   const [rankedRows, [countRow]] = await Promise.all([queries.rows, queries.counts]);
   const rows = rankedRows.map(({ rank: _rank, ...row }) => row);
 
-  const counts = Object.fromEntries(QUEUE_VIEWS.map((view) => [view, Number(countRow?.[view] ?? 0)])) as Record<
-    QueueView,
-    number
-  >;
+  const counts = Object.fromEntries(QUEUE_VIEWS.map((view) => [view, Number(countRow?.[view] ?? 0)])) as Record<QueueView, number>;
   const total = counts[filter.view];
   return { rows, total, counts, page: filter.page, pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
 }

@@ -14,7 +14,17 @@ export const caseUpdateSchema = z.object({
   dueDate: optional(z.iso.date({ error: m.date })),
   // A comma-separated string from the form, or the list it parses to (so output re-parses).
   tags: z.preprocess(
-    (raw) => (typeof raw === 'string' ? [...new Set(raw.split(',').map((t) => t.trim()).filter(Boolean))] : raw),
+    (raw) =>
+      typeof raw === 'string'
+        ? [
+            ...new Set(
+              raw
+                .split(',')
+                .map((t) => t.trim())
+                .filter(Boolean),
+            ),
+          ]
+        : raw,
     z.array(singleLine(40), { error: m.invalidInput }).max(20, { error: m.tooLong(20) }),
   ),
   reason: optional(multiLine(1000)),

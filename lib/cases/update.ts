@@ -74,7 +74,11 @@ export async function updateCase(actor: StaffUser, update: CaseUpdate): Promise<
       return { ok: false, error: messages.cases.conflict(changedBy), current: editableState(current) };
     }
     if (!canTransition(current.status, update.status)) {
-      return { ok: false, error: messages.cases.transitionRefused(current.status, update.status), fieldErrors: { status: messages.cases.transitionRefused(current.status, update.status) } };
+      return {
+        ok: false,
+        error: messages.cases.transitionRefused(current.status, update.status),
+        fieldErrors: { status: messages.cases.transitionRefused(current.status, update.status) },
+      };
     }
     if (update.status !== current.status && needsReason(update.status) && !update.reason) {
       return { ok: false, error: messages.cases.reasonRequired, fieldErrors: { reason: messages.cases.reasonRequired } };
@@ -84,14 +88,20 @@ export async function updateCase(actor: StaffUser, update: CaseUpdate): Promise<
     }
     const events = diff(current, update);
     if (events.length === 0) return { ok: true, data: { version: current.version } };
-    const version = await writeChange(tx, actor, current, {
-      status: update.status,
-      priority: update.priority,
-      assigneeId: update.assigneeId ?? null,
-      dueDate: update.dueDate ?? null,
-      tags: update.tags,
-      closeReason: needsReason(update.status) ? (update.reason ?? null) : current.closeReason,
-    }, events);
+    const version = await writeChange(
+      tx,
+      actor,
+      current,
+      {
+        status: update.status,
+        priority: update.priority,
+        assigneeId: update.assigneeId ?? null,
+        dueDate: update.dueDate ?? null,
+        tags: update.tags,
+        closeReason: needsReason(update.status) ? (update.reason ?? null) : current.closeReason,
+      },
+      events,
+    );
     return { ok: true, data: { version } };
   });
 }
@@ -110,7 +120,13 @@ export async function takeCase(actor: StaffUser, caseId: number, version: number
       return { ok: false, error: messages.cases.conflict(changedBy), current: editableState(current) };
     }
     const status = current.status === 'new' ? 'in_triage' : current.status;
-    const events = diff(current, { ...editableState(current), caseId, status, assigneeId: actor.id, dueDate: current.dueDate ?? undefined });
+    const events = diff(current, {
+      ...editableState(current),
+      caseId,
+      status,
+      assigneeId: actor.id,
+      dueDate: current.dueDate ?? undefined,
+    });
     if (events.length === 0) return { ok: true, data: { version: current.version } };
     return { ok: true, data: { version: await writeChange(tx, actor, current, { status, assigneeId: actor.id }, events) } };
   });
@@ -170,7 +186,10 @@ export async function markDuplicate(actor: StaffUser, caseId: number, originalRe
   return db.transaction(async (tx) => {
     const current = await lockCase(tx, caseId);
     if (!current) return { ok: false, error: messages.cases.notFound };
-    const [original] = await tx.select({ id: cases.id, reference: cases.reference }).from(cases).where(eq(cases.reference, originalReference));
+    const [original] = await tx
+      .select({ id: cases.id, reference: cases.reference })
+      .from(cases)
+      .where(eq(cases.reference, originalReference));
     if (!original || original.id === current.id) {
       return { ok: false, error: messages.cases.originalNotFound, fieldErrors: { originalReference: messages.cases.originalNotFound } };
     }
@@ -182,7 +201,17 @@ export async function markDuplicate(actor: StaffUser, caseId: number, originalRe
       actor,
       current,
       { status: 'duplicate', duplicateOfId: original.id, closeReason: messages.cases.duplicateReason(original.reference) },
-      [{ type: 'status_changed', data: { from: current.status, to: 'duplicate', reason: messages.cases.duplicateReason(original.reference), duplicateOf: original.reference } }],
+      [
+        {
+          type: 'status_changed',
+          data: {
+            from: current.status,
+            to: 'duplicate',
+            reason: messages.cases.duplicateReason(original.reference),
+            duplicateOf: original.reference,
+          },
+        },
+      ],
     );
     return { ok: true, data: { version } };
   });
@@ -195,7 +224,8 @@ export async function markDuplicate(actor: StaffUser, caseId: number, originalRe
 export async function bulkUpdate(actor: StaffUser, input: BulkInput): Promise<ActionResult<{ changed: number; skipped: number }>> {
   assertRole(actor, 'expert');
   return db.transaction(async (tx) => {
-    if (input.action === 'assign' && !(await isActiveStaff(tx, input.assigneeId))) return { ok: false, error: messages.cases.unknownAssignee };
+    if (input.action === 'assign' && !(await isActiveStaff(tx, input.assigneeId)))
+      return { ok: false, error: messages.cases.unknownAssignee };
     const rows = await tx.select().from(cases).where(inArray(cases.id, input.caseIds)).orderBy(cases.id).for('update');
     let changed = 0;
     for (const current of rows) {

@@ -35,7 +35,7 @@ function load() {
     key: f.properties.kreis_schluessel,
     name: f.properties.name,
     d: rings(f)
-      .map((ring) => ring.map(([lon, lat], i) => `${i ? 'L' : 'M'}${toXY(bounds, lat, lon).join(',')}`).join('') + 'Z')
+      .map((ring) => `${ring.map(([lon, lat], i) => `${i ? 'L' : 'M'}${toXY(bounds, lat, lon).join(',')}`).join('')}Z`)
       .join(''),
   }));
   cache = { outlines, bounds };

@@ -41,8 +41,7 @@ export const de = {
   },
   request: {
     title: 'Hilfeanfrage stellen',
-    intro:
-      'Beschreiben Sie, was Ihnen fehlt. Pflichtfelder sind mit * markiert. Sie erhalten sofort eine Vorgangsnummer.',
+    intro: 'Beschreiben Sie, was Ihnen fehlt. Pflichtfelder sind mit * markiert. Sie erhalten sofort eine Vorgangsnummer.',
     sections: {
       organisation: 'Ihre Organisation',
       contact: 'Ansprechperson',
@@ -59,7 +58,8 @@ export const de = {
       city: 'Ort',
       category: 'Was wird benötigt?',
       description: 'Beschreibung',
-      descriptionHint: (min: number) => `Was genau, Spezifikation, Menge – je genauer, desto schneller finden wir Anbieter. Mindestens ${min} Zeichen.`,
+      descriptionHint: (min: number) =>
+        `Was genau, Spezifikation, Menge – je genauer, desto schneller finden wir Anbieter. Mindestens ${min} Zeichen.`,
       urgency: 'Dringlichkeit',
       neededBy: 'Benötigt bis (optional)',
       sector: 'Ihre Branche (optional, WZ 2008)',
@@ -346,7 +346,8 @@ export const de = {
       tags_changed: (from: string, to: string) => `Schlagworte: ${from} → ${to}`,
       note: 'Notiz',
       message_sent: (subject: string) => `Nachricht an die Anfragenden: ${subject}`,
-      reply_received: (channel: 'email' | 'web') => (channel === 'email' ? 'Antwort per E-Mail eingegangen' : 'Antwort über den Antwort-Link eingegangen'),
+      reply_received: (channel: 'email' | 'web') =>
+        channel === 'email' ? 'Antwort per E-Mail eingegangen' : 'Antwort über den Antwort-Link eingegangen',
       reason: (reason: string) => `Grund: ${reason}`,
       byRequester: 'Anfragende Organisation',
       none: '–',
@@ -410,7 +411,8 @@ export const de = {
     },
     outcomes: {
       title: 'Ergebnisse der Vermittlungen',
-      description: 'Vermittlungen des Zeitraums nach ihrem aktuellen Ergebnis. Die Erfolgsquote ist der Anteil mit Vereinbarung an allen Vermittlungen mit abschließendem Ergebnis (Vereinbarung, passt nicht, keine Antwort).',
+      description:
+        'Vermittlungen des Zeitraums nach ihrem aktuellen Ergebnis. Die Erfolgsquote ist der Anteil mit Vereinbarung an allen Vermittlungen mit abschließendem Ergebnis (Vereinbarung, passt nicht, keine Antwort).',
       rate: (rate: number, agreements: number, final: number) =>
         `Erfolgsquote ${rate.toLocaleString('de-DE', { style: 'percent', maximumFractionDigits: 1 })} (${agreements.toLocaleString('de-DE')} von ${final.toLocaleString('de-DE')} abgeschlossenen Vermittlungen)`,
       noRate: 'Erfolgsquote: noch keine Vermittlung mit abschließendem Ergebnis.',
@@ -531,16 +533,13 @@ export const de = {
     reference: 'Bitte geben Sie die Vorgangsnummer im Format LS-2026-00042 ein.',
     controlCharacters: 'Der Text enthält unzulässige Steuerzeichen.',
     invalidInput: 'Die Eingabe ist ungültig.',
-    spamSuspected:
-      'Ihre Anfrage konnte nicht angenommen werden. Bitte laden Sie die Seite neu und senden Sie das Formular erneut ab.',
-    tooFast:
-      'Das ging sehr schnell – bitte prüfen Sie Ihre Angaben noch einmal und senden Sie das Formular dann erneut ab.',
+    spamSuspected: 'Ihre Anfrage konnte nicht angenommen werden. Bitte laden Sie die Seite neu und senden Sie das Formular erneut ab.',
+    tooFast: 'Das ging sehr schnell – bitte prüfen Sie Ihre Angaben noch einmal und senden Sie das Formular dann erneut ab.',
     rateLimited: (minutes: number) =>
       `Zu viele Anfragen von Ihrem Anschluss. Bitte versuchen Sie es in ${minutes} ${minutes === 1 ? 'Minute' : 'Minuten'} erneut.`,
     payloadTooLarge: 'Die Anfrage ist zu groß.',
     invalidJson: 'Der Inhalt ist kein gültiges JSON-Objekt.',
-    unexpected:
-      'Es ist ein unerwarteter Fehler aufgetreten. Ihre Eingaben sind erhalten – bitte versuchen Sie es gleich noch einmal.',
+    unexpected: 'Es ist ein unerwarteter Fehler aufgetreten. Ihre Eingaben sind erhalten – bitte versuchen Sie es gleich noch einmal.',
   },
   attachments: {
     label: 'Dateien anhängen (optional)',
@@ -623,8 +622,7 @@ export const de = {
     exported: (file: string, bytes: number) => `Datenbank gesichert: ${file} (${Math.round(bytes / 1024)} KB).`,
     imported: (dir: string, cases: number) => `Datenbank wiederhergestellt in ${dir} (${cases} Vorgänge).`,
     movedAside: (dir: string) => `Die bisherige Datenbank liegt jetzt in ${dir}.`,
-    targetNotEmpty: (dir: string) =>
-      `In ${dir} liegt bereits eine Datenbank. Mit --replace wird sie beiseitegelegt und ersetzt.`,
+    targetNotEmpty: (dir: string) => `In ${dir} liegt bereits eine Datenbank. Mit --replace wird sie beiseitegelegt und ersetzt.`,
     fileMissing: (file: string) => `Die Datei ${file} gibt es nicht.`,
     failed: 'Die Sicherung konnte nicht verarbeitet werden.',
   },
@@ -865,7 +863,8 @@ export const de = {
       certifications: 'Eine pro Zeile, z. B. ISO 9001.',
       coordinates: 'Leer lassen: Die Lage wird aus der Postleitzahl bestimmt.',
       contactPerson: 'Nur für Mitarbeitende sichtbar, nie im öffentlichen Verzeichnis.',
-      publicListing: 'Name, Ort, Leistungen und allgemeine Kontaktdaten erscheinen dann im öffentlichen Verzeichnis – die Ansprechperson nie.',
+      publicListing:
+        'Name, Ort, Leistungen und allgemeine Kontaktdaten erscheinen dann im öffentlichen Verzeichnis – die Ansprechperson nie.',
     },
     sections: { master: 'Stammdaten', contact: 'Kontakt', profile: 'Profil', location: 'Lage', edit: 'Bearbeiten' },
     back: 'Zurück zur Lieferantensuche',
@@ -1036,7 +1035,9 @@ export const de = {
           `  ${p.company}, ${p.companyPlace}`,
           ...(p.companyContact ? [`  Ansprechperson: ${p.companyContact}`] : []),
           ...(p.companyEmail || p.companyPhone
-            ? [`  ${[p.companyEmail && `E-Mail: ${p.companyEmail}`, p.companyPhone && `Telefon: ${p.companyPhone}`].filter(Boolean).join(', ')}`]
+            ? [
+                `  ${[p.companyEmail && `E-Mail: ${p.companyEmail}`, p.companyPhone && `Telefon: ${p.companyPhone}`].filter(Boolean).join(', ')}`,
+              ]
             : []),
           ...(p.companyWebsite ? [`  Web: ${p.companyWebsite}`] : []),
           '',
@@ -1081,13 +1082,13 @@ export const de = {
     fileHint: (maxMb: number) =>
       `Trennzeichen „;“ oder „,“ · UTF-8 (mit oder ohne BOM) · Spaltennamen deutsch oder englisch · mehrere Werte in einem Feld mit | trennen · höchstens ${maxMb} MB.`,
     formatTitle: 'Spalten',
-    formatRequired: 'Pflicht: name, postal_code, city. Koordinaten sind optional (sonst aus der Postleitzahl). kind: company, research oder network; public_listing: ja/nein.',
+    formatRequired:
+      'Pflicht: name, postal_code, city. Koordinaten sind optional (sonst aus der Postleitzahl). kind: company, research oder network; public_listing: ja/nein.',
     submit: 'Importieren',
     running: 'Import läuft …',
     uploading: 'Datei wird hochgeladen …',
     progressLabel: 'Fortschritt des Imports',
-    progress: (done: number, total: number) =>
-      `${done.toLocaleString('de-DE')} von ${total.toLocaleString('de-DE')} Zeilen verarbeitet`,
+    progress: (done: number, total: number) => `${done.toLocaleString('de-DE')} von ${total.toLocaleString('de-DE')} Zeilen verarbeitet`,
     chooseFile: 'Bitte wählen Sie eine CSV-Datei aus.',
     tooLarge: (maxMb: number) => `Die Datei ist größer als ${maxMb} MB. Bitte teilen Sie sie auf.`,
     failed: 'Der Import ist fehlgeschlagen; es wurde nichts gespeichert. Bitte versuchen Sie es erneut.',
@@ -1098,8 +1099,7 @@ export const de = {
       `In der Kopfzeile ${columns.length === 1 ? 'fehlt die Pflichtspalte' : 'fehlen die Pflichtspalten'} ${columns.join(', ')}. Es wurde nichts importiert.`,
     duplicateColumn: (first: string, second: string) =>
       `Die Spalten „${first}“ und „${second}“ meinen dasselbe Feld. Bitte entfernen Sie eine davon. Es wurde nichts importiert.`,
-    unreadable: (line: number, detail: string) =>
-      `Die CSV-Datei ist ab Zeile ${line} nicht lesbar: ${detail}. Es wurde nichts importiert.`,
+    unreadable: (line: number, detail: string) => `Die CSV-Datei ist ab Zeile ${line} nicht lesbar: ${detail}. Es wurde nichts importiert.`,
     quoteNotClosed: 'ein Anführungszeichen wird nicht geschlossen',
     malformed: 'das CSV-Format ist verletzt',
     unreadableRow: 'Die Zeile ist nicht lesbar.',

@@ -1,9 +1,5 @@
 import { z } from 'zod';
-import {
-  NEED_CATEGORIES,
-  ORGANISATION_KINDS,
-  URGENCIES,
-} from '../../db/schema/vocabulary';
+import { NEED_CATEGORIES, ORGANISATION_KINDS, URGENCIES } from '../../db/schema/vocabulary';
 import { messages } from '../i18n';
 import { DAY_MS } from '../time';
 import { email, multiLine, optional, reference, singleLine } from '../validation';

@@ -24,11 +24,6 @@ export async function findPublicStatus(reference: string, email: string): Promis
       updatedAt: cases.updatedAt,
     })
     .from(cases)
-    .where(
-      and(
-        eq(cases.reference, reference.trim().toUpperCase()),
-        eq(sql`lower(${cases.email})`, email.trim().toLowerCase()),
-      ),
-    );
+    .where(and(eq(cases.reference, reference.trim().toUpperCase()), eq(sql`lower(${cases.email})`, email.trim().toLowerCase())));
   return row ?? null;
 }

@@ -50,7 +50,9 @@ export function caseIntroductions(caseId: number) {
 }
 
 export function companyIntroductions(companyId: number) {
-  return selectIntroductions().where(eq(introductions.companyId, companyId)).orderBy(desc(introductions.introducedOn), desc(introductions.id));
+  return selectIntroductions()
+    .where(eq(introductions.companyId, companyId))
+    .orderBy(desc(introductions.introducedOn), desc(introductions.id));
 }
 
 /** What I must chase: my open introductions whose follow-up date has come (index introductions_follow_up_idx). */
@@ -73,7 +75,10 @@ function conditions(filter: IntroductionFilter, meId: number, today: string): SQ
 /** One page of `/introductions` and the number of matches. */
 export async function listIntroductions(filter: IntroductionFilter, meId: number, today: string) {
   const where = conditions(filter, meId, today);
-  const order = filter.view === 'mine' ? [asc(introductions.followUpOn), asc(introductions.id)] : [desc(introductions.introducedOn), desc(introductions.id)];
+  const order =
+    filter.view === 'mine'
+      ? [asc(introductions.followUpOn), asc(introductions.id)]
+      : [desc(introductions.introducedOn), desc(introductions.id)];
   const [rows, [total]] = await Promise.all([
     selectIntroductions()
       .where(where)

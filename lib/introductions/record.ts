@@ -19,7 +19,11 @@ const m = messages.introductions;
  * Logs an introduction between a case and a company. The case's first introduction moves it
  * to "introduced"; both land in the case history in the same transaction.
  */
-export async function logIntroduction(actor: StaffUser, input: NewIntroduction, today = berlinDate()): Promise<ActionResult<{ id: number }>> {
+export async function logIntroduction(
+  actor: StaffUser,
+  input: NewIntroduction,
+  today = berlinDate(),
+): Promise<ActionResult<{ id: number }>> {
   assertRole(actor, 'expert');
   if (input.introducedOn > today) return { ok: false, error: m.errors.futureDate, fieldErrors: { introducedOn: m.errors.futureDate } };
   return db.transaction(async (tx): Promise<ActionResult<{ id: number }>> => {
@@ -48,7 +52,13 @@ export async function logIntroduction(actor: StaffUser, input: NewIntroduction, 
     const events: CaseEvent[] = [
       {
         type: 'introduction_logged',
-        data: { introductionId: row!.id, companyId: input.companyId, company: company.name, channel: input.channel, note: input.note || null },
+        data: {
+          introductionId: row!.id,
+          companyId: input.companyId,
+          company: company.name,
+          channel: input.channel,
+          note: input.note || null,
+        },
       },
     ];
     const first = earlier === 0 && current.status !== 'introduced';
@@ -63,7 +73,9 @@ async function lastEditorOf(tx: Executor, introductionId: number): Promise<strin
     .select({ name: users.name })
     .from(caseEvents)
     .leftJoin(users, eq(users.id, caseEvents.actorId))
-    .where(sql`${caseEvents.type} in (${inList(INTRODUCTION_EVENT_TYPES)}) and ${caseEvents.data}->>'introductionId' = ${String(introductionId)}`)
+    .where(
+      sql`${caseEvents.type} in (${inList(INTRODUCTION_EVENT_TYPES)}) and ${caseEvents.data}->>'introductionId' = ${String(introductionId)}`,
+    )
     .orderBy(desc(caseEvents.id))
     .limit(1);
   return row?.name ?? null;
@@ -143,9 +155,7 @@ export async function sendIntroduction(actor: StaffUser, introductionId: number)
     for (const recipient of [current.email, row.company.email]) {
       await enqueueMail(tx, { template: 'introduction', recipient, caseId: ref.caseId, ...letter });
     }
-    await writeChange(tx, actor, current, {}, [
-      { type: 'introduction_sent', data: { introductionId, company: row.company.name } },
-    ]);
+    await writeChange(tx, actor, current, {}, [{ type: 'introduction_sent', data: { introductionId, company: row.company.name } }]);
     return { ok: true, data: { recipients: 2 } };
   });
 }

@@ -22,7 +22,10 @@ export const introductionSchema = z
     contactShared: checkbox,
     followUpOn: optionalDate,
   })
-  .refine((v) => !v.followUpOn || v.followUpOn >= v.introducedOn, { path: ['followUpOn'], error: messages.introductions.errors.followUpBeforeIntroduction });
+  .refine((v) => !v.followUpOn || v.followUpOn >= v.introducedOn, {
+    path: ['followUpOn'],
+    error: messages.introductions.errors.followUpBeforeIntroduction,
+  });
 export type IntroductionInput = z.input<typeof introductionSchema>;
 export type NewIntroduction = z.output<typeof introductionSchema>;
 
@@ -35,7 +38,10 @@ export const outcomeSchema = z
     followUpOn: optionalDate,
     note: note(LIMITS.note),
   })
-  .refine((v) => v.outcome !== 'agreement' || v.agreementKind, { path: ['agreementKind'], error: messages.introductions.errors.agreementKindRequired });
+  .refine((v) => v.outcome !== 'agreement' || v.agreementKind, {
+    path: ['agreementKind'],
+    error: messages.introductions.errors.agreementKindRequired,
+  });
 export type OutcomeInput = z.input<typeof outcomeSchema>;
 export type OutcomeUpdate = z.output<typeof outcomeSchema>;
 

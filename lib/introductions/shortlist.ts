@@ -14,7 +14,10 @@ async function companyName(tx: Executor, companyId: number): Promise<string | un
 }
 
 /** Puts a candidate on the case's shortlist; the case history records it. */
-export async function addToShortlist(actor: StaffUser, input: { caseId: number; companyId: number; note: string }): Promise<ActionResult<null>> {
+export async function addToShortlist(
+  actor: StaffUser,
+  input: { caseId: number; companyId: number; note: string },
+): Promise<ActionResult<null>> {
   assertRole(actor, 'expert');
   return db.transaction(async (tx): Promise<ActionResult<null>> => {
     const current = await lockCase(tx, input.caseId);

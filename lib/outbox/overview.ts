@@ -34,10 +34,7 @@ export interface OutboxOverview {
 }
 
 export async function outboxOverview(limit = 200): Promise<OutboxOverview> {
-  const grouped = await db
-    .select({ state, n: sql<number>`count(*)::int` })
-    .from(outbox)
-    .groupBy(state);
+  const grouped = await db.select({ state, n: sql<number>`count(*)::int` }).from(outbox).groupBy(state);
   const counts = Object.fromEntries(OUTBOX_STATES.map((s) => [s, 0])) as Record<OutboxState, number>;
   for (const row of grouped) counts[row.state] = row.n;
 

@@ -47,7 +47,12 @@ export async function claimDueMessages(limit = BATCH): Promise<OutboxMessage[]> 
         leaseToken: token,
         attempts: sql`${outbox.attempts} + 1`,
       })
-      .where(sql`${outbox.id} in (${sql.join(due.map((d) => sql`${d.id}`), sql`, `)})`)
+      .where(
+        sql`${outbox.id} in (${sql.join(
+          due.map((d) => sql`${d.id}`),
+          sql`, `,
+        )})`,
+      )
       .returning();
   });
 }
@@ -60,10 +65,7 @@ export async function processOutbox(send: SendMail = defaultSender()) {
   for (const message of messages) {
     try {
       await send(message);
-      await db
-        .update(outbox)
-        .set({ status: 'sent', sentAt: new Date(), lockedUntil: null, lastError: null })
-        .where(heldLease(message));
+      await db.update(outbox).set({ status: 'sent', sentAt: new Date(), lockedUntil: null, lastError: null }).where(heldLease(message));
       sent++;
       log.info({ event: 'outbox.sent', id: message.id, template: message.template });
     } catch (error) {

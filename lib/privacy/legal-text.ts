@@ -19,9 +19,7 @@ export function parseLegalText(text: string): LegalBlock[] {
     .split(/\n\s*\n/)
     .map((block) => block.trim())
     .filter(Boolean)
-    .map((block) =>
-      block.startsWith('# ') ? { kind: 'heading', text: block.slice(2).trim() } : { kind: 'paragraph', text: block },
-    );
+    .map((block) => (block.startsWith('# ') ? { kind: 'heading', text: block.slice(2).trim() } : { kind: 'paragraph', text: block }));
 }
 
 function readConfigured(file: string | undefined): string | undefined {

@@ -21,7 +21,9 @@ const normalised = (email: string) => email.trim().toLowerCase();
  * list of guessed addresses by whoever reads the database.
  */
 export function emailHash(email: string): string {
-  return createHmac('sha256', serverSecret()).update(`privacy-erasure\n${normalised(email)}`).digest('hex');
+  return createHmac('sha256', serverSecret())
+    .update(`privacy-erasure\n${normalised(email)}`)
+    .digest('hex');
 }
 
 const byEmail = (email: string) => eq(sql`lower(${cases.email})`, normalised(email));
@@ -97,7 +99,12 @@ export async function exportRequester(email: string, now = new Date()) {
             .where(inArray(introductions.caseId, ids))
             .orderBy(asc(introductions.introducedOn)),
           db
-            .select({ caseId: shortlistEntries.caseId, company: companies.name, note: shortlistEntries.note, createdAt: shortlistEntries.createdAt })
+            .select({
+              caseId: shortlistEntries.caseId,
+              company: companies.name,
+              note: shortlistEntries.note,
+              createdAt: shortlistEntries.createdAt,
+            })
             .from(shortlistEntries)
             .innerJoin(companies, eq(companies.id, shortlistEntries.companyId))
             .where(inArray(shortlistEntries.caseId, ids)),
@@ -116,7 +123,14 @@ export async function exportRequester(email: string, now = new Date()) {
           exportAttachments(ids),
         ]);
   const mails = await db
-    .select({ recipient: outbox.recipient, subject: outbox.subject, body: outbox.body, status: outbox.status, createdAt: outbox.createdAt, sentAt: outbox.sentAt })
+    .select({
+      recipient: outbox.recipient,
+      subject: outbox.subject,
+      body: outbox.body,
+      status: outbox.status,
+      createdAt: outbox.createdAt,
+      sentAt: outbox.sentAt,
+    })
     .from(outbox)
     .where(mailsAbout(email, ids))
     .orderBy(asc(outbox.createdAt), asc(outbox.id));
@@ -149,10 +163,21 @@ async function closeWithdrawn(tx: Transaction, open: { id: number; status: CaseS
   await tx
     .update(cases)
     .set({ status: 'rejected', closeReason: reason })
-    .where(inArray(cases.id, open.map((c) => c.id)));
+    .where(
+      inArray(
+        cases.id,
+        open.map((c) => c.id),
+      ),
+    );
   await recordCaseEvents(
     tx,
-    open.map((c) => ({ caseId: c.id, type: 'status_changed' as const, actorId: actor.id, data: { from: c.status, to: 'rejected' as const, reason }, createdAt: now })),
+    open.map((c) => ({
+      caseId: c.id,
+      type: 'status_changed' as const,
+      actorId: actor.id,
+      data: { from: c.status, to: 'rejected' as const, reason },
+      createdAt: now,
+    })),
   );
 }
 
@@ -169,7 +194,12 @@ export async function eraseRequester(actor: StaffUser, email: string, now = new 
     const due = await tx.select({ id: cases.id, status: cases.status }).from(cases).where(byEmail(email)).for('update');
     const mails = await tx
       .delete(outbox)
-      .where(mailsAbout(email, due.map((d) => d.id)))
+      .where(
+        mailsAbout(
+          email,
+          due.map((d) => d.id),
+        ),
+      )
       .returning({ id: outbox.id });
     const { ids, storedFiles } = await anonymiseCases(tx, due.map((d) => d.id), { kind: 'erasure', actorId: actor.id }, now);
     await closeWithdrawn(tx, due.filter((d) => ids.includes(d.id) && !isClosed(d.status)), actor, now);

@@ -10,8 +10,7 @@ import { caseInPeriod, firstIntroducedOn, firstResolvedAt, introductionInPeriod,
 const t = messages.reports.export;
 
 /** A timestamp as Excel reads it, in German time: 2026-03-02 14:05. */
-const berlinMinute = (value: ReturnType<typeof sql>) =>
-  sql<string | null>`to_char(${value} at time zone ${ZONE}, 'YYYY-MM-DD HH24:MI')`;
+const berlinMinute = (value: ReturnType<typeof sql>) => sql<string | null>`to_char(${value} at time zone ${ZONE}, 'YYYY-MM-DD HH24:MI')`;
 const isoDay = (value: ReturnType<typeof sql>) => sql<string | null>`to_char(${value}, 'YYYY-MM-DD')`;
 
 const cell = (value: string | number | boolean | null | undefined) =>

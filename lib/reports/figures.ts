@@ -107,7 +107,13 @@ const caseSets = groupingSets(
     district: sql`${cases.districtKey}`,
     division: caseDivision,
   },
-  { weekCategory: ['week', 'category'], weekStatus: ['week', 'status'], category: ['category'], district: ['district'], division: ['division'] },
+  {
+    weekCategory: ['week', 'category'],
+    weekStatus: ['week', 'status'],
+    category: ['category'],
+    district: ['district'],
+    division: ['division'],
+  },
 );
 
 /** Every breakdown of the period's cases in one pass over them (index cases_created_idx). */
@@ -217,8 +223,10 @@ function lookup<R extends { n: number }, K>(rows: R[], keyOf: (row: R) => K): Ma
   return new Map(rows.map((row) => [keyOf(row), row.n]));
 }
 
-const byCountThen = <T extends { cases: number }>(key: (row: T) => string) => (a: T, b: T) =>
-  b.cases - a.cases || key(a).localeCompare(key(b));
+const byCountThen =
+  <T extends { cases: number }>(key: (row: T) => string) =>
+  (a: T, b: T) =>
+    b.cases - a.cases || key(a).localeCompare(key(b));
 
 /**
  * Every figure of the reports page for one period. Cases count by when they came in,
@@ -270,7 +278,13 @@ export async function loadReport(period: ReportPeriod, today: string): Promise<R
   const topSectors = sectorRows
     .map((row) => {
       const known = divisionByCode.get(row.division!);
-      return { division: row.division!, title: known?.title ?? '', section: known?.section ?? '', sectionTitle: known?.sectionTitle ?? '', cases: row.n };
+      return {
+        division: row.division!,
+        title: known?.title ?? '',
+        section: known?.section ?? '',
+        sectionTitle: known?.sectionTitle ?? '',
+        cases: row.n,
+      };
     })
     .sort(byCountThen((row) => row.division));
   const casesTotal = times?.cases ?? 0;
@@ -278,14 +292,23 @@ export async function loadReport(period: ReportPeriod, today: string): Promise<R
   return {
     period,
     casesTotal,
-    casesByCategory: pivot(weeks, caseSet('weekCategory').map((row) => ({ week: row.week!, key: row.category, n: row.n }))),
-    casesByStatus: pivot(weeks, caseSet('weekStatus').map((row) => ({ week: row.week!, key: row.status, n: row.n }))),
+    casesByCategory: pivot(
+      weeks,
+      caseSet('weekCategory').map((row) => ({ week: row.week!, key: row.category, n: row.n })),
+    ),
+    casesByStatus: pivot(
+      weeks,
+      caseSet('weekStatus').map((row) => ({ week: row.week!, key: row.status, n: row.n })),
+    ),
     medians: {
       firstResponseHours: { cases: times?.responded ?? 0, median: times?.responseHours ?? null },
       firstIntroductionDays: { cases: times?.introduced ?? 0, median: times?.introductionDays ?? null },
       resolutionDays: { cases: times?.resolved ?? 0, median: times?.resolutionDays ?? null },
     },
-    introductionsPerWeek: pivot(weeks, introductionSet('week').map((row) => ({ week: row.week!, key: 'introductions' as const, n: row.n }))),
+    introductionsPerWeek: pivot(
+      weeks,
+      introductionSet('week').map((row) => ({ week: row.week!, key: 'introductions' as const, n: row.n })),
+    ),
     outcomes: {
       counts,
       agreementKinds,

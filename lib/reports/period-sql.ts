@@ -16,10 +16,7 @@ const berlinMidnight = (isoDate: string) => sql`(${isoDate}::date::timestamp at 
 
 /** Timestamps from the first day's midnight to the midnight after the last day (Europe/Berlin). */
 export function timestampInPeriod(column: PgColumn, period: ReportPeriod): SQL {
-  return and(
-    gte(column, berlinMidnight(period.from)),
-    lt(column, sql`(${period.to}::date + 1)::timestamp at time zone ${ZONE}`),
-  )!;
+  return and(gte(column, berlinMidnight(period.from)), lt(column, sql`(${period.to}::date + 1)::timestamp at time zone ${ZONE}`))!;
 }
 
 export const caseInPeriod = (period: ReportPeriod) => timestampInPeriod(cases.createdAt, period);

@@ -9,7 +9,6 @@ export const DEFAULT_WEEKS = 12;
 /** Longer periods make weekly charts unreadable and exports slow; a report covers at most this. */
 export const MAX_PERIOD_DAYS = 3 * 366;
 
-
 /** The current ISO week up to today and the `weeks - 1` whole weeks before it. */
 export function lastWeeks(today: string, weeks = DEFAULT_WEEKS): ReportPeriod {
   return { from: addDays(mondayOf(today), -7 * (weeks - 1)), to: today };

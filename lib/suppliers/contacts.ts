@@ -13,7 +13,13 @@ export interface SupplierContact {
 export async function supplierContacts(ids: number[]): Promise<Record<number, SupplierContact>> {
   if (ids.length === 0) return {};
   const rows = await db
-    .select({ id: companies.id, email: companies.email, phone: companies.phone, website: companies.website, contactPerson: companies.contactPerson })
+    .select({
+      id: companies.id,
+      email: companies.email,
+      phone: companies.phone,
+      website: companies.website,
+      contactPerson: companies.contactPerson,
+    })
     .from(companies)
     .where(inArray(companies.id, ids));
   return Object.fromEntries(rows.map(({ id, ...contact }) => [id, contact]));

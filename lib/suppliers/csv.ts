@@ -26,11 +26,19 @@ const COLUMNS = [
   { column: 'website', field: 'website', aliases: ['webseite', 'internet', 'internetseite', 'homepage', 'url', 'web'] },
   { column: 'email', field: 'email', aliases: ['e-mail', 'mail', 'e-mail-adresse'] },
   { column: 'phone', field: 'phone', aliases: ['telefon', 'tel', 'telefonnummer', 'telephone'] },
-  { column: 'contact_person', field: 'contactPerson', aliases: ['ansprechpartner', 'ansprechpartnerin', 'ansprechperson', 'kontaktperson', 'contact'] },
+  {
+    column: 'contact_person',
+    field: 'contactPerson',
+    aliases: ['ansprechpartner', 'ansprechpartnerin', 'ansprechperson', 'kontaktperson', 'contact'],
+  },
   { column: 'wz_codes', field: 'sectors', aliases: ['wz', 'wz-codes', 'wz 2008', 'wz2008', 'branchen', 'branche', 'sectors'] },
   { column: 'capabilities', field: 'capabilities', aliases: ['fähigkeiten', 'leistungen', 'produkte', 'kompetenzen', 'angebot'] },
   { column: 'certifications', field: 'certifications', aliases: ['zertifizierungen', 'zertifikate'] },
-  { column: 'employees', field: 'employees', aliases: ['mitarbeiter', 'mitarbeitende', 'beschäftigte', 'mitarbeiterzahl', 'anzahl mitarbeiter'] },
+  {
+    column: 'employees',
+    field: 'employees',
+    aliases: ['mitarbeiter', 'mitarbeitende', 'beschäftigte', 'mitarbeiterzahl', 'anzahl mitarbeiter'],
+  },
   { column: 'description', field: 'description', aliases: ['beschreibung'] },
   { column: 'public_listing', field: 'publicListing', aliases: ['öffentlich', 'veröffentlichung', 'veröffentlichen', 'public'] },
 ] as const satisfies readonly { column: string; field: Field; aliases: readonly string[] }[];
@@ -41,13 +49,13 @@ export const CSV_COLUMNS: readonly CsvColumn[] = COLUMNS.map((c) => c.column);
 export const REQUIRED_COLUMNS: readonly CsvColumn[] = ['name', 'postal_code', 'city'];
 
 const headerKey = (header: string) => fold(header).replace(/[^a-z0-9]/g, '');
-const BY_HEADER = new Map(
-  COLUMNS.flatMap((c) => [c.column, ...c.aliases].map((name) => [headerKey(name), c] as const)),
-);
+const BY_HEADER = new Map(COLUMNS.flatMap((c) => [c.column, ...c.aliases].map((name) => [headerKey(name), c] as const)));
 
 const KINDS: Record<string, CompanyInput['kind']> = Object.fromEntries([
   ...['company', 'unternehmen', 'firma', 'betrieb'].map((v) => [v, 'company'] as const),
-  ...['research', 'forschung', 'forschungseinrichtung', 'forschungsinstitut', 'institut', 'hochschule'].map((v) => [v, 'research'] as const),
+  ...['research', 'forschung', 'forschungseinrichtung', 'forschungsinstitut', 'institut', 'hochschule'].map(
+    (v) => [v, 'research'] as const,
+  ),
   ...['network', 'netzwerk', 'cluster', 'verbund'].map((v) => [v, 'network'] as const),
 ]);
 const YES = new Set(['yes', 'ja', 'true', 'wahr', '1', 'x']);
@@ -135,7 +143,13 @@ export function parseCompanyCsv(content: Buffer | string): CsvParseResult {
   let records: { record: string[]; info: { bytes: number } }[];
   try {
     // With `info`, each record comes with the byte offset after it, for line numbers.
-    records = parse(buffer, { delimiter, bom: true, info: true, relax_quotes: true, relax_column_count: true }) as unknown as typeof records;
+    records = parse(buffer, {
+      delimiter,
+      bom: true,
+      info: true,
+      relax_quotes: true,
+      relax_column_count: true,
+    }) as unknown as typeof records;
   } catch (error) {
     const line = (error as { lines?: number }).lines;
     const code = (error as { code?: string }).code;

@@ -48,7 +48,13 @@ export function sidebarFacetsQuery(plan: SearchPlan) {
   };
   // A row that two chosen filters drop counts nowhere.
   const filters = Object.values(chosen);
-  const relevant = filters.length > 1 ? sql`(${sql.join(filters.map((f) => sql`((${f}) is not true)::int`), sql` + `)}) <= 1` : undefined;
+  const relevant =
+    filters.length > 1
+      ? sql`(${sql.join(
+          filters.map((f) => sql`((${f}) is not true)::int`),
+          sql` + `,
+        )}) <= 1`
+      : undefined;
   const columns = DIMENSIONS.map((d) => COUNTED[d].column);
   const statement = db
     .select({
@@ -63,7 +69,12 @@ export function sidebarFacetsQuery(plan: SearchPlan) {
     })
     .from(companies)
     .where(and(base, relevant))
-    .groupBy(sql`grouping sets (${sql.join(columns.map((c) => sql`(${c})`), sql`, `)})`);
+    .groupBy(
+      sql`grouping sets (${sql.join(
+        columns.map((c) => sql`(${c})`),
+        sql`, `,
+      )})`,
+    );
   // Wrapped: awaiting the query itself would run it.
   return { statement };
 }

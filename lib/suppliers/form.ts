@@ -77,9 +77,25 @@ const text = (v: string | number | null) => (v === null ? '' : String(v));
 export function companyFormValues(company?: Stored): CompanyFormValues {
   if (!company) {
     return {
-      externalId: '', name: '', kind: 'company', street: '', postalCode: '', city: '', latitude: '', longitude: '',
-      website: '', email: '', phone: '', contactPerson: '', sectors: '', capabilities: '', certifications: '',
-      employees: '', description: '', publicListing: false, source: '',
+      externalId: '',
+      name: '',
+      kind: 'company',
+      street: '',
+      postalCode: '',
+      city: '',
+      latitude: '',
+      longitude: '',
+      website: '',
+      email: '',
+      phone: '',
+      contactPerson: '',
+      sectors: '',
+      capabilities: '',
+      certifications: '',
+      employees: '',
+      description: '',
+      publicListing: false,
+      source: '',
     };
   }
   return {

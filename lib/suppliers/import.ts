@@ -204,7 +204,10 @@ export async function importCompanies(rows: CsvRow[], options: ImportOptions = {
   if (valid.length > 0) {
     const result = await executor.transaction(async (tx) => {
       await tx.execute(sql`select pg_advisory_xact_lock(${IMPORT_LOCK})`);
-      const matchOf = await prefetch(tx, valid.map((v) => v.input));
+      const matchOf = await prefetch(
+        tx,
+        valid.map((v) => v.input),
+      );
       const geocode = cachedGeocoder(tx);
       const rowOfCompany = new Map<number, number>();
       const partial = { created: 0, updated: 0, unchanged: 0, skipped: [] as SkippedRow[], changed: [] as ImportReport['changed'] };
@@ -214,7 +217,11 @@ export async function importCompanies(rows: CsvRow[], options: ImportOptions = {
       let updates: (ValidRow & { existing: Company })[] = [];
       const flushCreates = async () => {
         if (creates.length === 0) return;
-        await createCompanies(tx, creates.map((c) => c.input), saveOptions);
+        await createCompanies(
+          tx,
+          creates.map((c) => c.input),
+          saveOptions,
+        );
         for (const { row, input } of creates) partial.changed.push({ row, name: input.name, outcome: 'created' });
         partial.created += creates.length;
         done += creates.length;

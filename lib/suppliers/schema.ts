@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { COMPANY_KINDS, SIZE_CLASSES } from '../../db/schema/vocabulary';
+import { COMPANY_KINDS, type SIZE_CLASSES } from '../../db/schema/vocabulary';
 import { messages } from '../i18n';
 import { blankToUndefined, email, note, optional, singleLine } from '../validation';
 
@@ -22,7 +22,10 @@ export const companyInputSchema = z.object({
   name: singleLine(200, 2),
   kind: z.enum(COMPANY_KINDS, { error: m.chooseOne }),
   street: optionalText(200),
-  postalCode: z.string({ error: m.required }).trim().regex(/^\d{5}$/, { error: m.postalCode }),
+  postalCode: z
+    .string({ error: m.required })
+    .trim()
+    .regex(/^\d{5}$/, { error: m.postalCode }),
   city: singleLine(100, 2),
   latitude: z.preprocess(blankToUndefined, z.coerce.number({ error: m.invalidInput }).min(47).max(56).optional()),
   longitude: z.preprocess(blankToUndefined, z.coerce.number({ error: m.invalidInput }).min(5).max(16).optional()),

@@ -11,7 +11,12 @@ export const supplierSearchSchema = z.object({
   sector: param(z.string().trim().regex(WZ_CODE)),
   district: param(z.string().regex(/^\d{5}$/)),
   // A postal code ("99084") or coordinates ("50.98,11.03").
-  near: param(z.string().trim().regex(/^(?:\d{5}|-?\d{1,2}(?:\.\d+)?,\s*-?\d{1,3}(?:\.\d+)?)$/)),
+  near: param(
+    z
+      .string()
+      .trim()
+      .regex(/^(?:\d{5}|-?\d{1,2}(?:\.\d+)?,\s*-?\d{1,3}(?:\.\d+)?)$/),
+  ),
   radius_km: param(z.coerce.number().min(1).max(500)),
   certification: param(z.string().trim().max(60)),
   kind: param(z.enum(COMPANY_KINDS)),

@@ -3,7 +3,20 @@ import type { SupplierSearch } from './search-schema';
 /** Page state beyond the search itself: the case whose location is the origin, the staff's compact list. */
 export type SearchState = SupplierSearch & { case?: number; layout?: 'list' };
 
-const ORDER = ['q', 'near', 'case', 'radius_km', 'sector', 'district', 'certification', 'kind', 'size', 'layout', 'limit', 'offset'] as const;
+const ORDER = [
+  'q',
+  'near',
+  'case',
+  'radius_km',
+  'sector',
+  'district',
+  'certification',
+  'kind',
+  'size',
+  'layout',
+  'limit',
+  'offset',
+] as const;
 const DEFAULTS: Partial<Record<(typeof ORDER)[number], unknown>> = { limit: 20, offset: 0 };
 
 /** The query string for a search (without defaults), e.g. for links and the CSV export. */

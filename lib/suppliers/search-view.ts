@@ -30,10 +30,7 @@ export async function loadSearchView(search: SupplierSearch, audience: Audience)
     searchPoints(search, audience, MAP_POINT_CAP, plan),
     sidebarFacets(search, audience, plan),
   ]);
-  const [sectors, titles] = await Promise.all([
-    sectorTree(facets.sectors),
-    sectorTitles(results.results.flatMap((r) => r.sectors)),
-  ]);
+  const [sectors, titles] = await Promise.all([sectorTree(facets.sectors), sectorTitles(results.results.flatMap((r) => r.sectors))]);
   const districts = allDistricts
     .map((d) => ({ ...d, count: facets.districts[d.key] ?? 0 }))
     .filter((d) => d.count > 0 || d.key === search.district);

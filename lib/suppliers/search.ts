@@ -52,7 +52,10 @@ export interface SupplierResults {
   suggestions: SearchSuggestions | null;
 }
 
-function highlightsFor(row: { name: string; capabilities: string[]; certifications: string[]; description: string }, stems: string[]): Highlight[] {
+function highlightsFor(
+  row: { name: string; capabilities: string[]; certifications: string[]; description: string },
+  stems: string[],
+): Highlight[] {
   if (stems.length === 0) return [];
   const hits = (text: string) => stems.some((s) => fold(text).includes(s));
   const out: Highlight[] = [];
@@ -235,7 +238,12 @@ export interface MapPoint {
  * Where the matches are, for the map: the first `cap` located ones in the list's order, and
  * whether there were more.
  */
-export async function searchPoints(params: SupplierSearch, audience: Audience, cap: number, plan?: SearchPlan): Promise<{ points: MapPoint[]; capped: boolean }> {
+export async function searchPoints(
+  params: SupplierSearch,
+  audience: Audience,
+  cap: number,
+  plan?: SearchPlan,
+): Promise<{ points: MapPoint[]; capped: boolean }> {
   const { where, score, distance } = plan ?? (await planSearch(params, audience));
   const rows = await db
     .select({ id: companies.id, name: companies.name, latitude: companies.latitude, longitude: companies.longitude })

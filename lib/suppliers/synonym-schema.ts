@@ -10,7 +10,14 @@ export const synonymTextSchema = z.object({
     .transform((text) =>
       text
         .split('\n')
-        .map((line) => [...new Set(line.split(',').map((term) => term.trim()).filter(Boolean))])
+        .map((line) => [
+          ...new Set(
+            line
+              .split(',')
+              .map((term) => term.trim())
+              .filter(Boolean),
+          ),
+        ])
         .filter((group) => group.length > 0),
     )
     .pipe(

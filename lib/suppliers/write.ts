@@ -10,8 +10,24 @@ export type SaveOutcome = 'created' | 'updated' | 'unchanged';
 
 /** Fields compared to decide whether an import or edit changed anything. */
 const COMPARED = [
-  'externalId', 'name', 'kind', 'street', 'postalCode', 'city', 'latitude', 'longitude', 'website', 'email', 'phone',
-  'contactPerson', 'sectors', 'capabilities', 'certifications', 'employees', 'description', 'publicListing',
+  'externalId',
+  'name',
+  'kind',
+  'street',
+  'postalCode',
+  'city',
+  'latitude',
+  'longitude',
+  'website',
+  'email',
+  'phone',
+  'contactPerson',
+  'sectors',
+  'capabilities',
+  'certifications',
+  'employees',
+  'description',
+  'publicListing',
 ] as const;
 type Compared = (typeof COMPARED)[number];
 
@@ -193,13 +209,19 @@ export async function updateCompanies(
   const name = (key: keyof typeof columns) => sql.identifier(columns[key].name);
   await tx.execute(sql`
     update ${companies} as c
-    set ${sql.join(keys.map((key) => sql`${name(key)} = v.${name(key)}`), sql`, `)},
+    set ${sql.join(
+      keys.map((key) => sql`${name(key)} = v.${name(key)}`),
+      sql`, `,
+    )},
       search_vector = ${searchVectorOf([sql`v.vector_a`, sql`v.vector_b`, sql`v.vector_c`])},
       version = c.version + 1,
       updated_at = now()
     from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as v(
       lotse_id integer, vector_a text, vector_b text, vector_c text,
-      ${sql.join(keys.map((key) => sql`${name(key)} ${sql.raw(columns[key].getSQLType())}`), sql`, `)})
+      ${sql.join(
+        keys.map((key) => sql`${name(key)} ${sql.raw(columns[key].getSQLType())}`),
+        sql`, `,
+      )})
     where c.id = v.lotse_id`);
   await tx.insert(companyEvents).values(
     changed.map(({ id, changes }) => ({

@@ -38,7 +38,10 @@ async function check(page: Page, path: string, width: string) {
 }
 
 describe('axe-core finds no violations', () => {
-  for (const [width, viewport] of [['desktop', DESKTOP], ['phone', PHONE]] as const) {
+  for (const [width, viewport] of [
+    ['desktop', DESKTOP],
+    ['phone', PHONE],
+  ] as const) {
     it(`on the public pages (${width})`, async () => {
       const page = await openPage(browser, viewport);
       const found: string[] = [];

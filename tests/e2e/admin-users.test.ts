@@ -110,9 +110,7 @@ describe('own account', () => {
     };
 
     await changePassword(expert.password, 'ein-neues-passwort', 'ein-anderes-passwort');
-    await expect(page.locator('#confirm-password-error').textContent()).resolves.toBe(
-      'Die beiden Passwörter stimmen nicht überein.',
-    );
+    await expect(page.locator('#confirm-password-error').textContent()).resolves.toBe('Die beiden Passwörter stimmen nicht überein.');
     await changePassword('falsch-geraten', 'ein-neues-passwort');
     const currentError = page.locator('#current-password-error');
     await expect(currentError.textContent()).resolves.toBe('Das aktuelle Passwort ist falsch.');

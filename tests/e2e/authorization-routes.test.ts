@@ -57,7 +57,8 @@ interface StaffRoute {
 
 let existingCaseId: number;
 let existingCompanyId: number;
-const COMPANY_CSV = 'external_id;name;kind;postal_code;city;wz_codes;public_listing\nMATRIX-1;Matrix-Prüfwerk GmbH;company;99084;Erfurt;32.50;nein\n';
+const COMPANY_CSV =
+  'external_id;name;kind;postal_code;city;wz_codes;public_listing\nMATRIX-1;Matrix-Prüfwerk GmbH;company;99084;Erfurt;32.50;nein\n';
 
 const STAFF_PAGES: StaffRoute[] = [
   { kind: 'page', pattern: '/cases', method: 'GET', minRole: 'expert', url: () => '/cases' },
@@ -80,7 +81,13 @@ const STAFF_PAGES: StaffRoute[] = [
 const STAFF_APIS: StaffRoute[] = [
   { kind: 'api', pattern: '/api/admin/import', method: 'POST', minRole: 'admin', url: () => '/api/admin/import', body: COMPANY_CSV },
   { kind: 'api', pattern: '/api/suppliers/export', method: 'GET', minRole: 'expert', url: () => '/api/suppliers/export?q=Matrix' },
-  { kind: 'api', pattern: '/api/admin/privacy/export', method: 'GET', minRole: 'admin', url: () => '/api/admin/privacy/export?email=j.weiss%40mueller-praezision.de' },
+  {
+    kind: 'api',
+    pattern: '/api/admin/privacy/export',
+    method: 'GET',
+    minRole: 'admin',
+    url: () => '/api/admin/privacy/export?email=j.weiss%40mueller-praezision.de',
+  },
   { kind: 'api', pattern: '/api/reports/cases.csv', method: 'GET', minRole: 'expert', url: () => '/api/reports/cases.csv' },
   { kind: 'api', pattern: '/api/reports/introductions.csv', method: 'GET', minRole: 'expert', url: () => '/api/reports/introductions.csv' },
   // Served with a real file in tests/e2e/attachments.test.ts.
@@ -268,7 +275,7 @@ describe('the matrix is complete', () => {
         if (entry.isDirectory()) walk(full);
         else if (entry.name === file) {
           const segments = path.relative(path.join(root, 'app'), current).split(path.sep);
-          found.push('/' + segments.filter((s) => s && !/^\(.*\)$/.test(s)).join('/'));
+          found.push(`/${segments.filter((s) => s && !/^\(.*\)$/.test(s)).join('/')}`);
         }
       }
     };

@@ -103,7 +103,9 @@ async function callFormAction(actionId: string, args: [unknown, unknown]) {
 }
 
 describe('fuzzing the intake', () => {
-  it(`refuses ${API_INPUTS} malformed API bodies and ${ACTION_INPUTS} malformed form submissions without storing anything`, { timeout: 180_000 }, async () => {
+  it(`refuses ${API_INPUTS} malformed API bodies and ${ACTION_INPUTS} malformed form submissions without storing anything`, {
+    timeout: 180_000,
+  }, async () => {
     const before = await submitValid();
     const started = performance.now();
 
@@ -125,7 +127,10 @@ describe('fuzzing the intake', () => {
     await each(actionInputs as [unknown, unknown][], (args) => callFormAction(actionId, args));
 
     const seconds = (performance.now() - started) / 1000;
-    console.log(`fuzz: ${API_INPUTS + ACTION_INPUTS} malformed inputs refused in ${seconds.toFixed(1)} s (API ${apiSeconds.toFixed(1)} s) (FUZZ_SEED=${seed})`, Object.fromEntries(answers));
+    console.log(
+      `fuzz: ${API_INPUTS + ACTION_INPUTS} malformed inputs refused in ${seconds.toFixed(1)} s (API ${apiSeconds.toFixed(1)} s) (FUZZ_SEED=${seed})`,
+      Object.fromEntries(answers),
+    );
     expect(await submitValid()).toBe(before + 1);
   });
 });

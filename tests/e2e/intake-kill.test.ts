@@ -102,7 +102,11 @@ it('stores every answered submission exactly once when the server is killed mid-
   app = await startAppServer(environment.env);
   const second = app;
   const retried = await burst(unanswered, 8, (i) => submit(second.baseUrl, items[i]!));
-  const repeated = await burst(accepted.map(([i]) => i), 8, (i) => submit(second.baseUrl, items[i]!));
+  const repeated = await burst(
+    accepted.map(([i]) => i),
+    8,
+    (i) => submit(second.baseUrl, items[i]!),
+  );
 
   for (const outcome of retried.values()) expect(outcome).toMatchObject({ status: 201, reference: expect.any(String) });
   for (const [i, outcome] of repeated) {
@@ -131,7 +135,9 @@ it('stores every answered submission exactly once when the server is killed mid-
   }
 
   const byReference = new Map(stored.map((row) => [row.reference, row]));
-  const lost = accepted.filter(([i, o]) => byReference.get((o as { reference: string }).reference)?.organisation !== items[i]!.body.organisation);
+  const lost = accepted.filter(
+    ([i, o]) => byReference.get((o as { reference: string }).reference)?.organisation !== items[i]!.body.organisation,
+  );
   const organisations = new Set(stored.map((row) => row.organisation));
   const duplicates = stored.length - organisations.size;
 

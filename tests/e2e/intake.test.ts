@@ -64,7 +64,9 @@ describe('public help request', () => {
     await page.waitForURL('**/request/received?ref=*');
     const reference = (await page.getByTestId('reference').textContent())?.trim() ?? '';
     expect(reference).toMatch(/^LS-\d{4}-\d{5}$/);
-    await expect(page.getByTestId('confirmation-email').textContent()).resolves.toBe('Die Bestätigung geht an grete.muessig@glaswerk.example');
+    await expect(page.getByTestId('confirmation-email').textContent()).resolves.toBe(
+      'Die Bestätigung geht an grete.muessig@glaswerk.example',
+    );
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
     await page.getByRole('button', { name: 'Vorgangsnummer kopieren' }).click();
     await page.getByRole('status').filter({ hasText: 'Kopiert.' }).waitFor();

@@ -14,11 +14,7 @@ let expert: Page;
 // Random, not time-based: the supplier test's word is made from the clock, and the typo
 // correction would take two words made a moment apart for the same one.
 const token = `Vt${randomBytes(5).toString('hex')}`;
-const SUPPLIERS = [
-  `Maskenwerk Erfurt ${token}`,
-  `Schutzausrüstung Weimar ${token}`,
-  `Textilmasken Jena ${token}`,
-];
+const SUPPLIERS = [`Maskenwerk Erfurt ${token}`, `Schutzausrüstung Weimar ${token}`, `Textilmasken Jena ${token}`];
 const CSV = [
   'external_id;name;kind;postal_code;city;wz_codes;capabilities;email;public_listing',
   `${token}-1;${SUPPLIERS[0]};company;99084;Erfurt;32.50;FFP2-Masken|OP-Masken;vertrieb@maskenwerk.example;ja`,
@@ -32,9 +28,9 @@ const REPORT = `/reports?from=${day(-14)}&to=${day(0)}`;
 /** Count column of the reports' outcome table, by row label. */
 async function outcomeCounts(page: Page): Promise<Record<string, number>> {
   await page.goto(REPORT);
-  const rows = await page.getByRole('table', { name: 'Ergebnisse der Vermittlungen' }).evaluate((table) =>
-    [...(table as HTMLTableElement).rows].map((row) => [...row.cells].map((cell) => cell.textContent?.trim() ?? '')),
-  );
+  const rows = await page
+    .getByRole('table', { name: 'Ergebnisse der Vermittlungen' })
+    .evaluate((table) => [...(table as HTMLTableElement).rows].map((row) => [...row.cells].map((cell) => cell.textContent?.trim() ?? '')));
   return Object.fromEntries(rows.slice(1).map(([label, n]) => [label!, Number(n!.replace(/\./g, ''))]));
 }
 
@@ -122,7 +118,11 @@ describe('from case to introduction', () => {
     // Nearest first among equally good matches; each with its distance and why it matched.
     const names = await section.locator('li[data-candidate-id] h3').allTextContents();
     expect(names).toEqual(SUPPLIERS);
-    await expect(candidate(expert, SUPPLIERS[2]!).getByText(/^\d+,\d km$/).textContent()).resolves.toMatch(/^[3-5]\d,\d km$/);
+    await expect(
+      candidate(expert, SUPPLIERS[2]!)
+        .getByText(/^\d+,\d km$/)
+        .textContent(),
+    ).resolves.toMatch(/^[3-5]\d,\d km$/);
     await expect(section.locator('mark').count()).resolves.toBeGreaterThan(0);
 
     // Refining right there: a radius that leaves Jena out.
@@ -134,11 +134,15 @@ describe('from case to introduction', () => {
   });
 
   it('shortlists three candidates with a note, and the history says so', async () => {
-    await candidate(expert, SUPPLIERS[0]!).getByRole('button', { name: `Merken: ${SUPPLIERS[0]}` }).click();
+    await candidate(expert, SUPPLIERS[0]!)
+      .getByRole('button', { name: `Merken: ${SUPPLIERS[0]}` })
+      .click();
     await candidate(expert, SUPPLIERS[0]!).getByLabel('Notiz zur Merkliste (optional)').fill('Hat EN 149, liefert in 3 Tagen');
     await candidate(expert, SUPPLIERS[0]!).getByRole('button', { name: 'Auf die Merkliste' }).click();
     for (const name of SUPPLIERS.slice(1)) {
-      await candidate(expert, name).getByRole('button', { name: `Merken: ${name}` }).click();
+      await candidate(expert, name)
+        .getByRole('button', { name: `Merken: ${name}` })
+        .click();
       await candidate(expert, name).getByRole('button', { name: 'Auf die Merkliste' }).click();
       await candidate(expert, name).getByText('Auf der Merkliste').waitFor();
     }
@@ -181,7 +185,9 @@ describe('from case to introduction', () => {
     await expert.goto('/introductions');
     await expert.getByRole('link', { name: /Meine fälligen Wiedervorlagen \(\d+\)/ }).click();
     const due = expert.locator('li[data-introduction-id]', { hasText: reference });
-    await expect(due.locator('a', { hasText: /./ }).allTextContents()).resolves.toEqual(expect.arrayContaining([SUPPLIERS[1], SUPPLIERS[2]]));
+    await expect(due.locator('a', { hasText: /./ }).allTextContents()).resolves.toEqual(
+      expect.arrayContaining([SUPPLIERS[1], SUPPLIERS[2]]),
+    );
     await due.filter({ hasText: SUPPLIERS[1]! }).getByText('heute fällig').waitFor();
     await due.filter({ hasText: SUPPLIERS[2]! }).getByText('Wiedervorlage überfällig').waitFor();
     await screenshot(expert, 'introductions-mine-desktop');
@@ -203,10 +209,10 @@ describe('from case to introduction', () => {
   it('counts the introductions and the agreement in the reports', async () => {
     const after = await outcomeCounts(expert);
     // Three introductions: one agreement (an order), two still open.
-    expect(after['Vereinbarung']).toBe(reportBefore['Vereinbarung']! + 1);
+    expect(after.Vereinbarung).toBe(reportBefore.Vereinbarung! + 1);
     expect(after['davon Auftrag']).toBe(reportBefore['davon Auftrag']! + 1);
-    expect(after['Offen']).toBe(reportBefore['Offen']! + 2);
-    expect(after['Summe']).toBe(reportBefore['Summe']! + 3);
+    expect(after.Offen).toBe(reportBefore.Offen! + 2);
+    expect(after.Summe).toBe(reportBefore.Summe! + 3);
     await screenshot(expert, 'reports-after-introductions-desktop');
   });
 
@@ -216,7 +222,12 @@ describe('from case to introduction', () => {
     await expert.goto('/introductions?outcome=no_answer');
     const row = expert.locator('li[data-introduction-id]', { hasText: reference }).filter({ hasText: SUPPLIERS[2]! });
     await row.getByText('Keine Antwort', { exact: true }).first().waitFor();
-    await expect(row.getByText(/^Wiedervorlage/).filter({ visible: true }).count()).resolves.toBe(0);
+    await expect(
+      row
+        .getByText(/^Wiedervorlage/)
+        .filter({ visible: true })
+        .count(),
+    ).resolves.toBe(0);
   });
 
   it('works at phone width', async () => {

@@ -57,7 +57,10 @@ beforeAll(async () => {
   const database = await createTestDatabase(testServerUrl());
   dropDatabase = database.drop;
   writeFileSync(path.join(workDir, 'impressum.txt'), '# Angaben gemäß § 5 DDG\n\nMuster-Agentur GmbH\nMusterstraße 1\n99084 Erfurt');
-  writeFileSync(path.join(workDir, 'datenschutz.txt'), '# Verantwortliche Stelle\n\nMuster-Agentur GmbH, Datenschutzbeauftragte: dsb@muster.example');
+  writeFileSync(
+    path.join(workDir, 'datenschutz.txt'),
+    '# Verantwortliche Stelle\n\nMuster-Agentur GmbH, Datenschutzbeauftragte: dsb@muster.example',
+  );
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NEXTAUTH_SECRET: 'e2e-log-secret',
@@ -165,7 +168,15 @@ describe('logs', () => {
     await expect.poll(() => output, { timeout: 20_000 }).toContain('"event":"outbox.logged"');
     const lines = output.split('\n').filter((line) => line.trim());
     const events = new Set(lines.flatMap((line) => (line.startsWith('{') ? [JSON.parse(line).event as string] : [])));
-    for (const expected of ['intake.created', 'auth.failed', 'auth.signed_in', 'case.changed', 'privacy.exported', 'privacy.erased', 'request']) {
+    for (const expected of [
+      'intake.created',
+      'auth.failed',
+      'auth.signed_in',
+      'case.changed',
+      'privacy.exported',
+      'privacy.erased',
+      'request',
+    ]) {
       expect(events, expected).toContain(expected);
     }
     expect(output).toContain(formReference);

@@ -64,21 +64,28 @@ describe('requester export and erasure (/admin/privacy)', () => {
 
     await erase.getByLabel(/Ich habe die Identität/).check();
     await erase.getByRole('button', { name: 'Löschen' }).click();
-    await erase.getByRole('status').filter({ hasText: 'Gelöscht: 1 Anfrage anonymisiert, 1 E-Mail aus dem Postausgang entfernt.' }).waitFor();
+    await erase
+      .getByRole('status')
+      .filter({ hasText: 'Gelöscht: 1 Anfrage anonymisiert, 1 E-Mail aus dem Postausgang entfernt.' })
+      .waitFor();
 
     // Searching again shows the anonymised case and who erased it.
     await page.goto(`/admin/privacy?email=${encodeURIComponent(requester.email)}`);
     const anonymisedRow = page.getByRole('row', { name: new RegExp(reference) });
     await expect(anonymisedRow.textContent()).resolves.toContain('[anonymisiert]');
     await expect(anonymisedRow.textContent()).resolves.toContain('anonymisiert am');
-    await page.getByRole('listitem').filter({ hasText: `1 Anfrage gelöscht von ${staffAccount('admin').name}` }).waitFor();
+    await page
+      .getByRole('listitem')
+      .filter({ hasText: `1 Anfrage gelöscht von ${staffAccount('admin').name}` })
+      .waitFor();
     await expect(page.getByRole('link', { name: 'Export als JSON' }).count()).resolves.toBe(0);
     await screenshot(page, 'privacy-admin-erased-desktop');
 
     await anonymisedRow.getByRole('link', { name: reference }).click();
     await page.getByRole('heading', { level: 1, name: reference }).waitFor();
     const body = (await page.locator('main').textContent()) ?? '';
-    for (const value of [requester.contact_name, requester.email, requester.organisation, requester.phone]) expect(body).not.toContain(value);
+    for (const value of [requester.contact_name, requester.email, requester.organisation, requester.phone])
+      expect(body).not.toContain(value);
     expect(body).toContain('Personenbezogene Daten auf Wunsch der anfragenden Person gelöscht');
     await screenshot(page, 'case-anonymised-desktop');
     await page.context().close();

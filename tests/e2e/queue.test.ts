@@ -19,12 +19,13 @@ afterAll(async () => {
 });
 
 /** The queue narrowed to this file's two cases, oldest first, with the filter panel closed. */
-async function openQueue(page: Page) {
+async function _openQueue(page: Page) {
   await page.goto(`/cases?view=new&sort=created&dir=asc`);
   await page.getByRole('link', { name: first }).waitFor();
 }
 
-const activeRowText = (page: Page) => page.evaluate(() => (document.activeElement?.tagName === 'TR' ? document.activeElement.textContent : null));
+const activeRowText = (page: Page) =>
+  page.evaluate(() => (document.activeElement?.tagName === 'TR' ? document.activeElement.textContent : null));
 
 describe('queue keyboard', () => {
   it('leaves Enter to the focused link or button and acts only from the table or the page body', async () => {
@@ -83,7 +84,10 @@ describe('queue keyboard', () => {
 
     await page.keyboard.press('a');
     await page.getByText(`${second} ist jetzt Ihnen zugewiesen.`).waitFor();
-    await page.getByRole('row', { name: new RegExp(second) }).getByRole('cell', { name: 'Erika Expertin' }).waitFor();
+    await page
+      .getByRole('row', { name: new RegExp(second) })
+      .getByRole('cell', { name: 'Erika Expertin' })
+      .waitFor();
     await expect(activeRowText(page)).resolves.toContain(second);
 
     // Enter on the focused row opens its case.
@@ -95,7 +99,10 @@ describe('queue keyboard', () => {
 });
 
 describe('queue layout', () => {
-  for (const [name, viewport] of [['1440', WIDE], ['1920', FULL_HD]] as const) {
+  for (const [name, viewport] of [
+    ['1440', WIDE],
+    ['1920', FULL_HD],
+  ] as const) {
     it(`shows every column without scrolling at ${name} px, with a long organisation name and a new case`, async () => {
       const reference = await fileRequest(
         'Thüringer Feinmechanik- und Präzisionsoptik-Zulieferergesellschaft Südthüringen mbH & Co. KG',

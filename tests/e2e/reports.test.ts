@@ -19,7 +19,9 @@ async function fileRequest(organisation: string, sector?: string): Promise<strin
   const response = await fetch(`${inject('baseUrl')}/api/requests`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(validRequest({ organisation, category: 'capacity', email: 'berichte@example.org', postal_code: '07743', city: 'Jena', sector })),
+    body: JSON.stringify(
+      validRequest({ organisation, category: 'capacity', email: 'berichte@example.org', postal_code: '07743', city: 'Jena', sector }),
+    ),
   });
   expect(response.status).toBe(201);
   return ((await response.json()) as { reference: string }).reference;
@@ -53,7 +55,9 @@ describe('reports', () => {
     await page.getByLabel('Bis').fill(today);
     await page.getByRole('button', { name: 'Anzeigen' }).click();
     await page.waitForURL((url) => url.searchParams.get('from') === today && url.searchParams.get('to') === today);
-    const shown = new Intl.DateTimeFormat('de-DE', { dateStyle: 'medium', timeZone: 'Europe/Berlin' }).format(new Date(`${today}T12:00:00Z`));
+    const shown = new Intl.DateTimeFormat('de-DE', { dateStyle: 'medium', timeZone: 'Europe/Berlin' }).format(
+      new Date(`${today}T12:00:00Z`),
+    );
     await page.getByText(`Zeitraum: ${shown} bis ${shown}`).waitFor();
     const byCategory = page.getByRole('table', { name: 'Anfragen pro Woche nach Bedarf' });
     expect(await cellsOf(byCategory)).toHaveLength(3); // header, this week, total
@@ -81,7 +85,10 @@ describe('reports', () => {
     for (const reference of references) expect(csv).toMatch(new RegExp(`^${reference};[^\\r]*;Neu;Produktionskapazität;`, 'm'));
     expect(csv).not.toContain('berichte@example.org');
 
-    const [introductions] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Vermittlungen als CSV' }).click()]);
+    const [introductions] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Vermittlungen als CSV' }).click(),
+    ]);
     expect(await readFile((await introductions.path())!, 'utf8')).toMatch(/^\uFEFFVorgangsnummer;Anfragende Organisation;/);
     await page.context().close();
   });

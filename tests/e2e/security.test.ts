@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { messages } from '../../lib/i18n';
-import { CookieJar, signInOverHttp } from '../../scripts/http-session';
+import { type CookieJar, signInOverHttp } from '../../scripts/http-session';
 import { DESKTOP, launchBrowser, openPage, PHONE, screenshot, submitRequestForm } from '../helpers/browser';
 import { validRequest } from '../helpers/fixtures';
 import { serverActionId } from '../helpers/server-actions';
@@ -27,7 +27,11 @@ beforeAll(async () => {
   admin = await signInOverHttp(baseUrl, account.email, account.password);
   // A supplier to find on the map, on either database (PostgreSQL has no demo companies).
   const csv = `external_id;name;kind;postal_code;city;wz_codes;capabilities;public_listing\nSEC-${token};${COMPANY};company;99084;Erfurt;32.50;Schutzmasken;ja\n`;
-  const imported = await fetch(new URL('/api/admin/import', baseUrl), { method: 'POST', headers: { cookie: admin.header(), 'content-type': 'text/csv' }, body: csv });
+  const imported = await fetch(new URL('/api/admin/import', baseUrl), {
+    method: 'POST',
+    headers: { cookie: admin.header(), 'content-type': 'text/csv' },
+    body: csv,
+  });
   expect(imported.status).toBe(200);
   await imported.text();
 });
@@ -201,18 +205,21 @@ describe('cross-site requests', () => {
 
   it('are refused for staff API routes even with a valid session', async () => {
     const cookie = admin.header();
-    await expectRefused(await fetch(new URL('/api/admin/import', baseUrl), { method: 'POST', headers: { cookie, origin: EVIL }, body: 'name\nX' }));
+    await expectRefused(
+      await fetch(new URL('/api/admin/import', baseUrl), { method: 'POST', headers: { cookie, origin: EVIL }, body: 'name\nX' }),
+    );
     await expectRefused(await fetch(new URL('/api/suppliers/export', baseUrl), { headers: { cookie, 'sec-fetch-site': 'cross-site' } }));
     const own = await fetch(new URL(`/api/suppliers/export?q=${token}`, baseUrl), { headers: { cookie, 'sec-fetch-site': 'same-origin' } });
     expect(own.status).toBe(200);
     expect(await own.text()).toContain(COMPANY);
     // The search answers another site's page as it answers the public, never as staff.
-    const search = (headers: Record<string, string>) => fetch(new URL(`/api/suppliers/search?q=${token}`, baseUrl), { headers: { cookie, ...headers } });
+    const search = (headers: Record<string, string>) =>
+      fetch(new URL(`/api/suppliers/search?q=${token}`, baseUrl), { headers: { cookie, ...headers } });
     expect((await search({ 'sec-fetch-site': 'same-origin' })).headers.get('cache-control')).toBe('private, no-store');
     expect((await search({ 'sec-fetch-site': 'cross-site' })).headers.get('cache-control')).toBe('public, max-age=60');
   });
 
-  it('stores nothing when another site makes a visitor\'s browser post to the API', async () => {
+  it("stores nothing when another site makes a visitor's browser post to the API", async () => {
     const reference = async () => {
       const response = await postRequest({});
       return Number(((await response.json()) as { reference: string }).reference.split('-').at(-1));
@@ -221,7 +228,9 @@ describe('cross-site requests', () => {
     // Another site (localhost vs 127.0.0.1 are different sites; a real loopback server, so the
     // browser's private-network checks do not stop the request first) sends a "simple" request,
     // which browsers send without a preflight.
-    const otherSite = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>Fremde Seite</title>'));
+    const otherSite = createServer((_req, res) =>
+      res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>Fremde Seite</title>'),
+    );
     await new Promise<void>((resolve) => otherSite.listen(0, '127.0.0.1', resolve));
     const { port } = otherSite.address() as AddressInfo;
     const target = new URL('/api/requests', baseUrl).href;
@@ -229,7 +238,8 @@ describe('cross-site requests', () => {
     await page.goto(`http://localhost:${port}/`);
     const answered = page.waitForResponse((response) => response.url() === target);
     await page.evaluate(
-      ([url, body]) => void fetch(url!, { method: 'POST', mode: 'no-cors', credentials: 'include', headers: { 'content-type': 'text/plain' }, body }),
+      ([url, body]) =>
+        void fetch(url!, { method: 'POST', mode: 'no-cors', credentials: 'include', headers: { 'content-type': 'text/plain' }, body }),
       [target, JSON.stringify(validRequest({ email: `csrf-${token}@example.org` }))],
     );
     // The request reached the server, which refused it.

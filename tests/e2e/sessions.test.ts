@@ -103,7 +103,10 @@ describe('after sign-in only same-origin paths', () => {
 
   it.each(tricks)('callbackUrl=%s leads a signed-in user to the queue, not another host', async (trick) => {
     const jar = await signInOverHttp(baseUrl, expert.email, expert.password);
-    const response = await fetch(new URL(`/login?callbackUrl=${trick}`, baseUrl), { redirect: 'manual', headers: { cookie: jar.header() } });
+    const response = await fetch(new URL(`/login?callbackUrl=${trick}`, baseUrl), {
+      redirect: 'manual',
+      headers: { cookie: jar.header() },
+    });
     expect(response.status).toBe(307);
     expect(new URL(response.headers.get('location')!, baseUrl).href).toBe(new URL('/cases', baseUrl).href);
   });

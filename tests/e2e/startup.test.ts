@@ -41,7 +41,12 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('start of a demo installation
       const announced = output.includes('Lotse läuft');
       try {
         const response = await fetch(`http://127.0.0.1:${port}/api/health`);
-        probes.push({ status: response.status, body: (await response.json()) as Probe['body'], ms: performance.now() - started, announced });
+        probes.push({
+          status: response.status,
+          body: (await response.json()) as Probe['body'],
+          ms: performance.now() - started,
+          announced,
+        });
         if (response.status === 200) break;
       } catch {
         // not listening yet

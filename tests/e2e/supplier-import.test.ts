@@ -22,7 +22,18 @@ function supplierCsv(): { csv: string; bad: Record<number, string> } {
   for (let i = 1; i <= 300; i++) {
     const line = i + 1;
     const [plz, ort] = PLACES[i % PLACES.length]!;
-    let row = [`E2E-${run}-${i}`, `E2E-Firma ${run} Nr. ${i}`, 'Unternehmen', plz, ort, '22.29', 'Spritzguss|Montage', String(i), `kontakt${i}@firma.example`, 'ja'];
+    let row = [
+      `E2E-${run}-${i}`,
+      `E2E-Firma ${run} Nr. ${i}`,
+      'Unternehmen',
+      plz,
+      ort,
+      '22.29',
+      'Spritzguss|Montage',
+      String(i),
+      `kontakt${i}@firma.example`,
+      'ja',
+    ];
     if (line === 51) {
       row[3] = '123';
       bad[line] = `PLZ: ${messages.errors.postalCode}`;
@@ -56,7 +67,11 @@ async function upload(page: Page, name: string, content: string | Buffer) {
 }
 
 const countOf = (page: Page, label: string) =>
-  page.locator('dl div').filter({ has: page.locator('dt', { hasText: new RegExp(`^${label}$`) }) }).locator('dd').textContent();
+  page
+    .locator('dl div')
+    .filter({ has: page.locator('dt', { hasText: new RegExp(`^${label}$`) }) })
+    .locator('dd')
+    .textContent();
 
 describe('supplier import', () => {
   it('lets an admin upload a CSV, shows the progress and the report with the skipped rows; the export re-imports unchanged', async () => {
@@ -107,7 +122,10 @@ describe('supplier import', () => {
 
     // The import route streams NDJSON progress lines and then the report.
     const streamed = await page.request.post('/api/admin/import', { data: csv, headers: { 'content-type': 'text/csv' } });
-    const lines = (await streamed.text()).trim().split('\n').map((line) => JSON.parse(line) as { type: string; done?: number });
+    const lines = (await streamed.text())
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { type: string; done?: number });
     expect(lines.at(-1)).toMatchObject({ type: 'report', unchanged: 296, total: 300 });
     const progress = lines.filter((line) => line.type === 'progress').map((line) => line.done!);
     expect(progress.length).toBeGreaterThan(2);
@@ -121,7 +139,10 @@ describe('supplier import', () => {
     await signInAs(page, 'admin', '/admin/import');
     await page.getByLabel(t.file).setInputFiles({ name: 'falsch.csv', mimeType: 'text/csv', buffer: Buffer.from('Name;Ort\nA;B\n') });
     await page.getByRole('button', { name: t.submit }).click();
-    await page.getByRole('alert').filter({ hasText: t.missingColumns(['postal_code']) }).waitFor();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: t.missingColumns(['postal_code']) })
+      .waitFor();
     await page.context().close();
   });
 

@@ -23,7 +23,9 @@ describe('supplier results for staff', () => {
     await rows.first().waitFor();
     await expect(rows.locator('a[href^="mailto:"], a[href^="tel:"]').count()).resolves.toBeGreaterThan(0);
     // Many results on one screen instead of two and a half cards.
-    const onScreen = await rows.evaluateAll((items) => items.filter((item) => item.getBoundingClientRect().bottom <= window.innerHeight).length);
+    const onScreen = await rows.evaluateAll(
+      (items) => items.filter((item) => item.getBoundingClientRect().bottom <= window.innerHeight).length,
+    );
     expect(onScreen).toBeGreaterThanOrEqual(6);
     await screenshot(page, 'suppliers-list-1440');
 

@@ -151,7 +151,10 @@ describe('supplier search (staff)', () => {
     await staff.waitForURL(/sector=32(&|$)/);
     await expect(staff.getByTestId('result-total').textContent()).resolves.toBe('1–2 von 2 Treffern');
     await expect(staff.getByRole('link', { name: COMPANIES.jena.name }).count()).resolves.toBe(0);
-    await staff.getByRole('link', { name: /^32 Herstellung von sonstigen Waren/ }).and(staff.locator('[aria-current="true"]')).waitFor();
+    await staff
+      .getByRole('link', { name: /^32 Herstellung von sonstigen Waren/ })
+      .and(staff.locator('[aria-current="true"]'))
+      .waitFor();
 
     // The map shows the results as markers (clustered where they are close).
     await markers(staff).first().waitFor();
@@ -198,7 +201,11 @@ describe('supplier search (staff)', () => {
     // More matches than the map takes (only the demo directory has that many): a note says so.
     await staff.goto('/suppliers');
     const total = Number((await staff.getByTestId('result-total').textContent())!.replace(/^.* von /, '').replace(/\D/g, ''));
-    if (total > 2000) await staff.getByTestId('map-capped').getByText(`Die Karte zeigt die ersten 2.000 von ${total.toLocaleString('de-DE')} Treffern`, { exact: false }).waitFor();
+    if (total > 2000)
+      await staff
+        .getByTestId('map-capped')
+        .getByText(`Die Karte zeigt die ersten 2.000 von ${total.toLocaleString('de-DE')} Treffern`, { exact: false })
+        .waitFor();
     else await expect(staff.getByTestId('map-capped').count()).resolves.toBe(0);
   });
 
@@ -332,7 +339,9 @@ describe('public directory', () => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     // A hit is compact: several fit on one screen.
-    const heights = await page.locator('li[data-supplier-id]').evaluateAll((items) => items.map((item) => item.getBoundingClientRect().height));
+    const heights = await page
+      .locator('li[data-supplier-id]')
+      .evaluateAll((items) => items.map((item) => item.getBoundingClientRect().height));
     expect(Math.max(...heights)).toBeLessThan(200);
     await screenshot(page, 'directory-phone');
     await page.context().close();

@@ -62,7 +62,10 @@ describe('triage', () => {
   });
 
   it('takes a case in one click, names it by reference and organisation in the tab title and shows the history beside the edit form', async () => {
-    const reference = await fileRequest('Porzellanmanufaktur Kahla-Nord GmbH', 'Wir suchen Kaolin in Porzellanqualität, 10 t pro Quartal, ab sofort.');
+    const reference = await fileRequest(
+      'Porzellanmanufaktur Kahla-Nord GmbH',
+      'Wir suchen Kaolin in Porzellanqualität, 10 t pro Quartal, ab sofort.',
+    );
     const page = await openPage(browser, DESKTOP);
     await signInAs(page, 'expert', '/cases');
     await openCaseFromQueue(page, reference);
@@ -83,7 +86,10 @@ describe('triage', () => {
   });
 
   it('refuses a stale save with the name of the other editor and keeps the typed values', async () => {
-    const reference = await fileRequest('Zeiss-Zulieferer Saalfeld KG', 'Gesucht: Kapazität für das Eloxieren von 5.000 Aluminiumteilen pro Monat.');
+    const reference = await fileRequest(
+      'Zeiss-Zulieferer Saalfeld KG',
+      'Gesucht: Kapazität für das Eloxieren von 5.000 Aluminiumteilen pro Monat.',
+    );
     const erika = await openPage(browser, DESKTOP);
     const anke = await openPage(browser, PHONE);
     await signInAs(erika, 'expert', '/cases');

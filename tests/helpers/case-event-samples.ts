@@ -23,7 +23,14 @@ export const SAMPLE_EVENTS: { [T in CaseEventType]: CaseEventOf<T> } = {
   },
   introduction_outcome: {
     type: 'introduction_outcome',
-    data: { introductionId: 1, company: 'Erfurter Maskenwerk', from: 'pending', to: 'agreement', agreementKind: 'order', note: PERSONAL_TEXT },
+    data: {
+      introductionId: 1,
+      company: 'Erfurter Maskenwerk',
+      from: 'pending',
+      to: 'agreement',
+      agreementKind: 'order',
+      note: PERSONAL_TEXT,
+    },
   },
   introduction_follow_up: {
     type: 'introduction_follow_up',

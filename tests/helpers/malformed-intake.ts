@@ -12,7 +12,18 @@ import { validRequest } from './fixtures';
 
 type Fields = Record<string, unknown>;
 
-const REQUIRED = ['organisation', 'kind', 'contact_name', 'email', 'postal_code', 'city', 'category', 'description', 'urgency', 'consent'] as const;
+const REQUIRED = [
+  'organisation',
+  'kind',
+  'contact_name',
+  'email',
+  'postal_code',
+  'city',
+  'category',
+  'description',
+  'urgency',
+  'consent',
+] as const;
 const TEXT_LIMITS = {
   organisation: LIMITS.organisation,
   contact_name: LIMITS.contactName,
@@ -37,20 +48,28 @@ const notAString = fc.oneof(
 const anyText = (maxLength = 60) => fc.oneof(fc.string({ unit: 'grapheme', maxLength }), fc.string({ unit: 'binary', maxLength }));
 
 const breakers: fc.Arbitrary<(fields: Fields) => void>[] = [
-  fc.subarray([...REQUIRED], { minLength: 1 }).map((names) => (f: Fields) => names.forEach((name) => delete f[name])),
+  fc.subarray([...REQUIRED], { minLength: 1 }).map((names) => (f: Fields) => {
+    for (const name of names) delete f[name];
+  }),
   fc.tuple(fc.constantFrom(...REQUIRED.filter((n) => n !== 'consent')), notAString).map(([name, value]) => (f: Fields) => {
     f[name] = value;
   }),
-  fc.jsonValue().filter((v) => v !== true).map((value) => (f: Fields) => {
-    f.consent = value;
-  }),
+  fc
+    .jsonValue()
+    .filter((v) => v !== true)
+    .map((value) => (f: Fields) => {
+      f.consent = value;
+    }),
   fc
     .tuple(fc.constantFrom(...(Object.keys(TEXT_LIMITS) as (keyof typeof TEXT_LIMITS)[])), fc.integer({ min: 1, max: 3000 }), anyText())
     .map(([name, extra, tail]) => (f: Fields) => {
       f[name] = 'ü'.repeat(TEXT_LIMITS[name] + extra) + tail;
     }),
   fc
-    .tuple(fc.constantFrom(...SINGLE_LINE_FIELDS), fc.constantFrom('\u0000', '\u0007', '\n', '\r', '\u2028', '\u202E', '\u2066', '\u001B[31m'))
+    .tuple(
+      fc.constantFrom(...SINGLE_LINE_FIELDS),
+      fc.constantFrom('\u0000', '\u0007', '\n', '\r', '\u2028', '\u202E', '\u2066', '\u001B[31m'),
+    )
     .map(([name, control]) => (f: Fields) => {
       f[name] = `Erfurter ${control}Werk`;
     }),
@@ -60,12 +79,16 @@ const breakers: fc.Arbitrary<(fields: Fields) => void>[] = [
     .map(([name, value]) => (f: Fields) => {
       f[name] = value;
     }),
-  anyText(12).filter((v) => !/^\d{5}$/.test(v.trim())).map((value) => (f: Fields) => {
-    f.postal_code = value;
-  }),
-  anyText(80).filter((v) => !v.includes('@')).map((value) => (f: Fields) => {
-    f.email = value;
-  }),
+  anyText(12)
+    .filter((v) => !/^\d{5}$/.test(v.trim()))
+    .map((value) => (f: Fields) => {
+      f.postal_code = value;
+    }),
+  anyText(80)
+    .filter((v) => !v.includes('@'))
+    .map((value) => (f: Fields) => {
+      f.email = value;
+    }),
   anyText(19).map((value) => (f: Fields) => {
     f.description = value.slice(0, 19);
   }),
@@ -77,7 +100,9 @@ const noise = fc.record(
     phone: fc.oneof(anyText(50), notAString),
     needed_by: fc.oneof(anyText(12), notAString),
     sector: fc.oneof(anyText(8), notAString),
-    extra: fc.dictionary(fc.constantFrom('__proto__', 'constructor', 'id', 'status', 'assignee_id', 'reference'), fc.jsonValue(), { maxKeys: 3 }),
+    extra: fc.dictionary(fc.constantFrom('__proto__', 'constructor', 'id', 'status', 'assignee_id', 'reference'), fc.jsonValue(), {
+      maxKeys: 3,
+    }),
   },
   { requiredKeys: [] },
 );
@@ -88,18 +113,17 @@ export const malformedRequest: fc.Arbitrary<Fields> = fc
     const fields: Fields = { ...validRequest() };
     const { extra: unknownKeys, ...optional } = extra;
     Object.assign(fields, optional);
-    for (const [key, value] of Object.entries(unknownKeys ?? {})) Object.defineProperty(fields, key, { value, enumerable: true, configurable: true, writable: true });
+    for (const [key, value] of Object.entries(unknownKeys ?? {}))
+      Object.defineProperty(fields, key, { value, enumerable: true, configurable: true, writable: true });
     for (const apply of breaks) apply(fields);
     return fields;
   });
 
 // Up to 10,000 levels: deeper objects would exceed the 64 KB body limit and never be parsed.
-const deepJson = fc
-  .tuple(fc.integer({ min: 100, max: 10_000 }), fc.boolean(), fc.boolean())
-  .map(([depth, asArray, asField]) => {
-    const nested = asArray ? `${'['.repeat(depth)}${']'.repeat(depth)}` : `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`;
-    return asField ? JSON.stringify(validRequest()).replace('"Erfurt"', nested) : nested;
-  });
+const deepJson = fc.tuple(fc.integer({ min: 100, max: 10_000 }), fc.boolean(), fc.boolean()).map(([depth, asArray, asField]) => {
+  const nested = asArray ? `${'['.repeat(depth)}${']'.repeat(depth)}` : `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`;
+  return asField ? JSON.stringify(validRequest()).replace('"Erfurt"', nested) : nested;
+});
 
 /** One HTTP body for POST /api/requests with the content type it is sent under. */
 export interface RawBody {
@@ -109,13 +133,26 @@ export interface RawBody {
   body: Uint8Array;
 }
 
-const CONTENT_TYPES = [undefined, 'application/json', 'text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/xml', 'application/json; charset=latin1'];
+const CONTENT_TYPES = [
+  undefined,
+  'application/json',
+  'text/plain',
+  'application/x-www-form-urlencoded',
+  'multipart/form-data; boundary=x',
+  'application/xml',
+  'application/json; charset=latin1',
+];
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
 export const malformedBody: fc.Arbitrary<RawBody> = fc
   .tuple(
     fc.constantFrom(...CONTENT_TYPES),
-    fc.option(fc.oneof(fc.stringMatching(/^[A-Za-z0-9_-]{8,100}$/), fc.string({ unit: fc.constantFrom(...' !"$%&/()=?;:,.<>|{}[]~aZ09-_'), maxLength: 300 }))),
+    fc.option(
+      fc.oneof(
+        fc.stringMatching(/^[A-Za-z0-9_-]{8,100}$/),
+        fc.string({ unit: fc.constantFrom(...' !"$%&/()=?;:,.<>|{}[]~aZ09-_'), maxLength: 300 }),
+      ),
+    ),
     fc.oneof(
       { weight: 6, arbitrary: malformedRequest.map((fields) => utf8(JSON.stringify(fields))) },
       { weight: 1, arbitrary: fc.jsonValue().map((value) => utf8(JSON.stringify(value) ?? '')) },
@@ -134,7 +171,12 @@ export const malformedBody: fc.Arbitrary<RawBody> = fc
       { weight: 1, arbitrary: fc.uint8Array({ maxLength: 300 }) },
       { weight: 1, arbitrary: fc.constant(new URLSearchParams(validRequest() as unknown as Record<string, string>).toString()).map(utf8) },
       // Larger than the 64 KB limit.
-      { weight: 1, arbitrary: fc.integer({ min: 64 * 1024, max: 96 * 1024 }).map((size) => utf8(JSON.stringify({ ...validRequest(), description: 'x'.repeat(size) }))) },
+      {
+        weight: 1,
+        arbitrary: fc
+          .integer({ min: 64 * 1024, max: 96 * 1024 })
+          .map((size) => utf8(JSON.stringify({ ...validRequest(), description: 'x'.repeat(size) }))),
+      },
     ),
   )
   .map(([contentType, idempotencyKey, body]) => ({ contentType, idempotencyKey: idempotencyKey ?? undefined, body }));
@@ -142,7 +184,14 @@ export const malformedBody: fc.Arbitrary<RawBody> = fc
 /** The web form's envelope as a bot might send it: never a token the server issued. */
 export const malformedEnvelope = fc.oneof(
   fc.jsonValue(),
-  fc.record({ website: fc.oneof(anyText(600), notAString), form_token: fc.oneof(anyText(250), notAString), idempotency_key: fc.oneof(fc.uuid(), anyText()) }, { requiredKeys: [] }),
+  fc.record(
+    {
+      website: fc.oneof(anyText(600), notAString),
+      form_token: fc.oneof(anyText(250), notAString),
+      idempotency_key: fc.oneof(fc.uuid(), anyText()),
+    },
+    { requiredKeys: [] },
+  ),
 );
 
 /** Every message a refused request may carry: the German catalog, never a stack trace or English. */

@@ -23,8 +23,7 @@ function postRaw(body: BodyInit, headers: Record<string, string> = {}, ip = '192
   );
 }
 
-const post = (value: unknown, headers: Record<string, string> = {}, ip?: string) =>
-  postRaw(JSON.stringify(value), headers, ip);
+const post = (value: unknown, headers: Record<string, string> = {}, ip?: string) => postRaw(JSON.stringify(value), headers, ip);
 
 async function stored() {
   const [c] = await db.select({ n: count() }).from(cases);

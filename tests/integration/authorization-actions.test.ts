@@ -365,9 +365,7 @@ beforeEach(async () => {
   vi.mocked(getServerSession).mockReset();
 });
 
-const CELLS = MATRIX.flatMap((r) =>
-  ACTORS.map((actor) => ({ ...r, actor, outcome: expectedOutcome(actor, r.minRole) })),
-);
+const CELLS = MATRIX.flatMap((r) => ACTORS.map((actor) => ({ ...r, actor, outcome: expectedOutcome(actor, r.minRole) })));
 
 describe('server action authorization matrix', () => {
   it.each(CELLS)('$name (needs $minRole) as $actor: $outcome', async (cell) => {
@@ -401,7 +399,10 @@ describe('server action authorization matrix', () => {
 
   it('treats a session older than the account’s sessions_valid_from (password reset) as signed out', async () => {
     const input = await MATRIX.find((r) => r.name === 'addCaseNote')!.input(world.expert);
-    vi.mocked(getServerSession).mockResolvedValue({ ...(await signedInSession(world.expert)), signedInAt: Date.now() - 3_600_000 } as never);
+    vi.mocked(getServerSession).mockResolvedValue({
+      ...(await signedInSession(world.expert)),
+      signedInAt: Date.now() - 3_600_000,
+    } as never);
     await db.update(users).set({ sessionsValidFrom: new Date() }).where(eq(users.id, world.expert.id));
     const before = await snapshot();
     expect(await caseActions.addCaseNote(input)).toEqual(NOT_SIGNED_IN);
@@ -411,7 +412,7 @@ describe('server action authorization matrix', () => {
   it('treats a session for an account that no longer exists as signed out', async () => {
     const input = await MATRIX.find((r) => r.name === 'addCaseNote')!.input(world.expert);
     vi.mocked(getServerSession).mockResolvedValue(
-      await signedInSession({ id: 987_654, name: 'Gibt Es Nicht', email: 'weg@test.local', role: 'admin' }) as never,
+      (await signedInSession({ id: 987_654, name: 'Gibt Es Nicht', email: 'weg@test.local', role: 'admin' })) as never,
     );
     expect(await caseActions.addCaseNote(input)).toEqual(NOT_SIGNED_IN);
   });

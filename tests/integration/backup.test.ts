@@ -41,9 +41,7 @@ async function contents(executor: Executor) {
     const name = `"${String(table_schema)}"."${String(table_name)}"`;
     result[name] = rowsOf(await executor.execute(sql.raw(`select t.* from ${name} t order by t::text`)));
   }
-  const sequences = rowsOf(
-    await executor.execute(sql`select schemaname, sequencename, last_value from pg_sequences order by 1, 2`),
-  );
+  const sequences = rowsOf(await executor.execute(sql`select schemaname, sequencename, last_value from pg_sequences order by 1, 2`));
   return { tables: result, sequences };
 }
 
@@ -123,7 +121,7 @@ describe.runIf(!serverUrl)('embedded database: db:export and db:import', () => {
   const archive = path.join(work, 'lotse-sicherung.tar.gz');
 
   /** Points the app's database at a PGlite directory (the file's in-memory one is closed). */
-  async function useDirectory(dir: string) {
+  async function openDirectory(dir: string) {
     await closeDatabase();
     process.env.PGLITE_DIR = dir;
     await prepareDatabase(getDatabaseHandle());
@@ -134,7 +132,7 @@ describe.runIf(!serverUrl)('embedded database: db:export and db:import', () => {
   });
 
   it('restores every row and sequence into a fresh directory, which then keeps working', async () => {
-    await useDirectory(source);
+    await openDirectory(source);
     const references = await createData();
     const before = await contents(db);
     await closeDatabase();
@@ -147,7 +145,7 @@ describe.runIf(!serverUrl)('embedded database: db:export and db:import', () => {
     expect(imported.stdout).toContain(messages.backup.imported(target, 4));
     expect(imported.code).toBe(0);
 
-    await useDirectory(target);
+    await openDirectory(target);
     expect(await contents(db)).toEqual(before);
     await expectStillWorking(references.at(-1)!);
     await closeDatabase();

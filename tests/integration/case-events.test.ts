@@ -10,7 +10,10 @@ import { newCase } from '../helpers/factories';
 describe('anonymising case events', () => {
   it('clears the personal text of every event type and keeps the rest', async () => {
     const c = await newCase();
-    await recordCaseEvents(db, Object.values(SAMPLE_EVENTS).map((event) => ({ ...event, caseId: c.id })));
+    await recordCaseEvents(
+      db,
+      Object.values(SAMPLE_EVENTS).map((event) => ({ ...event, caseId: c.id })),
+    );
     await db.transaction((tx) => anonymiseCases(tx, [c.id], { kind: 'retention' }));
 
     const rows = await db.select().from(caseEvents).where(eq(caseEvents.caseId, c.id)).orderBy(asc(caseEvents.id));

@@ -24,7 +24,14 @@ beforeEach(async () => {
 });
 
 const edit = (c: Awaited<ReturnType<typeof newCase>>, changes: Record<string, unknown>) =>
-  caseUpdateSchema.parse({ caseId: c.id, ...editableState(c), assigneeId: c.assigneeId ?? '', dueDate: c.dueDate ?? '', tags: c.tags.join(','), ...changes });
+  caseUpdateSchema.parse({
+    caseId: c.id,
+    ...editableState(c),
+    assigneeId: c.assigneeId ?? '',
+    dueDate: c.dueDate ?? '',
+    tags: c.tags.join(','),
+    ...changes,
+  });
 
 describe('updateCase', () => {
   it('records every changed field as an event with old and new value and bumps the version', async () => {
@@ -32,7 +39,9 @@ describe('updateCase', () => {
     const result = await updateCase(erika, edit(c, { status: 'in_triage', priority: 'urgent', assigneeId: erika.id, tags: 'FFP2, Eilig' }));
     expect(result).toEqual({ ok: true, data: { version: 2 } });
     const events = await loadTimeline(c.id);
-    expect(events.map((e) => [e.type, 'from' in e.data ? e.data.from : undefined, 'to' in e.data ? e.data.to : undefined, e.actorName])).toEqual([
+    expect(
+      events.map((e) => [e.type, 'from' in e.data ? e.data.from : undefined, 'to' in e.data ? e.data.to : undefined, e.actorName]),
+    ).toEqual([
       ['submitted', undefined, undefined, null],
       ['status_changed', 'new', 'in_triage', 'Erika Expertin'],
       ['priority_changed', 'normal', 'urgent', 'Erika Expertin'],
@@ -83,7 +92,10 @@ describe('updateCase', () => {
 
   it('refuses an unknown assignee', async () => {
     const c = await newCase();
-    expect(await updateCase(erika, edit(c, { assigneeId: 999_999 }))).toMatchObject({ ok: false, fieldErrors: { assigneeId: expect.any(String) } });
+    expect(await updateCase(erika, edit(c, { assigneeId: 999_999 }))).toMatchObject({
+      ok: false,
+      fieldErrors: { assigneeId: expect.any(String) },
+    });
   });
 });
 
@@ -94,7 +106,9 @@ describe('takeCase', () => {
     const [stored] = await db.select().from(cases).where(eq(cases.id, c.id));
     expect(stored).toMatchObject({ assigneeId: erika.id, status: 'in_triage', version: 2 });
     const events = await loadTimeline(c.id);
-    expect(events.slice(1).map((e) => [e.type, 'from' in e.data ? e.data.from : undefined, 'to' in e.data ? e.data.to : undefined])).toEqual([
+    expect(
+      events.slice(1).map((e) => [e.type, 'from' in e.data ? e.data.from : undefined, 'to' in e.data ? e.data.to : undefined]),
+    ).toEqual([
       ['status_changed', 'new', 'in_triage'],
       ['assigned', null, erika.id],
     ]);
@@ -102,8 +116,15 @@ describe('takeCase', () => {
 
   it('keeps the status of a case already in work and refuses a stale version', async () => {
     const c = await newCase();
-    expect(await updateCase(bernd, edit(c, { status: 'searching', assigneeId: bernd.id }))).toMatchObject({ ok: true, data: { version: 2 } });
-    expect(await takeCase(erika, c.id, 1)).toMatchObject({ ok: false, error: expect.stringContaining('Bernd Berater'), current: { version: 2 } });
+    expect(await updateCase(bernd, edit(c, { status: 'searching', assigneeId: bernd.id }))).toMatchObject({
+      ok: true,
+      data: { version: 2 },
+    });
+    expect(await takeCase(erika, c.id, 1)).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('Bernd Berater'),
+      current: { version: 2 },
+    });
     expect(await takeCase(erika, c.id, 2)).toEqual({ ok: true, data: { version: 3 } });
     const [stored] = await db.select().from(cases).where(eq(cases.id, c.id));
     expect(stored).toMatchObject({ assigneeId: erika.id, status: 'searching' });
@@ -134,8 +155,14 @@ describe('notes, duplicates and bulk actions', () => {
     const resolved = await newCase();
     await db.update(cases).set({ status: 'resolved' }).where(eq(cases.id, resolved.id));
     const ids = [a.id, b.id, resolved.id];
-    expect(await bulkUpdate(erika, { caseIds: ids, action: 'assign', assigneeId: bernd.id })).toEqual({ ok: true, data: { changed: 3, skipped: 0 } });
-    expect(await bulkUpdate(erika, { caseIds: ids, action: 'priority', priority: 'urgent' })).toEqual({ ok: true, data: { changed: 3, skipped: 0 } });
+    expect(await bulkUpdate(erika, { caseIds: ids, action: 'assign', assigneeId: bernd.id })).toEqual({
+      ok: true,
+      data: { changed: 3, skipped: 0 },
+    });
+    expect(await bulkUpdate(erika, { caseIds: ids, action: 'priority', priority: 'urgent' })).toEqual({
+      ok: true,
+      data: { changed: 3, skipped: 0 },
+    });
     expect(await bulkUpdate(erika, { caseIds: ids, action: 'spam' })).toEqual({ ok: true, data: { changed: 2, skipped: 1 } });
     const rows = await db.select().from(cases).orderBy(cases.id);
     expect(rows.map((r) => [r.status, r.priority, r.assigneeId, r.version])).toEqual([

@@ -87,9 +87,7 @@ describe('submitHelpRequest', () => {
   });
 
   it('gives 50 concurrent submissions unique references without gaps', async () => {
-    const results = await Promise.all(
-      Array.from({ length: 50 }, (_, i) => submitHelpRequest(parse({ organisation: `Firma ${i}` }))),
-    );
+    const results = await Promise.all(Array.from({ length: 50 }, (_, i) => submitHelpRequest(parse({ organisation: `Firma ${i}` }))));
     const references = results.map((r) => (r.ok ? r.reference : 'failed')).sort();
     const expected = Array.from({ length: 50 }, (_, i) => `LS-${year}-${String(i + 1).padStart(5, '0')}`);
     expect(references).toEqual(expected);

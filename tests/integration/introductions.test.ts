@@ -19,11 +19,44 @@ import { staffUser } from '../helpers/staff-users';
 import { companyInput as company, newCase } from '../helpers/factories';
 
 const SUPPLIERS = {
-  masksJena: company({ name: 'Thüringer Schutzausrüstung GmbH', postalCode: '07743', city: 'Jena', capabilities: ['Atemschutzmasken FFP2'], certifications: ['EN 149'], email: 'vertrieb@schutz.example', contactPerson: 'Frau Kranich', description: 'Herstellung von Atemschutzmasken.' }),
-  masksErfurt: company({ name: 'Erfurter Maskenwerk', postalCode: '99084', city: 'Erfurt', capabilities: ['FFP2-Masken', 'OP-Masken'], description: 'Masken aus Erfurt.' }),
-  masksAltenburg: company({ name: 'Maskenwerk Altenburg', postalCode: '04600', city: 'Altenburg', capabilities: ['FFP2-Masken'], description: 'Textile Masken und Atemschutz.' }),
-  disinfection: company({ name: 'Chemiewerk Bad Köstritz', postalCode: '07586', city: 'Bad Köstritz', capabilities: ['Händedesinfektion'], description: 'Desinfektionsmittel in Kanistern.' }),
-  bakery: company({ name: 'Mühle Großenehrich', postalCode: '99718', city: 'Greußen', capabilities: ['Roggenmehl'], description: 'Mehl aus der Region.' }),
+  masksJena: company({
+    name: 'Thüringer Schutzausrüstung GmbH',
+    postalCode: '07743',
+    city: 'Jena',
+    capabilities: ['Atemschutzmasken FFP2'],
+    certifications: ['EN 149'],
+    email: 'vertrieb@schutz.example',
+    contactPerson: 'Frau Kranich',
+    description: 'Herstellung von Atemschutzmasken.',
+  }),
+  masksErfurt: company({
+    name: 'Erfurter Maskenwerk',
+    postalCode: '99084',
+    city: 'Erfurt',
+    capabilities: ['FFP2-Masken', 'OP-Masken'],
+    description: 'Masken aus Erfurt.',
+  }),
+  masksAltenburg: company({
+    name: 'Maskenwerk Altenburg',
+    postalCode: '04600',
+    city: 'Altenburg',
+    capabilities: ['FFP2-Masken'],
+    description: 'Textile Masken und Atemschutz.',
+  }),
+  disinfection: company({
+    name: 'Chemiewerk Bad Köstritz',
+    postalCode: '07586',
+    city: 'Bad Köstritz',
+    capabilities: ['Händedesinfektion'],
+    description: 'Desinfektionsmittel in Kanistern.',
+  }),
+  bakery: company({
+    name: 'Mühle Großenehrich',
+    postalCode: '99718',
+    city: 'Greußen',
+    capabilities: ['Roggenmehl'],
+    description: 'Mehl aus der Region.',
+  }),
 } as const;
 const ids = {} as Record<keyof typeof SUPPLIERS, number>;
 
@@ -45,14 +78,38 @@ beforeEach(async () => {
 
 const reload = async (id: number) => (await db.select().from(cases).where(eq(cases.id, id)))[0]!;
 const eventTypes = async (caseId: number) =>
-  (await db.select({ type: caseEvents.type }).from(caseEvents).where(eq(caseEvents.caseId, caseId)).orderBy(caseEvents.id)).map((e) => e.type);
+  (await db.select({ type: caseEvents.type }).from(caseEvents).where(eq(caseEvents.caseId, caseId)).orderBy(caseEvents.id)).map(
+    (e) => e.type,
+  );
 
 const introduce = (caseId: number, companyId: number, changes: Record<string, unknown> = {}, today = '2026-11-25') =>
-  logIntroduction(erika, introductionSchema.parse({ caseId, companyId, introducedOn: '2026-11-20', channel: 'email', note: '', contactShared: false, ...changes }), today);
+  logIntroduction(
+    erika,
+    introductionSchema.parse({
+      caseId,
+      companyId,
+      introducedOn: '2026-11-20',
+      channel: 'email',
+      note: '',
+      contactShared: false,
+      ...changes,
+    }),
+    today,
+  );
 
 async function outcome(introductionId: number, changes: Record<string, unknown>, actor = erika) {
   const [row] = await db.select().from(introductions).where(eq(introductions.id, introductionId));
-  return changeOutcome(actor, outcomeSchema.parse({ introductionId, version: row!.version, outcome: row!.outcome, followUpOn: row!.followUpOn ?? '', note: '', ...changes }));
+  return changeOutcome(
+    actor,
+    outcomeSchema.parse({
+      introductionId,
+      version: row!.version,
+      outcome: row!.outcome,
+      followUpOn: row!.followUpOn ?? '',
+      note: '',
+      ...changes,
+    }),
+  );
 }
 
 describe('shortlist', () => {
@@ -70,7 +127,10 @@ describe('shortlist', () => {
     ]);
 
     expect(await removeFromShortlist(erika, { caseId: c.id, companyId: ids.masksErfurt })).toMatchObject({ ok: true });
-    expect(await removeFromShortlist(erika, { caseId: c.id, companyId: ids.masksErfurt })).toMatchObject({ ok: false, error: 'Dieser Anbieter steht nicht (mehr) auf der Merkliste.' });
+    expect(await removeFromShortlist(erika, { caseId: c.id, companyId: ids.masksErfurt })).toMatchObject({
+      ok: false,
+      error: 'Dieser Anbieter steht nicht (mehr) auf der Merkliste.',
+    });
     expect((await loadShortlist(c.id)).map((i) => i.name)).toEqual(['Thüringer Schutzausrüstung GmbH']);
     expect(await eventTypes(c.id)).toEqual(['submitted', 'shortlist_added', 'shortlist_added', 'shortlist_removed']);
     const [added] = await db.select().from(caseEvents).where(eq(caseEvents.type, 'shortlist_added')).limit(1);
@@ -80,7 +140,10 @@ describe('shortlist', () => {
   it('refuses unknown cases and companies without writing anything', async () => {
     const c = await newCase();
     expect(await addToShortlist(erika, { caseId: c.id + 1000, companyId: ids.masksJena, note: '' })).toMatchObject({ ok: false });
-    expect(await addToShortlist(erika, { caseId: c.id, companyId: 999_999, note: '' })).toEqual({ ok: false, error: 'Diesen Anbieter gibt es nicht (mehr).' });
+    expect(await addToShortlist(erika, { caseId: c.id, companyId: 999_999, note: '' })).toEqual({
+      ok: false,
+      error: 'Diesen Anbieter gibt es nicht (mehr).',
+    });
     expect(await loadShortlist(c.id)).toEqual([]);
     expect(await eventTypes(c.id)).toEqual(['submitted']);
   });
@@ -103,7 +166,17 @@ describe('logging introductions', () => {
     expect(changes[2]!.data).toMatchObject({ from: 'new', to: 'introduced' });
 
     // Staff then set the case to "waiting for feedback"; a second introduction leaves that alone.
-    await updateCase(erika, caseUpdateSchema.parse({ caseId: c.id, ...editableState(current), assigneeId: '', dueDate: '', tags: '', status: 'waiting_feedback' }));
+    await updateCase(
+      erika,
+      caseUpdateSchema.parse({
+        caseId: c.id,
+        ...editableState(current),
+        assigneeId: '',
+        dueDate: '',
+        tags: '',
+        status: 'waiting_feedback',
+      }),
+    );
     expect((await introduce(c.id, ids.masksErfurt)).ok).toBe(true);
     current = await reload(c.id);
     expect(current.status).toBe('waiting_feedback');
@@ -119,22 +192,55 @@ describe('logging introductions', () => {
 
   it('refuses closed cases, unknown companies and future dates, and leaves no trace', async () => {
     const c = await newCase();
-    await updateCase(erika, caseUpdateSchema.parse({ caseId: c.id, ...editableState(c), assigneeId: '', dueDate: '', tags: '', status: 'rejected', reason: 'Kein Bedarf mehr' }));
+    await updateCase(
+      erika,
+      caseUpdateSchema.parse({
+        caseId: c.id,
+        ...editableState(c),
+        assigneeId: '',
+        dueDate: '',
+        tags: '',
+        status: 'rejected',
+        reason: 'Kein Bedarf mehr',
+      }),
+    );
     expect(await introduce(c.id, ids.masksJena)).toEqual({ ok: false, error: expect.stringContaining('abgeschlossen') });
     const open = await newCase({ email: 'other@example.org' });
-    expect(await introduce(open.id, 999_999)).toMatchObject({ ok: false, fieldErrors: { companyId: 'Diesen Anbieter gibt es nicht (mehr).' } });
-    expect(await introduce(open.id, ids.masksJena, { introducedOn: '2026-11-26' })).toMatchObject({ ok: false, fieldErrors: { introducedOn: 'Das Datum darf nicht in der Zukunft liegen.' } });
+    expect(await introduce(open.id, 999_999)).toMatchObject({
+      ok: false,
+      fieldErrors: { companyId: 'Diesen Anbieter gibt es nicht (mehr).' },
+    });
+    expect(await introduce(open.id, ids.masksJena, { introducedOn: '2026-11-26' })).toMatchObject({
+      ok: false,
+      fieldErrors: { introducedOn: 'Das Datum darf nicht in der Zukunft liegen.' },
+    });
     expect(await db.select().from(introductions)).toEqual([]);
     expect((await reload(open.id)).status).toBe('new');
   });
 
   it('validates the input in German: channel, dates, follow-up not before the introduction', () => {
-    const parsed = introductionSchema.safeParse({ caseId: 1, companyId: 2, introducedOn: '2026-11-20', channel: 'fax', note: 'x'.repeat(2001), followUpOn: '2026-11-19' });
+    const parsed = introductionSchema.safeParse({
+      caseId: 1,
+      companyId: 2,
+      introducedOn: '2026-11-20',
+      channel: 'fax',
+      note: 'x'.repeat(2001),
+      followUpOn: '2026-11-19',
+    });
     expect(parsed.success).toBe(false);
     const messages = Object.fromEntries(parsed.error!.issues.map((i) => [i.path[0], i.message]));
     expect(messages).toMatchObject({ channel: 'Bitte wählen Sie eine Option.', note: 'Bitte höchstens 2000 Zeichen.' });
-    const order = introductionSchema.safeParse({ caseId: 1, companyId: 2, introducedOn: '2026-11-20', channel: 'email', followUpOn: '2026-11-19' });
-    expect(order.error!.issues[0]).toMatchObject({ path: ['followUpOn'], message: 'Die Wiedervorlage kann nicht vor der Vermittlung liegen.' });
+    const order = introductionSchema.safeParse({
+      caseId: 1,
+      companyId: 2,
+      introducedOn: '2026-11-20',
+      channel: 'email',
+      followUpOn: '2026-11-19',
+    });
+    expect(order.error!.issues[0]).toMatchObject({
+      path: ['followUpOn'],
+      message: 'Die Wiedervorlage kann nicht vor der Vermittlung liegen.',
+    });
   });
 });
 
@@ -162,13 +268,23 @@ describe('outcomes', () => {
     expect(row).toMatchObject({ outcome: 'agreement', agreementKind: 'cooperation', followUpOn: '2026-12-04', version: 3 });
     expect(row!.outcomeChangedAt).not.toBeNull();
     const events = await db.select().from(caseEvents).where(eq(caseEvents.caseId, c.id)).orderBy(caseEvents.id);
-    expect(events.map((e) => e.type)).toEqual(['submitted', 'introduction_logged', 'status_changed', 'introduction_outcome', 'introduction_follow_up', 'introduction_outcome']);
+    expect(events.map((e) => e.type)).toEqual([
+      'submitted',
+      'introduction_logged',
+      'status_changed',
+      'introduction_outcome',
+      'introduction_follow_up',
+      'introduction_outcome',
+    ]);
     expect(events.at(-1)!.data).toMatchObject({ from: 'in_contact', to: 'agreement', agreementKind: 'cooperation', note: 'Rahmenvertrag' });
 
     // A final outcome can be reopened to "in contact" only.
     expect(await outcome(id, { outcome: 'pending' })).toMatchObject({ ok: false });
     expect(await outcome(id, { outcome: 'in_contact' })).toMatchObject({ ok: true });
-    expect((await db.select().from(introductions).where(eq(introductions.id, id)))[0]).toMatchObject({ outcome: 'in_contact', agreementKind: null });
+    expect((await db.select().from(introductions).where(eq(introductions.id, id)))[0]).toMatchObject({
+      outcome: 'in_contact',
+      agreementKind: null,
+    });
   });
 
   it('stores only consistent rows: agreement kind exactly with an agreement (database constraint)', async () => {
@@ -181,7 +297,7 @@ describe('outcomes', () => {
 });
 
 describe('follow-ups', () => {
-  it('lists each expert\'s due follow-ups and marks overdue ones in the queue', async () => {
+  it("lists each expert's due follow-ups and marks overdue ones in the queue", async () => {
     // The queue compares with the real date: the fixture lies around it.
     const today = berlinDate();
     const day = (offset: number) => berlinDate(new Date(Date.now() + offset * 86_400_000));
@@ -191,7 +307,11 @@ describe('follow-ups', () => {
     const overdue = await introduce(a.id, ids.masksJena, { ...on, followUpOn: day(-1) }, today);
     const dueToday = await introduce(b.id, ids.masksErfurt, { ...on, followUpOn: today }, today);
     await introduce(b.id, ids.disinfection, { ...on, followUpOn: day(5) }, today);
-    const bernds = await logIntroduction(bernd, introductionSchema.parse({ caseId: a.id, companyId: ids.bakery, introducedOn: day(-5), channel: 'meeting', followUpOn: day(-4) }), today);
+    const bernds = await logIntroduction(
+      bernd,
+      introductionSchema.parse({ caseId: a.id, companyId: ids.bakery, introducedOn: day(-5), channel: 'meeting', followUpOn: day(-4) }),
+      today,
+    );
     if (!overdue.ok || !dueToday.ok || !bernds.ok) throw new Error('fixture failed');
 
     const mine = await listIntroductions(introductionFilterSchema.parse({ view: 'mine' }), erika.id, today);
@@ -218,14 +338,17 @@ describe('follow-ups', () => {
 });
 
 describe('introduction text and sending', () => {
-  it('sends the prepared German text to both parties through the outbox only with the supplier\'s consent', async () => {
+  it("sends the prepared German text to both parties through the outbox only with the supplier's consent", async () => {
     const c = await newCase();
     const refused = await introduce(c.id, ids.masksJena);
     if (!refused.ok) throw new Error(refused.error);
     expect(await sendIntroduction(erika, refused.data.id)).toMatchObject({ ok: false, error: expect.stringContaining('zugestimmt') });
     const noEmail = await introduce(c.id, ids.masksErfurt, { contactShared: true });
     if (!noEmail.ok) throw new Error(noEmail.error);
-    expect(await sendIntroduction(erika, noEmail.data.id)).toMatchObject({ ok: false, error: expect.stringContaining('keine E-Mail-Adresse') });
+    expect(await sendIntroduction(erika, noEmail.data.id)).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('keine E-Mail-Adresse'),
+    });
     expect(await db.select().from(outbox).where(eq(outbox.template, 'introduction'))).toEqual([]);
 
     const agreed = await introduce(c.id, ids.masksJena, { contactShared: true });
@@ -234,7 +357,15 @@ describe('introduction text and sending', () => {
     const mails = await db.select().from(outbox).where(eq(outbox.template, 'introduction')).orderBy(outbox.id);
     expect(mails.map((m) => m.recipient)).toEqual([c.email, 'vertrieb@schutz.example']);
     expect(mails[0]!.subject).toBe(`Kontaktvermittlung ${c.reference}: Thüringer Schutzausrüstung GmbH`);
-    for (const text of [c.organisation, c.contactName, c.email, 'Frau Kranich', 'vertrieb@schutz.example', 'Erika Expertin', '5.000 FFP2-Atemschutzmasken']) {
+    for (const text of [
+      c.organisation,
+      c.contactName,
+      c.email,
+      'Frau Kranich',
+      'vertrieb@schutz.example',
+      'Erika Expertin',
+      '5.000 FFP2-Atemschutzmasken',
+    ]) {
       expect(mails[0]!.body).toContain(text);
     }
     expect((await eventTypes(c.id)).at(-1)).toBe('introduction_sent');
@@ -242,7 +373,7 @@ describe('introduction text and sending', () => {
 });
 
 describe('candidates for a case', () => {
-  it('prefills key terms of the need text that the database knows, and the requester\'s location', async () => {
+  it("prefills key terms of the need text that the database knows, and the requester's location", async () => {
     const c = await newCase({ description: 'Wir benötigen dringend 5.000 FFP2-Masken für unsere Pflegekräfte. Bitte schnell!' });
     const search = await candidateSearch(c);
     // "Pflegekräfte" matches no supplier and would empty the result; "Wir", "Bitte" are no needs.
@@ -250,9 +381,16 @@ describe('candidates for a case', () => {
   });
 
   it('falls back to the category and to all of Thuringia when nothing is near', async () => {
-    const c = await newCase({ description: 'Unsere bisherige Quelle ist ausgefallen, wir brauchen schnell Ersatz für die Produktion.', category: 'cooperation' });
+    const c = await newCase({
+      description: 'Unsere bisherige Quelle ist ausgefallen, wir brauchen schnell Ersatz für die Produktion.',
+      category: 'cooperation',
+    });
     expect((await candidateSearch(c)).q).toBe('Forschung');
-    const far = await newCase({ description: 'Wir suchen Roggenmehl in großen Mengen für unsere Bäckerei.', postal_code: '07545', city: 'Gera' });
+    const far = await newCase({
+      description: 'Wir suchen Roggenmehl in großen Mengen für unsere Bäckerei.',
+      postal_code: '07545',
+      city: 'Gera',
+    });
     expect(await candidateSearch(far)).toMatchObject({ q: 'Roggenmehl', radius_km: undefined });
   });
 });

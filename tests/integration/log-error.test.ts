@@ -50,7 +50,9 @@ describe('logError', () => {
       }),
     );
     // The error itself does hold them (otherwise this test could not fail).
-    expect(JSON.stringify({ ...(error as object), message: (error as Error).message, cause: (error as Error).cause })).toMatch(/Zwölfling|3141592/);
+    expect(JSON.stringify({ ...(error as object), message: (error as Error).message, cause: (error as Error).cause })).toMatch(
+      /Zwölfling|3141592/,
+    );
 
     const { out, logger } = capture();
     logError('test.failed', error, { caseId: 7 }, logger);

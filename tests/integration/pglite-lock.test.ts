@@ -87,7 +87,11 @@ describe('the embedded database belongs to one process', () => {
         rmSync(csv, { force: true });
       }
 
-      const created = run('scripts/user-create.ts', ['--email', 'x@leg.example', '--name', 'Xaver X', '--role', 'expert'], 'ein-langes-passwort\n');
+      const created = run(
+        'scripts/user-create.ts',
+        ['--email', 'x@leg.example', '--name', 'Xaver X', '--role', 'expert'],
+        'ein-langes-passwort\n',
+      );
       expect(created.status).toBe(1);
       expect(created.stderr).toContain(refusal(server.pid!));
     } finally {

@@ -12,7 +12,6 @@ import { addNote, editableState, updateCase } from '@/lib/cases/update';
 import { CONSENT_VERSION } from '@/lib/intake/consent';
 import { findPublicStatus } from '@/lib/intake/status';
 import { sendIntroduction } from '@/lib/introductions/record';
-import { submitHelpRequest } from '@/lib/intake/submit';
 import { ANONYMISED } from '@/lib/privacy/anonymise';
 import { emailHash, eraseRequester, exportRequester, findRequester } from '@/lib/privacy/requester';
 import { runRetention, startRetentionWorker } from '@/lib/privacy/retention';
@@ -89,7 +88,10 @@ async function workedCase(overrides: Partial<typeof WEISS>, status: 'rejected' |
 
 /** Everything stored about these cases (and all mails), as one text to search in. */
 async function storedText(caseIds: number[]): Promise<string> {
-  const ids = sql.join(caseIds.map((id) => sql`${id}`), sql`, `);
+  const ids = sql.join(
+    caseIds.map((id) => sql`${id}`),
+    sql`, `,
+  );
   const parts = await Promise.all([
     db.select({ t: sql<string>`row_to_json(c)::text` }).from(sql`cases c`).where(sql`c.id in (${ids})`),
     db.select({ t: sql<string>`row_to_json(e)::text` }).from(sql`case_events e`).where(sql`e.case_id in (${ids})`),
@@ -98,7 +100,10 @@ async function storedText(caseIds: number[]): Promise<string> {
     db.select({ t: sql<string>`row_to_json(o)::text` }).from(sql`outbox o`),
     db.select({ t: sql<string>`row_to_json(p)::text` }).from(sql`privacy_erasures p`),
   ]);
-  return parts.flat().map((p) => p.t).join('\n');
+  return parts
+    .flat()
+    .map((p) => p.t)
+    .join('\n');
 }
 
 function expectNoSecrets(text: string) {
@@ -286,7 +291,10 @@ describe('mails to suppliers about a requester (Art. 15/17 DSGVO)', () => {
 
   it('are deleted when retention anonymises their case', async () => {
     await introducedCase(new Date('2026-12-01T10:00:00Z'));
-    await db.update(outbox).set({ status: 'sent', createdAt: new Date('2028-12-01T10:00:00Z') }).where(eq(outbox.recipient, SUPPLIER));
+    await db
+      .update(outbox)
+      .set({ status: 'sent', createdAt: new Date('2028-12-01T10:00:00Z') })
+      .where(eq(outbox.recipient, SUPPLIER));
     expect(await runRetention({ now: new Date('2029-01-15T03:00:00Z') })).toMatchObject({ cases: 1 });
     expect(await db.select().from(outbox).where(eq(outbox.recipient, SUPPLIER))).toEqual([]);
   });
@@ -311,7 +319,11 @@ describe('requester export and erasure', () => {
     expect(first.events.map((e) => e.type).sort()).toEqual(['note', 'status_changed', 'submitted', 'tags_changed']);
     expect(first.events.find((e) => e.type === 'note')!.data).toEqual({ text: NOTE });
     expect(first.introductions).toEqual([
-      expect.objectContaining({ company: 'Thüringer Maskenwerk GmbH', outcome: 'agreement', note: 'Frau Petra Weiß wünscht Angebot per Fax.' }),
+      expect.objectContaining({
+        company: 'Thüringer Maskenwerk GmbH',
+        outcome: 'agreement',
+        note: 'Frau Petra Weiß wünscht Angebot per Fax.',
+      }),
     ]);
     expect(first.shortlist).toEqual([expect.objectContaining({ company: 'Thüringer Maskenwerk GmbH', note: 'Passt für Herrn Weiß' })]);
     expect(data.mails).toHaveLength(2);
@@ -334,12 +346,20 @@ describe('requester export and erasure', () => {
       expect(marks).toEqual([expect.objectContaining({ actorId: anna.id, data: { cause: 'erasure' }, createdAt: erasedAt })]);
     }
     const [audit] = await db.select().from(privacyErasures);
-    expect(audit).toMatchObject({ actorId: anna.id, caseIds: [closed.id, open.id].sort((a, b) => a - b), mailsDeleted: 2, createdAt: erasedAt });
+    expect(audit).toMatchObject({
+      actorId: anna.id,
+      caseIds: [closed.id, open.id].sort((a, b) => a - b),
+      mailsDeleted: 2,
+      createdAt: erasedAt,
+    });
     expect(audit!.emailHash).toBe(emailHash(WEISS.email));
     expect(audit!.emailHash).not.toContain('weiss');
 
     // The open case leaves the queue; the closed one keeps its status.
-    const statuses = await db.select({ id: cases.id, status: cases.status, closeReason: cases.closeReason }).from(cases).where(sql`${cases.id} in (${closed.id}, ${open.id})`);
+    const statuses = await db
+      .select({ id: cases.id, status: cases.status, closeReason: cases.closeReason })
+      .from(cases)
+      .where(sql`${cases.id} in (${closed.id}, ${open.id})`);
     expect(statuses).toEqual(
       expect.arrayContaining([
         { id: closed.id, status: 'rejected', closeReason: ANONYMISED },

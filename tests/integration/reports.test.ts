@@ -145,7 +145,10 @@ beforeAll(async () => {
   await kase('C0', { createdAt: utc('2026-03-01T22:30:00Z'), category: 'goods', status: 'searching', districtKey: ERFURT });
   await kase('C7', { createdAt: utc('2026-03-22T23:00:00Z'), category: 'goods', status: 'new', districtKey: JENA });
 
-  await db.update(cases).set({ assigneeId: ids.Anna }).where(inIds('C1', 'C2', 'C6', 'C0'));
+  await db
+    .update(cases)
+    .set({ assigneeId: ids.Anna })
+    .where(inIds('C1', 'C2', 'C6', 'C0'));
   await db.update(cases).set({ assigneeId: ids.Bernd }).where(inIds('C3'));
   await db.update(cases).set({ assigneeId: ids.Dieter }).where(inIds('C7'));
 
@@ -163,7 +166,10 @@ beforeAll(async () => {
 });
 
 function inIds(...references: string[]) {
-  return inArray(cases.id, references.map((r) => ids[r]!));
+  return inArray(
+    cases.id,
+    references.map((r) => ids[r]!),
+  );
 }
 
 const weekKeys = (r: Report['casesByCategory']) => r.weeks.map((w) => [w.week, w.isoYear, w.isoWeek]);
@@ -230,7 +236,13 @@ describe('report figures on the fixture', () => {
     expect(report.topSectors).toEqual([
       { division: '32', title: 'Herstellung von sonstigen Waren', section: 'C', sectionTitle: 'Verarbeitendes Gewerbe', cases: 3 },
       { division: '20', title: 'Herstellung von chemischen Erzeugnissen', section: 'C', sectionTitle: 'Verarbeitendes Gewerbe', cases: 1 },
-      { division: '72', title: 'Forschung und Entwicklung', section: 'M', sectionTitle: expect.stringContaining('freiberuflichen'), cases: 1 },
+      {
+        division: '72',
+        title: 'Forschung und Entwicklung',
+        section: 'M',
+        sectionTitle: expect.stringContaining('freiberuflichen'),
+        cases: 1,
+      },
     ]);
     expect(report.casesWithoutSector).toBe(1); // C4
   });
@@ -336,6 +348,11 @@ describe('CSV export', () => {
       Wiedervorlage: '',
       'Ergebnis geändert': '',
     });
-    expect(rows[2]).toMatchObject({ Weg: 'Telefon', 'Vermittelt von': 'Bernd', 'Kontakt weitergegeben': 'nein', Wiedervorlage: '2026-03-12' });
+    expect(rows[2]).toMatchObject({
+      Weg: 'Telefon',
+      'Vermittelt von': 'Bernd',
+      'Kontakt weitergegeben': 'nein',
+      Wiedervorlage: '2026-03-12',
+    });
   });
 });

@@ -63,7 +63,10 @@ describe('seedDemoCompanies', () => {
     expect(mismatched!.n).toBe(0);
 
     const [events] = await db
-      .select({ n: count(), demo: int(sql`count(*) filter (where ${companyEvents.type} = 'created' and ${companyEvents.data}->>'source' = 'demo')`) })
+      .select({
+        n: count(),
+        demo: int(sql`count(*) filter (where ${companyEvents.type} = 'created' and ${companyEvents.data}->>'source' = 'demo')`),
+      })
       .from(companyEvents);
     expect(events).toEqual({ n: 4_500, demo: 4_500 });
   });

@@ -71,7 +71,10 @@ describe('staff sessions', () => {
   it('drops an account’s expired rows at its next sign-in', async () => {
     const erika = await staffUser('Erika Expertin');
     const old = await startSession(erika.id);
-    await db.update(staffSessions).set({ createdAt: new Date(Date.now() - 11 * 3600_000) }).where(eq(staffSessions.id, old.id));
+    await db
+      .update(staffSessions)
+      .set({ createdAt: new Date(Date.now() - 11 * 3600_000) })
+      .where(eq(staffSessions.id, old.id));
     await startSession(erika.id);
     expect(await db.select().from(staffSessions).where(eq(staffSessions.id, old.id))).toEqual([]);
   });

@@ -61,7 +61,18 @@ const FIXTURES = [
 ];
 
 const CONTRACT_FIELDS = [
-  'id', 'external_id', 'name', 'kind', 'city', 'postal_code', 'district', 'distance_km', 'score', 'sectors', 'capabilities', 'highlights',
+  'id',
+  'external_id',
+  'name',
+  'kind',
+  'city',
+  'postal_code',
+  'district',
+  'distance_km',
+  'score',
+  'sectors',
+  'capabilities',
+  'highlights',
 ];
 
 let expert: StaffUser;
@@ -74,7 +85,17 @@ async function actAs(user: StaffUser | null) {
 async function search(query: string) {
   const response = await GET(new Request(`http://localhost/api/suppliers/search?${query}`));
   const text = await response.text();
-  return { response, text, body: JSON.parse(text) as { total: number; relaxed?: boolean; results: Record<string, unknown>[]; error?: string; field_errors?: Record<string, string> } };
+  return {
+    response,
+    text,
+    body: JSON.parse(text) as {
+      total: number;
+      relaxed?: boolean;
+      results: Record<string, unknown>[];
+      error?: string;
+      field_errors?: Record<string, string>;
+    },
+  };
 }
 
 beforeAll(async () => {
@@ -92,10 +113,20 @@ beforeEach(() => {
 describe('GET /api/suppliers/search', () => {
   it('gives anonymous callers listed companies only, never contact persons', async () => {
     await actAs(null);
-    for (const query of ['q=FFP2+Masken', 'near=99084&radius_km=200', 'sector=32.50', '', `q=${encodeURIComponent(HIDDEN_NAME)}`, 'q=Verborgen']) {
+    for (const query of [
+      'q=FFP2+Masken',
+      'near=99084&radius_km=200',
+      'sector=32.50',
+      '',
+      `q=${encodeURIComponent(HIDDEN_NAME)}`,
+      'q=Verborgen',
+    ]) {
       const { response, text, body } = await search(query);
       expect(response.status, query).toBe(200);
-      expect(body.results.map((r) => r.name), query).not.toContain(HIDDEN_NAME);
+      expect(
+        body.results.map((r) => r.name),
+        query,
+      ).not.toContain(HIDDEN_NAME);
       expect(text, query).not.toContain('Geheime');
       expect(text, query).not.toContain('Verborgen');
       expect(text, query).not.toContain('Öffentlich-Intern');
@@ -113,7 +144,13 @@ describe('GET /api/suppliers/search', () => {
     expect(body.total).toBe(1);
     const [hit] = body.results;
     for (const field of CONTRACT_FIELDS) expect(hit, field).toHaveProperty(field);
-    expect(hit).toMatchObject({ external_id: 'API-1', name: 'Thüringer Schutzausrüstung GmbH', kind: 'company', city: 'Jena', postal_code: '07743' });
+    expect(hit).toMatchObject({
+      external_id: 'API-1',
+      name: 'Thüringer Schutzausrüstung GmbH',
+      kind: 'company',
+      city: 'Jena',
+      postal_code: '07743',
+    });
     expect(hit!.distance_km).toBeGreaterThan(30);
     expect(hit!.distance_km).toBeLessThan(60);
     expect(hit!.highlights).toEqual(expect.arrayContaining([{ field: 'capabilities', text: 'FFP2-Masken' }]));

@@ -63,7 +63,12 @@ describe('company edit form and actions', () => {
     expect(created).toMatchObject({ ok: true, data: { version: 1 } });
     const id = (created as { data: { id: number } }).data.id;
     const company = await loadCompany(id);
-    expect(company).toMatchObject({ name: 'Glaswerk Ilmenau', districtName: 'Ilm-Kreis', sizeClass: 'medium', contactPerson: 'Herr Bläser' });
+    expect(company).toMatchObject({
+      name: 'Glaswerk Ilmenau',
+      districtName: 'Ilm-Kreis',
+      sizeClass: 'medium',
+      contactPerson: 'Herr Bläser',
+    });
     expect(company!.latitude).toBeGreaterThan(50);
     expect(await loadCompanyHistory(id)).toMatchObject([{ type: 'created', actorName: 'Erika Expertin' }]);
 
@@ -77,7 +82,11 @@ describe('company edit form and actions', () => {
   it('answers invalid input with German field errors', async () => {
     await actAs(erika);
     const result = await createSupplier({ ...fromForm(), postalCode: '986', sectors: ['XX.1'] });
-    expect(result).toMatchObject({ ok: false, error: messages.request.fixErrors, fieldErrors: { postalCode: messages.errors.postalCode, sectors: messages.errors.sector } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: messages.request.fixErrors,
+      fieldErrors: { postalCode: messages.errors.postalCode, sectors: messages.errors.sector },
+    });
     const edit = await saveSupplier({ id: 1, version: 1, ...fromForm(), name: 'X' });
     expect(edit).toMatchObject({ ok: false, fieldErrors: { name: messages.errors.tooShort(2) } });
   });
@@ -112,21 +121,38 @@ describe('company edit form and actions', () => {
     expect((await loadCompany(id))!.employees).toBe(300);
 
     // The same values again: nothing to record.
-    expect(await saveSupplier({ id, version: 2, ...fromForm({ employees: '300', publicListing: true }) })).toEqual({ ok: true, data: { id, version: 2 } });
+    expect(await saveSupplier({ id, version: 2, ...fromForm({ employees: '300', publicListing: true }) })).toEqual({
+      ok: true,
+      data: { id, version: 2 },
+    });
     expect(await loadCompanyHistory(id)).toHaveLength(2);
   });
 
   it('keeps external ids unique and the record’s source through an edit', async () => {
     await actAs(erika);
     const first = ((await createSupplier(fromForm({ externalId: 'LEG-1' }))) as { data: { id: number } }).data;
-    const second = ((await createSupplier(fromForm({ name: 'Glashütte Lauscha', postalCode: '98724', city: 'Lauscha' }))) as { data: { id: number } }).data;
+    const second = (
+      (await createSupplier(fromForm({ name: 'Glashütte Lauscha', postalCode: '98724', city: 'Lauscha' }))) as { data: { id: number } }
+    ).data;
     await db.update(companies).set({ source: 'LEG-Export 2020' }).where(eq(companies.id, second.id));
-    expect(await saveSupplier({ id: second.id, version: 1, ...fromForm({ name: 'Glashütte Lauscha', postalCode: '98724', city: 'Lauscha', externalId: 'LEG-1' }) })).toEqual({
+    expect(
+      await saveSupplier({
+        id: second.id,
+        version: 1,
+        ...fromForm({ name: 'Glashütte Lauscha', postalCode: '98724', city: 'Lauscha', externalId: 'LEG-1' }),
+      }),
+    ).toEqual({
       ok: false,
       error: messages.suppliers.externalIdTaken,
       fieldErrors: { externalId: messages.suppliers.externalIdTaken },
     });
-    expect(await saveSupplier({ id: second.id, version: 1, ...fromForm({ name: 'Glashütte Lauscha', postalCode: '98724', city: 'Lauscha', employees: '12' }) })).toMatchObject({ ok: true });
+    expect(
+      await saveSupplier({
+        id: second.id,
+        version: 1,
+        ...fromForm({ name: 'Glashütte Lauscha', postalCode: '98724', city: 'Lauscha', employees: '12' }),
+      }),
+    ).toMatchObject({ ok: true });
     expect((await loadCompany(second.id))!.source).toBe('LEG-Export 2020');
     expect(first.id).not.toBe(second.id);
   });

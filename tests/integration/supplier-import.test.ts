@@ -13,7 +13,8 @@ import { companiesForExport, importCompanies } from '@/lib/suppliers/import';
 import { staffUser } from '../helpers/staff-users';
 
 const t = messages.importer;
-const HEADER = 'external_id;name;kind;street;postal_code;city;latitude;longitude;website;email;phone;wz_codes;capabilities;certifications;employees;description;public_listing';
+const HEADER =
+  'external_id;name;kind;street;postal_code;city;latitude;longitude;website;email;phone;wz_codes;capabilities;certifications;employees;description;public_listing';
 let adminId: number;
 
 async function importCsv(csv: string, onProgress?: (done: number, total: number) => void) {
@@ -24,8 +25,7 @@ async function importCsv(csv: string, onProgress?: (done: number, total: number)
 
 const companyCount = async () => (await db.select({ n: count() }).from(companies))[0]!.n;
 const eventCount = async () => (await db.select({ n: count() }).from(companyEvents))[0]!.n;
-const byExternalId = async (externalId: string) =>
-  (await db.select().from(companies).where(eq(companies.externalId, externalId)))[0];
+const byExternalId = async (externalId: string) => (await db.select().from(companies).where(eq(companies.externalId, externalId)))[0];
 
 beforeAll(async () => {
   adminId = (await staffUser('Ida Import', 'admin')).id;
@@ -130,10 +130,20 @@ describe('importCompanies', () => {
 
     const changed = csv.replace('Optik|Laser', 'Optik|Laser|Mikroskope').replace(';nein', ';ja');
     const report = await importCsv(changed);
-    expect(report).toMatchObject({ created: 0, updated: 1, unchanged: 2, changed: [{ row: 3, name: 'Optik-Institut Jena', outcome: 'updated' }] });
+    expect(report).toMatchObject({
+      created: 0,
+      updated: 1,
+      unchanged: 2,
+      changed: [{ row: 3, name: 'Optik-Institut Jena', outcome: 'updated' }],
+    });
     const after = await byExternalId('A-2');
     expect(after).toMatchObject({ id: before!.id, version: 2, publicListing: true, capabilities: ['Optik', 'Laser', 'Mikroskope'] });
-    const [latest] = await db.select().from(companyEvents).where(eq(companyEvents.companyId, before!.id)).orderBy(desc(companyEvents.id)).limit(1);
+    const [latest] = await db
+      .select()
+      .from(companyEvents)
+      .where(eq(companyEvents.companyId, before!.id))
+      .orderBy(desc(companyEvents.id))
+      .limit(1);
     expect(latest).toMatchObject({ type: 'imported', actorId: adminId });
     expect(latest!.data).toEqual({
       changes: {
@@ -147,12 +157,17 @@ describe('importCompanies', () => {
     const header = 'Name;PLZ;Ort;Beschreibung';
     expect(await importCsv(`${header}\nWerkzeugbau Ilmenau GmbH;98693;Ilmenau;Werkzeuge\n`)).toMatchObject({ created: 1 });
     const [first] = await db.select().from(companies);
-    expect(await importCsv(`${header}\nWERKZEUGBAU ILMENAU GMBH;98693;Ilmenau;Werkzeuge und Formen\n`)).toMatchObject({ created: 0, updated: 1 });
+    expect(await importCsv(`${header}\nWERKZEUGBAU ILMENAU GMBH;98693;Ilmenau;Werkzeuge und Formen\n`)).toMatchObject({
+      created: 0,
+      updated: 1,
+    });
     const [second] = await db.select().from(companies);
     expect(second).toMatchObject({ id: first!.id, name: 'WERKZEUGBAU ILMENAU GMBH', description: 'Werkzeuge und Formen' });
 
     // The external id arrives later: the company is found by name and adopts it ...
-    expect(await importCsv(`external_id;${header}\nW-1;Werkzeugbau Ilmenau GmbH;98693;Ilmenau;Werkzeuge und Formen\n`)).toMatchObject({ updated: 1 });
+    expect(await importCsv(`external_id;${header}\nW-1;Werkzeugbau Ilmenau GmbH;98693;Ilmenau;Werkzeuge und Formen\n`)).toMatchObject({
+      updated: 1,
+    });
     // ... and a file without the column does not take it away again.
     expect(await importCsv(`${header}\nWerkzeugbau Ilmenau GmbH;98693;Ilmenau;Werkzeuge und Formen\n`)).toMatchObject({ unchanged: 1 });
     expect(await byExternalId('W-1')).toMatchObject({ id: first!.id });
@@ -164,19 +179,27 @@ describe('importCompanies', () => {
   it('geocodes rows without coordinates from the postal code and sets the district', async () => {
     await importCsv([HEADER, ...GOOD].join('\n'));
     const [jena] = await db.select().from(postalPlaces).where(eq(postalPlaces.postalCode, '07743'));
-    expect(await byExternalId('A-2')).toMatchObject({ districtKey: jena!.districtKey, latitude: jena!.latitude, longitude: jena!.longitude });
+    expect(await byExternalId('A-2')).toMatchObject({
+      districtKey: jena!.districtKey,
+      latitude: jena!.latitude,
+      longitude: jena!.longitude,
+    });
     // Given coordinates win; the district still comes from the postal code.
     expect(await byExternalId('A-1')).toMatchObject({ latitude: 50.98, longitude: 11.03, districtKey: '16051' });
   });
 
   it('leaves no half import behind when the database fails in the middle', async () => {
-    await db.execute(sql.raw(`
+    await db.execute(
+      sql.raw(`
       create or replace function lotse_test_refuse() returns trigger language plpgsql as $$
       begin
         if new.name = 'Sprengsatz GmbH' then raise exception 'refused by test trigger'; end if;
         return new;
-      end $$`));
-    await db.execute(sql.raw('create trigger lotse_test_refuse before insert on companies for each row execute function lotse_test_refuse()'));
+      end $$`),
+    );
+    await db.execute(
+      sql.raw('create trigger lotse_test_refuse before insert on companies for each row execute function lotse_test_refuse()'),
+    );
     try {
       const csv = [HEADER, GOOD[0], GOOD[1], 'X-1;Sprengsatz GmbH;company;;99084;Erfurt;;;;;;;;;;;ja', GOOD[2]].join('\n');
       await expect(importCsv(csv)).rejects.toThrow();
@@ -196,10 +219,17 @@ describe('npm run import', () => {
       // On PGlite the command gets a directory of its own (this process holds the test database).
       const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'silent' };
       if (!process.env.DATABASE_URL) env.PGLITE_DIR = path.join(work, 'pglite');
-      const run = (file: string) =>
-        spawnSync(process.execPath, ['--import', 'tsx', 'scripts/import.ts', file], { env, encoding: 'utf8' });
+      const run = (file: string) => spawnSync(process.execPath, ['--import', 'tsx', 'scripts/import.ts', file], { env, encoding: 'utf8' });
       const good = path.join(work, 'lieferanten.csv');
-      writeFileSync(good, ['Name;PLZ;Ort;Art', 'CLI Eins GmbH;99084;Erfurt;Unternehmen', 'CLI Zwei GmbH;990;Erfurt;Netzwerk', 'CLI Drei;07743;Jena;Cluster'].join('\n'));
+      writeFileSync(
+        good,
+        [
+          'Name;PLZ;Ort;Art',
+          'CLI Eins GmbH;99084;Erfurt;Unternehmen',
+          'CLI Zwei GmbH;990;Erfurt;Netzwerk',
+          'CLI Drei;07743;Jena;Cluster',
+        ].join('\n'),
+      );
       const result = run(good);
       expect(result.stderr).toBe('');
       expect(result.status).toBe(0);

@@ -10,15 +10,75 @@ import { replaceSynonymGroups } from '@/lib/suppliers/synonyms';
 import { saveCompany } from '@/lib/suppliers/write';
 
 const company = (input: Partial<Record<keyof CompanyInput, unknown>>): CompanyInput =>
-  companyInputSchema.parse({ kind: 'company', postalCode: '99084', city: 'Erfurt', sectors: [], capabilities: [], certifications: [], publicListing: true, ...input });
+  companyInputSchema.parse({
+    kind: 'company',
+    postalCode: '99084',
+    city: 'Erfurt',
+    sectors: [],
+    capabilities: [],
+    certifications: [],
+    publicListing: true,
+    ...input,
+  });
 
 const FIXTURES = {
-  masks: company({ externalId: 'T-1', name: 'Thüringer Schutzausrüstung GmbH', postalCode: '07743', city: 'Jena', sectors: ['32.50'], capabilities: ['Atemschutzmasken FFP2', 'OP-Masken'], certifications: ['EN 149', 'ISO 13485'], description: 'Herstellung von Atemschutzmasken für Kliniken und Pflege.' }),
-  disinfection: company({ externalId: 'T-2', name: 'Chemiewerk Bad Köstritz', postalCode: '07586', city: 'Bad Köstritz', sectors: ['20.20'], capabilities: ['Händedesinfektion', 'Flächendesinfektion'], certifications: ['ISO 9001'], description: 'Biozide und Desinfektionsmittel in Kanistern.' }),
-  moulding: company({ externalId: 'T-3', name: 'Kunststofftechnik Sömmerda', postalCode: '99610', city: 'Sömmerda', sectors: ['22.29'], capabilities: ['Kunststoffspritzgießen', 'Werkzeugbau'], description: 'Spritzgussteile aus Polyamid in Serie.' }),
-  bakery: company({ externalId: 'T-4', name: 'Mühle Großenehrich', postalCode: '99718', city: 'Greußen', sectors: ['10.61'], capabilities: ['Roggenmehl', 'Weizenmehl Type 550'], description: 'Mehl aus regionalem Getreide; Maße nach Wunsch.' }),
-  hidden: company({ externalId: 'T-5', name: 'Geheime Maskenmanufaktur', postalCode: '99084', city: 'Erfurt', sectors: ['32.50'], capabilities: ['FFP2-Masken'], contactPerson: 'Frau Verborgen', publicListing: false }),
-  farMasks: company({ externalId: 'T-6', name: 'Maskenwerk Altenburg', postalCode: '04600', city: 'Altenburg', sectors: ['14.19'], capabilities: ['Mund-Nasen-Schutz'], description: 'Textile Masken.' }),
+  masks: company({
+    externalId: 'T-1',
+    name: 'Thüringer Schutzausrüstung GmbH',
+    postalCode: '07743',
+    city: 'Jena',
+    sectors: ['32.50'],
+    capabilities: ['Atemschutzmasken FFP2', 'OP-Masken'],
+    certifications: ['EN 149', 'ISO 13485'],
+    description: 'Herstellung von Atemschutzmasken für Kliniken und Pflege.',
+  }),
+  disinfection: company({
+    externalId: 'T-2',
+    name: 'Chemiewerk Bad Köstritz',
+    postalCode: '07586',
+    city: 'Bad Köstritz',
+    sectors: ['20.20'],
+    capabilities: ['Händedesinfektion', 'Flächendesinfektion'],
+    certifications: ['ISO 9001'],
+    description: 'Biozide und Desinfektionsmittel in Kanistern.',
+  }),
+  moulding: company({
+    externalId: 'T-3',
+    name: 'Kunststofftechnik Sömmerda',
+    postalCode: '99610',
+    city: 'Sömmerda',
+    sectors: ['22.29'],
+    capabilities: ['Kunststoffspritzgießen', 'Werkzeugbau'],
+    description: 'Spritzgussteile aus Polyamid in Serie.',
+  }),
+  bakery: company({
+    externalId: 'T-4',
+    name: 'Mühle Großenehrich',
+    postalCode: '99718',
+    city: 'Greußen',
+    sectors: ['10.61'],
+    capabilities: ['Roggenmehl', 'Weizenmehl Type 550'],
+    description: 'Mehl aus regionalem Getreide; Maße nach Wunsch.',
+  }),
+  hidden: company({
+    externalId: 'T-5',
+    name: 'Geheime Maskenmanufaktur',
+    postalCode: '99084',
+    city: 'Erfurt',
+    sectors: ['32.50'],
+    capabilities: ['FFP2-Masken'],
+    contactPerson: 'Frau Verborgen',
+    publicListing: false,
+  }),
+  farMasks: company({
+    externalId: 'T-6',
+    name: 'Maskenwerk Altenburg',
+    postalCode: '04600',
+    city: 'Altenburg',
+    sectors: ['14.19'],
+    capabilities: ['Mund-Nasen-Schutz'],
+    description: 'Textile Masken.',
+  }),
 } as const;
 const ids: Record<keyof typeof FIXTURES, number> = {} as never;
 
@@ -115,7 +175,10 @@ describe('audience and facets', () => {
     const params = supplierSearchSchema.parse({ q: 'Masken', limit: 1 });
     const all = await searchPoints(params, 'staff', 100);
     const ranked = await search({ q: 'Masken', limit: 50 });
-    expect(all).toEqual({ capped: false, points: ranked.results.map((r) => ({ id: r.id, name: r.name, latitude: r.latitude, longitude: r.longitude })) });
+    expect(all).toEqual({
+      capped: false,
+      points: ranked.results.map((r) => ({ id: r.id, name: r.name, latitude: r.latitude, longitude: r.longitude })),
+    });
     expect(all.points.length).toBeGreaterThan(2);
     expect(await searchPoints(params, 'staff', 2)).toEqual({ capped: true, points: all.points.slice(0, 2) });
     expect(await searchPoints(params, 'staff', all.points.length)).toEqual({ capped: false, points: all.points });
@@ -170,7 +233,10 @@ describe('no dead ends', () => {
     // "herstellen" (filler) is in many texts ("Herstellung"), "Roggenmehl" only at the mill.
     expect(await search({ q: 'Roggenmehl herstellen' })).toMatchObject({ relaxed: true, total: 1 });
     // Two product words (and "Herstellung") beat one product word and "regional".
-    expect(await names({ q: 'Spritzguss Werkzeugbau Mehl regional herstellen' })).toEqual(['Kunststofftechnik Sömmerda', 'Mühle Großenehrich']);
+    expect(await names({ q: 'Spritzguss Werkzeugbau Mehl regional herstellen' })).toEqual([
+      'Kunststofftechnik Sömmerda',
+      'Mühle Großenehrich',
+    ]);
   });
 
   it('relaxes the public directory over listed companies only', async () => {
@@ -184,7 +250,10 @@ describe('no dead ends', () => {
     expect(none).toMatchObject({ total: 0, relaxed: false });
     expect(none.suggestions!.sectors.map((s) => s.code)).toContain('23.19');
     expect((await search({ q: 'Roggenbrot' })).suggestions).toEqual({ words: ['roggenmehl'], sectors: [] });
-    expect((await search({ q: 'Kunstharz 20 kg' })).suggestions!.sectors).toContainEqual({ code: '20.16', title: 'Herstellung von Kunststoffen in Primärformen' });
+    expect((await search({ q: 'Kunstharz 20 kg' })).suggestions!.sectors).toContainEqual({
+      code: '20.16',
+      title: 'Herstellung von Kunststoffen in Primärformen',
+    });
     // Results, or a later page of them, need none.
     expect((await search({ q: 'Roggenmehl' })).suggestions).toBeNull();
   });

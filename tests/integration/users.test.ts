@@ -50,9 +50,7 @@ describe('createUser', () => {
     expect(user).toMatchObject({ email: 'anna@leg.example', name: 'Anna Admin', role: 'admin', active: true });
     expect(user.passwordHash).not.toContain('richtig-geheim');
     expect(await verifyPassword('richtig-geheim', user.passwordHash)).toBe(true);
-    expect(await listUsers()).toEqual([
-      { id: anna.id, email: 'anna@leg.example', name: 'Anna Admin', role: 'admin', active: true },
-    ]);
+    expect(await listUsers()).toEqual([{ id: anna.id, email: 'anna@leg.example', name: 'Anna Admin', role: 'admin', active: true }]);
   });
 
   it('refuses an email that exists in another letter case', async () => {
@@ -122,7 +120,10 @@ describe('updateUser', () => {
 describe('changeOwnPassword', () => {
   it('changes the password when the current one is right', async () => {
     const erika = await staff({ email: 'erika@leg.example' });
-    expect(await changeOwnPassword(erika, { id: 'no-session', ip: IP }, 'richtig-geheim', 'mein-neues-passwort')).toEqual({ ok: true, data: null });
+    expect(await changeOwnPassword(erika, { id: 'no-session', ip: IP }, 'richtig-geheim', 'mein-neues-passwort')).toEqual({
+      ok: true,
+      data: null,
+    });
     expect(await verifyPassword('mein-neues-passwort', (await stored(erika.id)).passwordHash)).toBe(true);
   });
 
@@ -188,9 +189,7 @@ describe('verifySignIn', () => {
 
   it('checks no more passwords than the limit allows when wrong passwords arrive concurrently', async () => {
     await staff({ email: 'erika@leg.example' });
-    const answers = await Promise.all(
-      Array.from({ length: 40 }, (_, i) => verifySignIn('erika@leg.example', `falsch-${i}`, IP)),
-    );
+    const answers = await Promise.all(Array.from({ length: 40 }, (_, i) => verifySignIn('erika@leg.example', `falsch-${i}`, IP)));
     // Every "wrong password" answer is one password check; the rest must be lockouts.
     expect(answers.filter((a) => !a.ok && a.error === refused.error)).toHaveLength(MAX_FAILURES);
 

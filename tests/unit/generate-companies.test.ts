@@ -10,7 +10,10 @@ import { type CompanyInput, companyInputSchema, sizeClassOf } from '@/lib/suppli
 import { fold, stem } from '@/lib/suppliers/text';
 
 const reference = (file: string) =>
-  parse(readFileSync(path.join(import.meta.dirname, '../../db/reference', file), 'utf8'), { columns: true, bom: true }) as Record<string, string>[];
+  parse(readFileSync(path.join(import.meta.dirname, '../../db/reference', file), 'utf8'), { columns: true, bom: true }) as Record<
+    string,
+    string
+  >[];
 
 const places: SeedPlace[] = reference('thueringen_plz_orte_geonames.csv').map((r) => ({
   postalCode: r.plz!,
@@ -39,7 +42,10 @@ describe('industry profiles', () => {
       expect(capabilities.length, profile.key).toBeLessThanOrEqual(15);
       expect(new Set(capabilities).size, profile.key).toBe(capabilities.length);
       expect(profile.names.length, profile.key).toBeGreaterThanOrEqual(3);
-      expect(profile.descriptions.every((d) => d.includes('{leistungen}')), profile.key).toBe(true);
+      expect(
+        profile.descriptions.every((d) => d.includes('{leistungen}')),
+        profile.key,
+      ).toBe(true);
     }
     const kinds = new Set(INDUSTRY_PROFILES.map((p) => p.kind));
     expect(kinds).toEqual(new Set(['company', 'research', 'network']));
@@ -51,14 +57,42 @@ describe('industry profiles', () => {
         expect(taxonomy.get(code)?.ebene, `${profile.key} ${code}`).toBe('4');
       }
       const divisions = profile.sectors.map((s) => division(s.code));
-      if (profile.kind === 'research') expect(divisions.every((d) => d === '72'), profile.key).toBe(true);
+      if (profile.kind === 'research')
+        expect(
+          divisions.every((d) => d === '72'),
+          profile.key,
+        ).toBe(true);
       if (profile.kind === 'network') expect(divisions, profile.key).toEqual(['94']);
     }
   });
 
   it('covers the industries requests ask for', () => {
     const primary = new Set(INDUSTRY_PROFILES.flatMap((p) => p.sectors.map((s) => s.code)));
-    for (const code of ['26.70', '32.50', '14.19', '22.19', '20.20', '20.41', '22.29', '25.62', '29.32', '26.12', '26.51', '10.61', '11.05', '17.21', '23.13', '62.01', '49.41', '52.10', '71.20', '72.19', '94.11', '18.12', '27.90']) {
+    for (const code of [
+      '26.70',
+      '32.50',
+      '14.19',
+      '22.19',
+      '20.20',
+      '20.41',
+      '22.29',
+      '25.62',
+      '29.32',
+      '26.12',
+      '26.51',
+      '10.61',
+      '11.05',
+      '17.21',
+      '23.13',
+      '62.01',
+      '49.41',
+      '52.10',
+      '71.20',
+      '72.19',
+      '94.11',
+      '18.12',
+      '27.90',
+    ]) {
       expect(primary, code).toContain(code);
     }
   });
@@ -133,7 +167,10 @@ describe('generateCompanies', () => {
       for (const [pattern, allowed] of rules) {
         if (!company.capabilities.some((c) => pattern.test(c))) continue;
         seen.add(pattern);
-        expect(divisions.some((d) => allowed.includes(d)), `${company.name}: ${pattern}`).toBe(true);
+        expect(
+          divisions.some((d) => allowed.includes(d)),
+          `${company.name}: ${pattern}`,
+        ).toBe(true);
       }
       if (company.kind === 'research') expect(divisions.every((d) => d === '72')).toBe(true);
       if (company.kind === 'network') expect(company.sectors).toEqual(['94.11']);
@@ -166,7 +203,10 @@ describe('generateCompanies', () => {
   it('favours the bigger towns', () => {
     const perCity = new Map<string, number>();
     for (const c of demo) perCity.set(c.city, (perCity.get(c.city) ?? 0) + 1);
-    const top = [...perCity].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([city]) => city);
+    const top = [...perCity]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 6)
+      .map(([city]) => city);
     expect(top).toEqual(expect.arrayContaining(['Erfurt', 'Jena', 'Gera', 'Weimar']));
     expect(perCity.get('Erfurt')! / demo.length).toBeGreaterThan(0.06);
     // … without leaving the countryside empty.

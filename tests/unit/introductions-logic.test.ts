@@ -26,18 +26,14 @@ describe('introduction outcomes', () => {
 
 describe('key terms of a need text', () => {
   it('keeps the nouns and product codes a supplier would list, not the words of every request', () => {
-    expect(keyTerms('Wir benötigen dringend 2.000 FFP2-Masken nach EN 149 und 500 Liter Händedesinfektionsmittel für unsere 14 Pflegeeinrichtungen.')).toEqual([
-      'FFP2-Masken',
-      'Liter',
-      'Händedesinfektionsmittel',
-      'Pflegeeinrichtungen',
-    ]);
-    expect(keyTerms('Unser Lieferant für CNC-gefräste Aluminiumgehäuse ist insolvent. Gesucht: Fertigungskapazität, Toleranz ±0,02 mm.')).toEqual([
-      'CNC-gefräste',
-      'Aluminiumgehäuse',
-      'Fertigungskapazität',
-      'Toleranz',
-    ]);
+    expect(
+      keyTerms(
+        'Wir benötigen dringend 2.000 FFP2-Masken nach EN 149 und 500 Liter Händedesinfektionsmittel für unsere 14 Pflegeeinrichtungen.',
+      ),
+    ).toEqual(['FFP2-Masken', 'Liter', 'Händedesinfektionsmittel', 'Pflegeeinrichtungen']);
+    expect(
+      keyTerms('Unser Lieferant für CNC-gefräste Aluminiumgehäuse ist insolvent. Gesucht: Fertigungskapazität, Toleranz ±0,02 mm.'),
+    ).toEqual(['CNC-gefräste', 'Aluminiumgehäuse', 'Fertigungskapazität', 'Toleranz']);
     expect(keyTerms('Bitte helfen Sie uns schnell, danke!')).toEqual([]);
     // Each term once, whatever its case.
     expect(keyTerms('Masken, MASKEN und Masken')).toEqual(['Masken']);

@@ -11,7 +11,10 @@ describe('report period', () => {
   });
 
   it('takes dates from the URL and fills a missing bound with its default', () => {
-    expect(parseReportPeriod({ from: '2026-01-01', to: '2026-03-31' }, '2026-11-25').period).toEqual({ from: '2026-01-01', to: '2026-03-31' });
+    expect(parseReportPeriod({ from: '2026-01-01', to: '2026-03-31' }, '2026-11-25').period).toEqual({
+      from: '2026-01-01',
+      to: '2026-03-31',
+    });
     expect(parseReportPeriod({ from: '2026-10-01', to: '' }, '2026-11-25').period).toEqual({ from: '2026-10-01', to: '2026-11-25' });
   });
 
@@ -27,7 +30,10 @@ describe('report period', () => {
       ok: false,
       error: 'Das Enddatum liegt vor dem Anfangsdatum.',
     });
-    expect(parseReportPeriod({ from: '2020-01-01', to: '2026-11-25' }, '2026-11-25')).toMatchObject({ ok: false, error: expect.stringContaining('höchstens 1098 Tage') });
+    expect(parseReportPeriod({ from: '2020-01-01', to: '2026-11-25' }, '2026-11-25')).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('höchstens 1098 Tage'),
+    });
     expect(parseReportPeriod({ from: '2024-01-01', to: '2026-11-25' }, '2026-11-25').ok).toBe(true);
   });
 

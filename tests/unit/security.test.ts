@@ -74,7 +74,9 @@ describe('production mode', () => {
   });
 
   it('names what is missing', () => {
-    expect(productionRefusal(env({ LOTSE_ENV: 'production' }))).toBe(messages.security.productionMisconfigured(['NEXTAUTH_SECRET', 'DATABASE_URL']));
+    expect(productionRefusal(env({ LOTSE_ENV: 'production' }))).toBe(
+      messages.security.productionMisconfigured(['NEXTAUTH_SECRET', 'DATABASE_URL']),
+    );
     expect(productionRefusal(env({ LOTSE_ENV: 'production', DATABASE_URL: 'postgres://db/lotse' }))).toContain('NEXTAUTH_SECRET');
     expect(productionRefusal(env({ LOTSE_ENV: 'production', NEXTAUTH_SECRET: 's' }))).toContain('fehlt DATABASE_URL');
     expect(productionRefusal(env({ LOTSE_ENV: 'production', NEXTAUTH_SECRET: 's', DATABASE_URL: 'postgres://db/lotse' }))).toBeUndefined();
@@ -83,7 +85,9 @@ describe('production mode', () => {
 
 describe('the proxy', () => {
   it('buffers bodies large enough for the biggest supplier import, so none is cut off', async () => {
-    const { default: nextConfig } = (await import('../../next.config.js')) as { default: { experimental: { proxyClientMaxBodySize: string } } };
+    const { default: nextConfig } = (await import('../../next.config.js')) as {
+      default: { experimental: { proxyClientMaxBodySize: string } };
+    };
     const megabytes = Number(nextConfig.experimental.proxyClientMaxBodySize.replace(/mb$/, ''));
     expect(megabytes).toBeGreaterThan(IMPORT_MAX_MB);
   });

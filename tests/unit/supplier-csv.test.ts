@@ -99,9 +99,20 @@ describe('parseCompanyCsv', () => {
   it('maps kind and public_listing spellings; empty cells get the defaults', () => {
     const kinds = ['company', 'Unternehmen', 'research', 'FORSCHUNGSEINRICHTUNG', 'network', 'Netzwerk', 'Cluster', ''];
     const listings = ['yes', 'no', 'true', 'False', '1', '0', 'Ja', 'nein'];
-    const csv = ['name;postal_code;city;kind;public_listing', ...kinds.map((k, i) => `Firma ${i};99084;Erfurt;${k};${listings[i]}`)].join('\n');
+    const csv = ['name;postal_code;city;kind;public_listing', ...kinds.map((k, i) => `Firma ${i};99084;Erfurt;${k};${listings[i]}`)].join(
+      '\n',
+    );
     const rows = rowsOf(csv);
-    expect(rows.map((r) => r.input!.kind)).toEqual(['company', 'company', 'research', 'research', 'network', 'network', 'network', 'company']);
+    expect(rows.map((r) => r.input!.kind)).toEqual([
+      'company',
+      'company',
+      'research',
+      'research',
+      'network',
+      'network',
+      'network',
+      'company',
+    ]);
     expect(rows.map((r) => r.input!.publicListing)).toEqual([true, false, true, false, true, false, true, false]);
     const [unknown] = rowsOf('name;postal_code;city;kind;public_listing\nX GmbH;99084;Erfurt;Verein;vielleicht\n');
     expect(unknown!.input).toMatchObject({ kind: 'Verein', publicListing: 'vielleicht' });
@@ -164,10 +175,16 @@ describe('toCsv', () => {
         employees: null,
         publicListing: false,
       }),
-      company({ externalId: 'E-3', name: '=HYPERLINK("x")', capabilities: ['-Fräsen', '@Laser'], phone: '-123', description: "'=schon maskiert" }),
+      company({
+        externalId: 'E-3',
+        name: '=HYPERLINK("x")',
+        capabilities: ['-Fräsen', '@Laser'],
+        phone: '-123',
+        description: "'=schon maskiert",
+      }),
     ];
     const csv = toCsv(companies);
-    expect(csv.startsWith('\uFEFF' + CSV_COLUMNS.join(';') + '\r\n')).toBe(true);
+    expect(csv.startsWith(`\uFEFF${CSV_COLUMNS.join(';')}\r\n`)).toBe(true);
     expect(csv).toContain('Masken|Kittel');
     expect(csv).toContain('50,978;11,029');
     expect(csv).toContain(`'=HYPERLINK`);

@@ -27,7 +27,9 @@ describe('query word alternatives', () => {
   });
 
   it('drops an alternative implied by another of the same word when the query still marks its operands', () => {
-    expect(pruneAlternatives([["'desinfektionsmittel':*", "'desinfektion':*", "'biozid':*"]])).toEqual([["'desinfektion':*", "'biozid':*"]]);
+    expect(pruneAlternatives([["'desinfektionsmittel':*", "'desinfektion':*", "'biozid':*"]])).toEqual([
+      ["'desinfektion':*", "'biozid':*"],
+    ]);
     // 'ffp2':* & 'mask':* implies 'ffp2':*, but only the second word also marks 'mask'.
     expect(pruneAlternatives([["'ffp2':*", "'ffp2':* & 'mask':*"]])).toEqual([["'ffp2':*", "'ffp2':* & 'mask':*"]]);
     expect(pruneAlternatives([["'ffp2':*", "'ffp2':* & 'mask':*"], ["'mask':*"]])).toEqual([["'ffp2':*"], ["'mask':*"]]);

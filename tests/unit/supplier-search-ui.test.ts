@@ -19,7 +19,11 @@ describe('markTerms', () => {
   it('leaves text without terms alone and never loses characters', () => {
     expect(markTerms('Lohnfertigung 😀', [])).toEqual([{ text: 'Lohnfertigung 😀', hit: false }]);
     const text = 'Straße 😀 Maske <b>';
-    expect(markTerms(text, ['mask']).map((s) => s.text).join('')).toBe(text);
+    expect(
+      markTerms(text, ['mask'])
+        .map((s) => s.text)
+        .join(''),
+    ).toBe(text);
   });
 });
 

@@ -12,7 +12,16 @@ function errorsOf(result: { success: boolean; error?: Parameters<typeof fieldErr
 }
 
 describe('text fields refuse NUL and other control characters (PostgreSQL cannot store NUL: it was a 500)', () => {
-  const company = { name: 'Glaswerk Ilmenau', kind: 'company', postalCode: '98693', city: 'Ilmenau', sectors: [], capabilities: [], certifications: [], publicListing: false };
+  const company = {
+    name: 'Glaswerk Ilmenau',
+    kind: 'company',
+    postalCode: '98693',
+    city: 'Ilmenau',
+    sectors: [],
+    capabilities: [],
+    certifications: [],
+    publicListing: false,
+  };
 
   it.each(['\u0000', '\u0007', '\u001b', '\u007f'])('in a case note: %j', (control) => {
     expect(errorsOf(noteSchema.safeParse({ caseId: 1, text: `Rückruf${control} am Montag` }))).toEqual({ text: m.controlCharacters });
@@ -28,13 +37,22 @@ describe('text fields refuse NUL and other control characters (PostgreSQL cannot
   });
 
   it('in a company list entry', () => {
-    expect(errorsOf(companyInputSchema.safeParse({ ...company, capabilities: ['Glas', 'Rohr\u0000e'] }))).toEqual({ capabilities: m.controlCharacters });
+    expect(errorsOf(companyInputSchema.safeParse({ ...company, capabilities: ['Glas', 'Rohr\u0000e'] }))).toEqual({
+      capabilities: m.controlCharacters,
+    });
   });
 
   it('in a status change reason and an introduction note', () => {
     const update = { caseId: 1, version: 1, status: 'rejected', priority: 'normal', tags: '', reason: 'Kein\u0000 Bedarf' };
     expect(errorsOf(caseUpdateSchema.safeParse(update))).toEqual({ reason: m.controlCharacters });
-    const introduction = { caseId: 1, companyId: 2, introducedOn: '2026-11-20', channel: 'email', note: 'Hallo\u0000', contactShared: false };
+    const introduction = {
+      caseId: 1,
+      companyId: 2,
+      introducedOn: '2026-11-20',
+      channel: 'email',
+      note: 'Hallo\u0000',
+      contactShared: false,
+    };
     expect(errorsOf(introductionSchema.safeParse(introduction))).toEqual({ note: m.controlCharacters });
   });
 });

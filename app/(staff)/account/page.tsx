@@ -22,9 +22,7 @@ export default async function AccountPage() {
   return (
     <div className="max-w-xl space-y-6">
       <h1 className="text-2xl font-bold tracking-tight text-brand-800 sm:text-3xl">{t.accountTitle}</h1>
-      <dl
-        className="grid gap-x-6 gap-y-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-[auto_1fr] sm:p-6"
-      >
+      <dl className="grid gap-x-6 gap-y-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-[auto_1fr] sm:p-6">
         {details.map(([label, value]) => (
           <div key={label} className="space-y-0.5 sm:contents sm:space-y-0">
             <dt className="text-sm font-medium text-slate-600 sm:text-base">{label}</dt>

@@ -51,7 +51,9 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
             href={queueHref(filter, { view })}
             aria-current={filter.view === view ? 'page' : undefined}
             className={`rounded-full border px-3 py-1 text-sm font-medium ${
-              filter.view === view ? 'border-brand-700 bg-brand-700 text-white' : 'border-slate-300 bg-white text-slate-800 hover:bg-slate-100'
+              filter.view === view
+                ? 'border-brand-700 bg-brand-700 text-white'
+                : 'border-slate-300 bg-white text-slate-800 hover:bg-slate-100'
             }`}
           >
             {t.views[view]} <span className="tabular-nums">({queue.counts[view].toLocaleString('de-DE')})</span>
@@ -65,7 +67,12 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
         </Link>
       </nav>
 
-      <details className="rounded-lg border border-slate-200 bg-white p-4" open={Boolean(filter.q || filter.status || filter.priority || filter.assignee || filter.category || filter.district || filter.from || filter.to)}>
+      <details
+        className="rounded-lg border border-slate-200 bg-white p-4"
+        open={Boolean(
+          filter.q || filter.status || filter.priority || filter.assignee || filter.category || filter.district || filter.from || filter.to,
+        )}
+      >
         <summary className="cursor-pointer font-semibold text-brand-800">{t.filters}</summary>
         <div className="mt-3">
           <QueueFilters filter={filter} staff={staff} districts={districts} />
@@ -78,12 +85,18 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
         <span>{t.page(queue.page, queue.pageCount)}</span>
         <div className="flex gap-2">
           {queue.page > 1 && (
-            <Link href={queueHref(filter, { page: queue.page - 1 })} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 font-medium hover:bg-slate-100">
+            <Link
+              href={queueHref(filter, { page: queue.page - 1 })}
+              className="rounded-md border border-slate-300 bg-white px-3 py-1.5 font-medium hover:bg-slate-100"
+            >
               {t.previous}
             </Link>
           )}
           {queue.page < queue.pageCount && (
-            <Link href={queueHref(filter, { page: queue.page + 1 })} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 font-medium hover:bg-slate-100">
+            <Link
+              href={queueHref(filter, { page: queue.page + 1 })}
+              className="rounded-md border border-slate-300 bg-white px-3 py-1.5 font-medium hover:bg-slate-100"
+            >
               {t.next}
             </Link>
           )}

@@ -27,11 +27,19 @@ function href(filter: IntroductionFilter, changes: Partial<IntroductionFilter>):
   return s ? `/introductions?${s}` : '/introductions';
 }
 
-export default async function IntroductionsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function IntroductionsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const me = await requireStaffPage('expert', '/introductions');
   const filter = parseIntroductionFilter(await searchParams);
   const today = berlinDate();
-  const [list, due, staff] = await Promise.all([listIntroductions(filter, me.id, today), countFollowUpsDue(me.id, today), listActiveStaff()]);
+  const [list, due, staff] = await Promise.all([
+    listIntroductions(filter, me.id, today),
+    countFollowUpsDue(me.id, today),
+    listActiveStaff(),
+  ]);
   const tab = (active: boolean) =>
     `rounded-md px-3 py-1.5 text-sm font-semibold ${active ? 'bg-brand-700 text-white' : 'border border-slate-300 bg-white text-slate-800 hover:bg-slate-100'}`;
 
@@ -42,20 +50,37 @@ export default async function IntroductionsPage({ searchParams }: { searchParams
         <p className="text-slate-700">{t.intro}</p>
       </div>
       <nav aria-label={t.filters.view} className="flex flex-wrap gap-2">
-        <Link href={href(filter, { view: 'all', page: 1 })} aria-current={filter.view === 'all' ? 'page' : undefined} className={tab(filter.view === 'all')}>
+        <Link
+          href={href(filter, { view: 'all', page: 1 })}
+          aria-current={filter.view === 'all' ? 'page' : undefined}
+          className={tab(filter.view === 'all')}
+        >
           {t.filters.all}
         </Link>
-        <Link href={href({ view: 'mine', page: 1 }, {})} aria-current={filter.view === 'mine' ? 'page' : undefined} className={tab(filter.view === 'mine')}>
+        <Link
+          href={href({ view: 'mine', page: 1 }, {})}
+          aria-current={filter.view === 'mine' ? 'page' : undefined}
+          className={tab(filter.view === 'mine')}
+        >
           {t.filters.mine} ({due})
         </Link>
       </nav>
       {filter.view === 'all' && (
-        <form action="/introductions" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3" aria-label={t.filters.label}>
+        <form
+          action="/introductions"
+          className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3"
+          aria-label={t.filters.label}
+        >
           <div>
             <label htmlFor="filter-outcome" className="block text-sm font-medium">
               {t.filters.outcome}
             </label>
-            <select id="filter-outcome" name="outcome" defaultValue={filter.outcome ?? ''} className="rounded-md border border-slate-400 bg-white px-3 py-2">
+            <select
+              id="filter-outcome"
+              name="outcome"
+              defaultValue={filter.outcome ?? ''}
+              className="rounded-md border border-slate-400 bg-white px-3 py-2"
+            >
               <option value="">{t.filters.anyOutcome}</option>
               {INTRODUCTION_OUTCOMES.map((o) => (
                 <option key={o} value={o}>
@@ -68,7 +93,12 @@ export default async function IntroductionsPage({ searchParams }: { searchParams
             <label htmlFor="filter-expert" className="block text-sm font-medium">
               {t.filters.expert}
             </label>
-            <select id="filter-expert" name="expert" defaultValue={filter.expert ?? ''} className="rounded-md border border-slate-400 bg-white px-3 py-2">
+            <select
+              id="filter-expert"
+              name="expert"
+              defaultValue={filter.expert ?? ''}
+              className="rounded-md border border-slate-400 bg-white px-3 py-2"
+            >
               <option value="">{t.filters.anyone}</option>
               {staff.map((s) => (
                 <option key={s.id} value={s.id}>
@@ -86,11 +116,17 @@ export default async function IntroductionsPage({ searchParams }: { searchParams
         {t.filters.count(list.total)}
       </p>
       {list.rows.length === 0 ? (
-        <p className="rounded-lg border border-slate-200 bg-white p-4 text-slate-700">{filter.view === 'mine' ? t.filters.mineEmpty : t.filters.empty}</p>
+        <p className="rounded-lg border border-slate-200 bg-white p-4 text-slate-700">
+          {filter.view === 'mine' ? t.filters.mineEmpty : t.filters.empty}
+        </p>
       ) : (
         <ul className="space-y-3">
           {list.rows.map((row) => (
-            <li key={row.id} className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 text-sm md:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]" data-introduction-id={row.id}>
+            <li
+              key={row.id}
+              className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 text-sm md:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]"
+              data-introduction-id={row.id}
+            >
               <div className="space-y-1">
                 <div className="flex flex-wrap items-center gap-2">
                   <Link href={`/cases/${row.caseId}#vermittlungen`} className="font-mono text-brand-700 underline underline-offset-4">

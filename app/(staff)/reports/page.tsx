@@ -37,9 +37,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
         presets={PRESET_WEEKS.map((weeks) => ({ label: t.period.lastWeeks(weeks), period: lastWeeks(today, weeks) }))}
         error={parsed.ok ? undefined : parsed.error}
       />
-      <p className="text-lg font-semibold text-slate-900">
-        {t.period.shown(formatDate(period.from), formatDate(period.to))}
-      </p>
+      <p className="text-lg font-semibold text-slate-900">{t.period.shown(formatDate(period.from), formatDate(period.to))}</p>
       <ReportFigures report={report} today={today} />
       <section aria-labelledby="export-title" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
         <h2 id="export-title" className="text-lg font-semibold text-brand-800">
@@ -47,10 +45,18 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
         </h2>
         <p className="max-w-3xl text-sm text-slate-600">{t.export.description}</p>
         <div className="flex flex-wrap gap-3">
-          <a href={`/api/reports/cases.csv?${query}`} download className="rounded-md border border-brand-700 px-4 py-2 font-semibold text-brand-800 hover:bg-brand-50">
+          <a
+            href={`/api/reports/cases.csv?${query}`}
+            download
+            className="rounded-md border border-brand-700 px-4 py-2 font-semibold text-brand-800 hover:bg-brand-50"
+          >
             {t.export.cases}
           </a>
-          <a href={`/api/reports/introductions.csv?${query}`} download className="rounded-md border border-brand-700 px-4 py-2 font-semibold text-brand-800 hover:bg-brand-50">
+          <a
+            href={`/api/reports/introductions.csv?${query}`}
+            download
+            className="rounded-md border border-brand-700 px-4 py-2 font-semibold text-brand-800 hover:bg-brand-50"
+          >
             {t.export.introductions}
           </a>
         </div>

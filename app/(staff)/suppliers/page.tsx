@@ -69,12 +69,22 @@ export default async function SuppliersPage({ searchParams }: { searchParams: Pr
         districtShapes={districtGeoJson()}
         tileUrl={MAP_TILE_URL}
         tileAttribution={MAP_TILE_ATTRIBUTION}
-        shortlist={caseOrigin && shortlist && { caseId: caseOrigin.id, companyIds: shortlist.map((s) => s.companyId), actions: { add: shortlistCandidate, remove: unshortlistCandidate } }}
+        shortlist={
+          caseOrigin &&
+          shortlist && {
+            caseId: caseOrigin.id,
+            companyIds: shortlist.map((s) => s.companyId),
+            actions: { add: shortlistCandidate, remove: unshortlistCandidate },
+          }
+        }
         contacts={contacts}
         layoutToggle
         actions={
           view.results.total > 0 && (
-            <a href={`/api/suppliers/export${exportQuery ? `?${exportQuery}` : ''}`} className="text-sm font-medium text-brand-700 underline underline-offset-4">
+            <a
+              href={`/api/suppliers/export${exportQuery ? `?${exportQuery}` : ''}`}
+              className="text-sm font-medium text-brand-700 underline underline-offset-4"
+            >
               {t.exportCsv}
             </a>
           )

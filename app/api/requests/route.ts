@@ -43,10 +43,7 @@ export async function POST(request: Request) {
       case 'invalid':
         return NextResponse.json({ error: result.error, field_errors: result.fieldErrors }, { status: 400 });
       case 'rate_limited':
-        return NextResponse.json(
-          { error: result.error },
-          { status: 429, headers: { 'Retry-After': String(result.retryAfterSeconds) } },
-        );
+        return NextResponse.json({ error: result.error }, { status: 429, headers: { 'Retry-After': String(result.retryAfterSeconds) } });
       case 'rejected':
         return NextResponse.json({ error: result.error }, { status: 400 });
       case 'conflict':

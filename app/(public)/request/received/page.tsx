@@ -40,7 +40,10 @@ export default async function ReceivedPage({ searchParams }: { searchParams: Pro
         >
           {t.statusLink}
         </Link>
-        <Link href="/request" className="rounded-md border border-slate-300 bg-white px-5 py-3 font-semibold text-brand-800 hover:bg-slate-100">
+        <Link
+          href="/request"
+          className="rounded-md border border-slate-300 bg-white px-5 py-3 font-semibold text-brand-800 hover:bg-slate-100"
+        >
           {t.newRequest}
         </Link>
       </div>

@@ -14,10 +14,7 @@ import { consume } from '@/lib/rate-limit';
 
 /** Public: reference and email together are the requester's key; attempts are rate-limited. */
 export const lookUpStatus = publicAction(statusLookupSchema, async (input): Promise<ActionResult<StatusView>> => {
-  const limit = await consume(
-    { name: 'status', points: config().STATUS_RATE_LIMIT, windowSeconds: 600 },
-    await requesterIp(),
-  );
+  const limit = await consume({ name: 'status', points: config().STATUS_RATE_LIMIT, windowSeconds: 600 }, await requesterIp());
   if (!limit.ok) return { ok: false, error: messages.errors.rateLimited(Math.ceil(limit.retryAfterSeconds / 60)) };
   const found = await findPublicStatus(input.reference, input.email);
   if (!found) return { ok: false, error: messages.status.notFound };

@@ -15,10 +15,7 @@ export default async function AdminImportPage() {
     <div className="max-w-4xl space-y-6">
       <h1 className="text-2xl font-bold tracking-tight text-brand-800 sm:text-3xl">{t.title}</h1>
       <p className="text-slate-700">{t.intro}</p>
-      <section
-        aria-labelledby="import-upload-title"
-        className="space-y-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6"
-      >
+      <section aria-labelledby="import-upload-title" className="space-y-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6">
         <h2 id="import-upload-title" className="sr-only">
           {t.uploadTitle}
         </h2>

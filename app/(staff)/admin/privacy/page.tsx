@@ -60,10 +60,18 @@ export default async function PrivacyAdminPage({ searchParams }: { searchParams:
                 <table className="w-full text-left text-sm">
                   <thead className="bg-slate-50 text-slate-700">
                     <tr>
-                      <th scope="col" className="px-3 py-2">{t.reference}</th>
-                      <th scope="col" className="px-3 py-2">{t.status}</th>
-                      <th scope="col" className="hidden px-3 py-2 sm:table-cell">{t.submittedAt}</th>
-                      <th scope="col" className="px-3 py-2">{t.organisation}</th>
+                      <th scope="col" className="px-3 py-2">
+                        {t.reference}
+                      </th>
+                      <th scope="col" className="px-3 py-2">
+                        {t.status}
+                      </th>
+                      <th scope="col" className="hidden px-3 py-2 sm:table-cell">
+                        {t.submittedAt}
+                      </th>
+                      <th scope="col" className="px-3 py-2">
+                        {t.organisation}
+                      </th>
                     </tr>
                   </thead>
                   <tbody className="divide-y divide-slate-100">
@@ -80,7 +88,9 @@ export default async function PrivacyAdminPage({ searchParams }: { searchParams:
                         <td className="hidden px-3 py-2 whitespace-nowrap sm:table-cell">{formatDate(c.createdAt)}</td>
                         <td className="px-3 py-2">
                           {c.organisation}
-                          {c.anonymisedAt && <span className="block text-xs text-slate-600">{t.anonymisedOn(formatDate(c.anonymisedAt))}</span>}
+                          {c.anonymisedAt && (
+                            <span className="block text-xs text-slate-600">{t.anonymisedOn(formatDate(c.anonymisedAt))}</span>
+                          )}
                         </td>
                       </tr>
                     ))}

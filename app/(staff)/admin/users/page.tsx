@@ -29,10 +29,7 @@ export default async function AdminUsersPage() {
             actions={{ changeRole: changeUserRole, setActive: setUserActive, resetPassword: resetUserPassword }}
           />
         </section>
-        <section
-          aria-labelledby="create-user-title"
-          className="space-y-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6"
-        >
+        <section aria-labelledby="create-user-title" className="space-y-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6">
           <h2 id="create-user-title" className="text-lg font-semibold text-slate-900">
             {t.create}
           </h2>

@@ -4,7 +4,13 @@ import { notFound } from 'next/navigation';
 import { type ReactNode, Suspense } from 'react';
 import { requireStaffPage } from '@/app/guards';
 import { idParamOr404 } from '@/app/route-params';
-import { recordIntroduction, sendIntroductionText, setIntroductionOutcome, shortlistCandidate, unshortlistCandidate } from '@/app/(staff)/introductions/actions';
+import {
+  recordIntroduction,
+  sendIntroductionText,
+  setIntroductionOutcome,
+  shortlistCandidate,
+  unshortlistCandidate,
+} from '@/app/(staff)/introductions/actions';
 import { OverdueBadge, PriorityLabel, StatusBadge } from '@/components/cases/badges';
 import { CaseEditForm } from '@/components/cases/case-edit-form';
 import { CaseFiles } from '@/components/cases/case-files';
@@ -188,7 +194,12 @@ export default async function CasePage({ params, searchParams }: { params: Promi
               </dl>
               {detail.districtName && (
                 <div className="w-48">
-                  <DistrictMap districtKey={c.districtKey} latitude={c.latitude} longitude={c.longitude} label={t.mapLabel(detail.districtName)} />
+                  <DistrictMap
+                    districtKey={c.districtKey}
+                    latitude={c.latitude}
+                    longitude={c.longitude}
+                    label={t.mapLabel(detail.districtName)}
+                  />
                 </div>
               )}
             </div>
@@ -215,15 +226,25 @@ export default async function CasePage({ params, searchParams }: { params: Promi
           </Section>
 
           <Section title={ti.list.caseTitle} id="vermittlungen">
-            <CaseIntroductions c={c} rows={introductions} today={today} staffName={me.name} actions={{ saveOutcome: setIntroductionOutcome, send: sendIntroductionText }} />
+            <CaseIntroductions
+              c={c}
+              rows={introductions}
+              today={today}
+              staffName={me.name}
+              actions={{ saveOutcome: setIntroductionOutcome, send: sendIntroductionText }}
+            />
           </Section>
 
           <Section title={ti.candidates.title} id="kandidaten">
             <Suspense fallback={<p className="text-sm text-slate-600">…</p>}>
-              <CaseCandidates c={c} requested={requested} shortlisted={shortlist.map((s) => s.companyId)} shortlistActions={shortlistActions} />
+              <CaseCandidates
+                c={c}
+                requested={requested}
+                shortlisted={shortlist.map((s) => s.companyId)}
+                shortlistActions={shortlistActions}
+              />
             </Suspense>
           </Section>
-
         </div>
 
         <div className="space-y-5">
@@ -248,7 +269,13 @@ export default async function CasePage({ params, searchParams }: { params: Promi
               <details className="rounded border border-slate-200 p-3" open={introductions.length === 0}>
                 <summary className="cursor-pointer font-semibold text-brand-800">{ti.log.open}</summary>
                 <div className="pt-3">
-                  <IntroductionForm caseId={c.id} companies={shortlist.map((s) => ({ id: s.companyId, name: s.name }))} today={today} followUpDefault={followUpDefault} record={recordIntroduction} />
+                  <IntroductionForm
+                    caseId={c.id}
+                    companies={shortlist.map((s) => ({ id: s.companyId, name: s.name }))}
+                    today={today}
+                    followUpDefault={followUpDefault}
+                    record={recordIntroduction}
+                  />
                 </div>
               </details>
             )}
@@ -270,7 +297,13 @@ export default async function CasePage({ params, searchParams }: { params: Promi
   );
 }
 
-function CaseLinks({ cases, empty }: { cases: { id: number; reference: string; organisation: string; status: Parameters<typeof StatusBadge>[0]['status']; createdAt: Date }[]; empty: string }) {
+function CaseLinks({
+  cases,
+  empty,
+}: {
+  cases: { id: number; reference: string; organisation: string; status: Parameters<typeof StatusBadge>[0]['status']; createdAt: Date }[];
+  empty: string;
+}) {
   if (cases.length === 0) return <p className="text-sm text-slate-600">{empty}</p>;
   return (
     <ul className="space-y-2 text-sm">
