@@ -92,7 +92,7 @@ export function RequestForm({ action, formToken, sectorGroups, attachmentLimits,
     setFilesError(undefined);
     const files = selectedFiles(filesInput.current, attachmentLimits);
     if ('error' in files) return refuseFiles(files.error);
-    let result;
+    let result: Awaited<ReturnType<typeof action>>;
     try {
       result = await action(
         values,

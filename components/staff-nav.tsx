@@ -30,7 +30,10 @@ export function StaffNav({ items, label }: { items: NavItem[]; label: string }) 
             {item.count && (
               <>
                 {' '}
-                <span aria-hidden="true" className="ml-1 rounded-full bg-amber-300 px-2 py-0.5 text-xs font-bold text-slate-900 tabular-nums">
+                <span
+                  aria-hidden="true"
+                  className="ml-1 rounded-full bg-amber-300 px-2 py-0.5 text-xs font-bold text-slate-900 tabular-nums"
+                >
                   {item.count.value}
                 </span>
                 <span className="sr-only">{` (${item.count.label})`}</span>

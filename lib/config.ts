@@ -56,7 +56,11 @@ const envSchema = z.object({
   IMPRINT_FILE: z.string().optional(),
   PRIVACY_POLICY_FILE: z.string().optional(),
   // Files sent with requests and messages (lib/attachments); unset ATTACHMENT_DIR keeps them in the database.
-  ATTACHMENT_MAX_BYTES: z.coerce.number().int().positive().default(10 * 1024 * 1024),
+  ATTACHMENT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(10 * 1024 * 1024),
   ATTACHMENT_MAX_FILES: z.coerce.number().int().positive().default(5),
   ATTACHMENT_DIR: z.preprocess((v) => (v === '' ? undefined : v), z.string().optional()),
 });

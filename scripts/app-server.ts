@@ -47,7 +47,15 @@ export async function startAppServer(
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const server = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'scripts/server.ts'], {
-    env: { PUBLIC_BASE_URL: baseUrl, NEXTAUTH_URL: baseUrl, WEB_CONCURRENCY: '1', ...env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1' },
+    env: {
+      PUBLIC_BASE_URL: baseUrl,
+      NEXTAUTH_URL: baseUrl,
+      WEB_CONCURRENCY: '1',
+      ...env,
+      NODE_ENV: 'production',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+    },
     stdio: onOutput ? ['ignore', 'pipe', 'pipe'] : 'inherit',
   });
   if (onOutput) {

@@ -64,7 +64,9 @@ async function rawTransactions(databaseUrl: string): Promise<LoadResult> {
       send: async () => {
         await sql.begin(async (tx) => {
           const [{ n }] = (await tx`insert into reference_counters (year, last_number) values (${year}, 1)
-            on conflict (year) do update set last_number = reference_counters.last_number + 1 returning last_number as n`) as unknown as [{ n: number }];
+            on conflict (year) do update set last_number = reference_counters.last_number + 1 returning last_number as n`) as unknown as [
+            { n: number },
+          ];
           const reference = `LS-${year}-${String(n).padStart(5, '0')}`;
           const [{ id }] = (await tx`insert into cases (reference, organisation, organisation_kind, contact_name, email, postal_code,
               city, category, description, urgency, consent_version, consented_at)
@@ -88,7 +90,9 @@ async function checkReferences(databaseUrl: string): Promise<string> {
   try {
     const rows = await sql`select count(*)::int as n, count(distinct reference)::int as distinct_n,
       max(substring(reference from 9)::int) as max from cases group by substring(reference from 4 for 4)`;
-    return rows.map((r) => (r.n === r.distinct_n && r.n === r.max ? `${r.n} references, gapless` : `BROKEN: ${JSON.stringify(r)}`)).join('; ');
+    return rows
+      .map((r) => (r.n === r.distinct_n && r.n === r.max ? `${r.n} references, gapless` : `BROKEN: ${JSON.stringify(r)}`))
+      .join('; ');
   } finally {
     await sql.end({ timeout: 5 });
   }
@@ -122,14 +126,19 @@ async function main() {
 
     delete process.env.DATABASE_URL; // the build must not reach a database
     ensureBuild();
-    app = await startAppServer({
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      NEXTAUTH_SECRET: randomBytes(32).toString('base64url'),
-      INTAKE_RATE_LIMIT: '1000000000',
-      LOG_LEVEL: 'warn',
-      ...(args['web-concurrency'] && { WEB_CONCURRENCY: args['web-concurrency'] }),
-    }, undefined, undefined, args['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${args['cpu-prof']}`] : []);
+    app = await startAppServer(
+      {
+        ...process.env,
+        DATABASE_URL: databaseUrl,
+        NEXTAUTH_SECRET: randomBytes(32).toString('base64url'),
+        INTAKE_RATE_LIMIT: '1000000000',
+        LOG_LEVEL: 'warn',
+        ...(args['web-concurrency'] && { WEB_CONCURRENCY: args['web-concurrency'] }),
+      },
+      undefined,
+      undefined,
+      args['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${args['cpu-prof']}`] : [],
+    );
     const { baseUrl } = app;
     const serverPid = app.process.pid!;
     const body = JSON.stringify(validRequest());
@@ -159,7 +168,11 @@ async function main() {
         const isOk = (response: Response) => response.status === 200;
         await runLoad({ clients: CLIENTS, seconds: 2, send: get, isSuccess: isOk });
         const before = processTreeCpuMs(serverPid);
-        report(`GET ${path}`, await runLoad({ clients: CLIENTS, seconds: SECONDS, send: get, isSuccess: isOk }), processTreeCpuMs(serverPid) - before);
+        report(
+          `GET ${path}`,
+          await runLoad({ clients: CLIENTS, seconds: SECONDS, send: get, isSuccess: isOk }),
+          processTreeCpuMs(serverPid) - before,
+        );
       }
     }
   } finally {

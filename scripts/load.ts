@@ -60,7 +60,9 @@ function parentOf(pid: number): number | undefined {
  * server may run as a primary with forked workers. Linux only (/proc).
  */
 export function processTreeCpuMs(root: number): number {
-  const pids = readdirSync('/proc').filter((name) => /^\d+$/.test(name)).map(Number);
+  const pids = readdirSync('/proc')
+    .filter((name) => /^\d+$/.test(name))
+    .map(Number);
   const tree = new Set([root]);
   for (let grew = true; grew; ) {
     grew = false;

@@ -19,7 +19,11 @@ export default async function StaffLayout({ children }: { children: ReactNode })
   const needingMe = await countCasesNeedingMe(user.id);
   const items: NavItem[] = [
     { href: '/cases', label: t.nav.queue },
-    { href: '/cases?view=needs_me', label: t.queue.views.needs_me, count: { value: needingMe, label: t.notifications.needsMeCount(needingMe) } },
+    {
+      href: '/cases?view=needs_me',
+      label: t.queue.views.needs_me,
+      count: { value: needingMe, label: t.notifications.needsMeCount(needingMe) },
+    },
     { href: '/suppliers', label: t.nav.suppliers },
     { href: '/introductions', label: t.nav.introductions },
     { href: '/reports', label: t.nav.reports },

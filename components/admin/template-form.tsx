@@ -39,7 +39,12 @@ export function TemplateForm({
   const prefix = `template-${template.id}`;
   const [subject, body] = form.watch(['subject', 'body']);
   return (
-    <form noValidate onSubmit={onSubmit} aria-labelledby={`${prefix}-title`} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 sm:p-5">
+    <form
+      noValidate
+      onSubmit={onSubmit}
+      aria-labelledby={`${prefix}-title`}
+      className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 sm:p-5"
+    >
       <h2 id={`${prefix}-title`} className="text-lg font-semibold text-brand-800">
         {template.name}
       </h2>

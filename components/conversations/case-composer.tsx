@@ -27,7 +27,14 @@ export function CaseComposer(props: {
   const [kind, setKind] = useState<Kind>('note');
   const option = (value: Kind, label: string) => (
     <label className="flex items-center gap-2">
-      <input type="radio" name="composer-kind" value={value} checked={kind === value} onChange={() => setKind(value)} disabled={value === 'message' && !props.requesterEmail} />
+      <input
+        type="radio"
+        name="composer-kind"
+        value={value}
+        checked={kind === value}
+        onChange={() => setKind(value)}
+        disabled={value === 'message' && !props.requesterEmail}
+      />
       {label}
     </label>
   );
@@ -47,7 +54,13 @@ export function CaseComposer(props: {
         {kind === 'note' ? (
           <NoteForm caseId={props.caseId} addNote={props.addNote} />
         ) : (
-          <MessageForm caseId={props.caseId} version={props.version} templates={props.templates} send={props.send} attachmentLimits={props.attachmentLimits} />
+          <MessageForm
+            caseId={props.caseId}
+            version={props.version}
+            templates={props.templates}
+            send={props.send}
+            attachmentLimits={props.attachmentLimits}
+          />
         )}
       </div>
     </div>

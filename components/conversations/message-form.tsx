@@ -15,7 +15,10 @@ import { useActionForm } from '../use-action-form';
 
 const t = messages.conversations;
 
-export type SendCaseMessage = (input: z.output<typeof messageSchema>, files: FormData) => Promise<ActionResult<{ version: number; messageId: number }>>;
+export type SendCaseMessage = (
+  input: z.output<typeof messageSchema>,
+  files: FormData,
+) => Promise<ActionResult<{ version: number; messageId: number }>>;
 
 /** A template as the composer offers it: already filled in for this case and writer. */
 export interface ComposerTemplate {
@@ -81,7 +84,12 @@ export function MessageForm({ caseId, version, templates, send, attachmentLimits
         <label htmlFor="message-template" className="block font-medium text-slate-900">
           {t.template}
         </label>
-        <select id="message-template" {...templateField} aria-describedby={chosen?.setsStatus ? 'message-template-hint' : undefined} className={inputClass}>
+        <select
+          id="message-template"
+          {...templateField}
+          aria-describedby={chosen?.setsStatus ? 'message-template-hint' : undefined}
+          className={inputClass}
+        >
           <option value="">{t.noTemplate}</option>
           {templates.map((x) => (
             <option key={x.key} value={x.key}>
@@ -101,7 +109,13 @@ export function MessageForm({ caseId, version, templates, send, attachmentLimits
       <Field label={t.body} required {...field('body', { id: 'message-body' })}>
         {(input) => <textarea {...input} rows={8} maxLength={LIMITS.body} className={inputClass} />}
       </Field>
-      <AttachmentInput id="message-files" limits={attachmentLimits} error={filesError} inputRef={filesInput} onChange={() => setFilesError(undefined)} />
+      <AttachmentInput
+        id="message-files"
+        limits={attachmentLimits}
+        error={filesError}
+        inputRef={filesInput}
+        onChange={() => setFilesError(undefined)}
+      />
       <Button type="submit" disabled={form.formState.isSubmitting}>
         {t.send}
       </Button>

@@ -16,7 +16,15 @@ import { useActionForm } from '../use-action-form';
 const t = messages.conversations;
 export type SendReply = (input: z.output<typeof threadReplySchema>, files: FormData) => Promise<ActionResult<unknown>>;
 
-export function ReplyForm({ token, sendReply, attachmentLimits }: { token: string; sendReply: SendReply; attachmentLimits: AttachmentLimits }) {
+export function ReplyForm({
+  token,
+  sendReply,
+  attachmentLimits,
+}: {
+  token: string;
+  sendReply: SendReply;
+  attachmentLimits: AttachmentLimits;
+}) {
   const router = useRouter();
   const filesInput = useRef<HTMLInputElement>(null);
   const [filesError, setFilesError] = useState<string>();
@@ -52,7 +60,13 @@ export function ReplyForm({ token, sendReply, attachmentLimits }: { token: strin
       <Field label={t.replyLabel} required hint={t.replyHint} {...field('body', { id: 'reply' })}>
         {(input) => <textarea {...input} rows={6} maxLength={LIMITS.reply} className={inputClass} />}
       </Field>
-      <AttachmentInput id="reply-files" limits={attachmentLimits} error={filesError} inputRef={filesInput} onChange={() => setFilesError(undefined)} />
+      <AttachmentInput
+        id="reply-files"
+        limits={attachmentLimits}
+        error={filesError}
+        inputRef={filesInput}
+        onChange={() => setFilesError(undefined)}
+      />
       <Button type="submit" disabled={form.formState.isSubmitting} className="w-full sm:w-auto">
         {t.replySubmit}
       </Button>

@@ -187,7 +187,6 @@ export const inboundMailFiles = pgTable(
   (t) => [index('inbound_mail_files_mail_idx').on(t.inboundMailId)],
 );
 
-
 /** What reaches each staff member by mail (chosen at /account). */
 export const notificationSettings = pgTable(
   'notification_settings',

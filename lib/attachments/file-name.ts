@@ -31,12 +31,21 @@ export function sanitiseFileName(name: string): string {
   if (chars.length <= MAX_NAME_LENGTH) return cleaned;
   const extension = extensionOf(cleaned);
   const tail = extension && extension.length < 20 ? `.${extension}` : '';
-  return chars.slice(0, MAX_NAME_LENGTH - [...tail].length).join('').trimEnd() + tail;
+  return (
+    chars
+      .slice(0, MAX_NAME_LENGTH - [...tail].length)
+      .join('')
+      .trimEnd() + tail
+  );
 }
 
 /** RFC 6266 / RFC 8187: an ASCII fallback for old clients and the exact name as UTF-8. */
 export function contentDisposition(fileName: string): string {
-  const fallback = fileName.normalize('NFKD').replace(/[^\x20-\x7e]/g, '').replace(/["\\%]/g, '_') || 'datei';
+  const fallback =
+    fileName
+      .normalize('NFKD')
+      .replace(/[^\x20-\x7e]/g, '')
+      .replace(/["\\%]/g, '_') || 'datei';
   const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
   return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
 }

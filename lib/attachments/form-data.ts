@@ -12,9 +12,15 @@ export async function uploadedFiles(form: unknown): Promise<{ ok: true; files: I
   if (form === undefined || form === null) return { ok: true, files: [] };
   if (!(form instanceof FormData)) return { ok: false, error: messages.errors.invalidInput };
   const files = form.getAll('files').filter((entry): entry is File => entry instanceof File && (entry.size > 0 || entry.name !== ''));
-  const error = limitError(files.map((file) => ({ name: sanitiseFileName(file.name), size: file.size })), attachmentLimits());
+  const error = limitError(
+    files.map((file) => ({ name: sanitiseFileName(file.name), size: file.size })),
+    attachmentLimits(),
+  );
   if (error) return { ok: false, error };
-  return { ok: true, files: await Promise.all(files.map(async (file) => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }))) };
+  return {
+    ok: true,
+    files: await Promise.all(files.map(async (file) => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }))),
+  };
 }
 
 /** The form's files read and checked on their content: what an action stores, or the German refusal. */

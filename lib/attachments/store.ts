@@ -75,12 +75,24 @@ const listed = {
   createdAt: attachments.createdAt,
 };
 
-export type AttachmentSummary = { id: number; caseId: number; messageId: number | null; fileName: string; mediaType: string; byteSize: number; createdAt: Date };
+export type AttachmentSummary = {
+  id: number;
+  caseId: number;
+  messageId: number | null;
+  fileName: string;
+  mediaType: string;
+  byteSize: number;
+  createdAt: Date;
+};
 
 /** The files of these cases, without their bytes, oldest first. */
 export async function listAttachments(caseIds: number[]): Promise<AttachmentSummary[]> {
   if (caseIds.length === 0) return [];
-  return db.select(listed).from(attachments).where(inArray(attachments.caseId, caseIds)).orderBy(asc(attachments.createdAt), asc(attachments.id));
+  return db
+    .select(listed)
+    .from(attachments)
+    .where(inArray(attachments.caseId, caseIds))
+    .orderBy(asc(attachments.createdAt), asc(attachments.id));
 }
 
 /** One file with its bytes, from the database or the folder; undefined when unknown. */
@@ -97,7 +109,11 @@ export async function readAttachment(id: number): Promise<(AttachmentSummary & {
 
 /** The files of one message with their bytes, oldest first (for the mail that delivers it). */
 export async function messageFiles(messageId: number) {
-  const ids = await db.select({ id: attachments.id }).from(attachments).where(eq(attachments.messageId, messageId)).orderBy(asc(attachments.id));
+  const ids = await db
+    .select({ id: attachments.id })
+    .from(attachments)
+    .where(eq(attachments.messageId, messageId))
+    .orderBy(asc(attachments.id));
   const files = [];
   for (const { id } of ids) {
     const file = await readAttachment(id);
@@ -123,7 +139,10 @@ export async function exportAttachments(caseIds: number[]) {
  */
 export async function deleteCaseAttachments(tx: Executor, caseIds: number[]): Promise<string[]> {
   if (caseIds.length === 0) return [];
-  const deleted = await tx.delete(attachments).where(inArray(attachments.caseId, caseIds)).returning({ storagePath: attachments.storagePath });
+  const deleted = await tx
+    .delete(attachments)
+    .where(inArray(attachments.caseId, caseIds))
+    .returning({ storagePath: attachments.storagePath });
   return deleted.flatMap((row) => (row.storagePath ? [row.storagePath] : []));
 }
 
@@ -152,7 +171,9 @@ export async function removeOrphanFiles(options: { now?: Date; minAgeMs?: number
   }
   if (names.length === 0) return 0;
   const referenced = new Set(
-    (await db.select({ storagePath: attachments.storagePath }).from(attachments).where(isNotNull(attachments.storagePath))).map((r) => r.storagePath),
+    (await db.select({ storagePath: attachments.storagePath }).from(attachments).where(isNotNull(attachments.storagePath))).map(
+      (r) => r.storagePath,
+    ),
   );
   let removed = 0;
   for (const name of names) {

@@ -1,7 +1,17 @@
 import { and, asc, count, desc, eq, gte, inArray, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import { unionAll } from 'drizzle-orm/pg-core';
 import { db } from '../../db/client';
-import { caseSearchTextOf, cases, districts, introductions, isClosedStatus, isOpenOutcome, isOpenStatus, priorityRankOf, users } from '../../db/schema';
+import {
+  caseSearchTextOf,
+  cases,
+  districts,
+  introductions,
+  isClosedStatus,
+  isOpenOutcome,
+  isOpenStatus,
+  priorityRankOf,
+  users,
+} from '../../db/schema';
 import { casesNeedingMe } from '../notifications/needs-me';
 import { berlinDate, berlinDayStart, berlinDays } from '../time';
 import type { StaffUser } from '../auth/staff';

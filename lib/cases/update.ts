@@ -161,7 +161,10 @@ export async function writeChange(
     .set({ ...values, ...waiting, version: current.version + 1, updatedAt: now, firstRespondedAt: current.firstRespondedAt ?? now })
     .where(eq(cases.id, current.id))
     .returning({ version: cases.version });
-  await recordCaseEvents(tx, events.map((e) => ({ ...e, caseId: current.id, actorId: actor.id, createdAt: now })));
+  await recordCaseEvents(
+    tx,
+    events.map((e) => ({ ...e, caseId: current.id, actorId: actor.id, createdAt: now })),
+  );
   if (values.assigneeId !== undefined && values.assigneeId !== current.assigneeId) {
     await notifyAssigned(tx, actor, current, values.assigneeId);
   }

@@ -70,5 +70,8 @@ export async function consumeAccessLink(tx: Executor, linkId: number, now = new 
 /** Ends every link of these cases (erasure, retention). */
 export async function revokeCaseLinks(tx: Executor, caseIds: number[], now = new Date()): Promise<void> {
   if (caseIds.length === 0) return;
-  await tx.update(accessLinks).set({ revokedAt: now }).where(and(inArray(accessLinks.caseId, caseIds), isNull(accessLinks.revokedAt)));
+  await tx
+    .update(accessLinks)
+    .set({ revokedAt: now })
+    .where(and(inArray(accessLinks.caseId, caseIds), isNull(accessLinks.revokedAt)));
 }

@@ -54,7 +54,10 @@ export async function recordRequesterReply(executor: Executor, input: RequesterR
       updatedAt: now,
     })
     .where(eq(cases.id, current.id));
-  await recordCaseEvents(executor, events.map((e) => ({ ...e, caseId: current.id, actorId: null, createdAt: now })));
+  await recordCaseEvents(
+    executor,
+    events.map((e) => ({ ...e, caseId: current.id, actorId: null, createdAt: now })),
+  );
   await notifyReply(executor, current);
   log.info({ event: 'case.reply_received', caseId: current.id, channel: input.channel, status });
   return { ok: true, messageId: message!.id };
@@ -69,7 +72,9 @@ export async function markRepliesRead(actor: StaffUser, caseId: number): Promise
   const rows = await db
     .update(cases)
     .set({ replyUnreadSince: null })
-    .where(and(eq(cases.id, caseId), or(eq(cases.assigneeId, actor.id), isNull(cases.assigneeId)), sql`${cases.replyUnreadSince} is not null`))
+    .where(
+      and(eq(cases.id, caseId), or(eq(cases.assigneeId, actor.id), isNull(cases.assigneeId)), sql`${cases.replyUnreadSince} is not null`),
+    )
     .returning({ id: cases.id });
   return rows.length > 0;
 }

@@ -40,4 +40,3 @@ export const templateSchema = z.object({
   setsStatus: z.preprocess((v) => (v === '' ? null : v), z.enum(CASE_STATUSES, { error: messages.errors.chooseOne }).nullable()),
 });
 export type TemplateFormInput = z.input<typeof templateSchema>;
-

@@ -51,7 +51,16 @@ export async function sendMessage(actor: StaffUser, input: MessageInput): Promis
     const now = new Date();
     const [message] = await tx
       .insert(caseMessages)
-      .values({ caseId: current.id, direction: 'outbound', channel: 'email', authorId: actor.id, subject, body, templateKey: template?.key ?? null, createdAt: now })
+      .values({
+        caseId: current.id,
+        direction: 'outbound',
+        channel: 'email',
+        authorId: actor.id,
+        subject,
+        body,
+        templateKey: template?.key ?? null,
+        createdAt: now,
+      })
       .returning({ id: caseMessages.id });
     await storeAttachments(tx, { caseId: current.id, messageId: message!.id, files: input.files ?? [] });
     const days = config().REPLY_LINK_DAYS;
@@ -63,20 +72,16 @@ export async function sendMessage(actor: StaffUser, input: MessageInput): Promis
       recipient: current.email,
       caseId: current.id,
       messageId: message!.id,
-      subject: replyTo ? `${subject} ${subjectTag(current.reference, token)}` : messages.conversations.mailSubject(subject, current.reference),
+      subject: replyTo
+        ? `${subject} ${subjectTag(current.reference, token)}`
+        : messages.conversations.mailSubject(subject, current.reference),
       body: messages.conversations.mailBody({ body, threadUrl: `${config().baseUrl}${threadPathOf(token)}`, days }),
       replyTo,
     });
-    const version = await writeChange(
-      tx,
-      actor,
-      current,
-      status !== current.status ? { status } : {},
-      [
-        { type: 'message_sent', data: { messageId: message!.id, subject, template: template?.key ?? null } },
-        ...(status !== current.status ? [{ type: 'status_changed' as const, data: { from: current.status, to: status, reason: null } }] : []),
-      ],
-    );
+    const version = await writeChange(tx, actor, current, status !== current.status ? { status } : {}, [
+      { type: 'message_sent', data: { messageId: message!.id, subject, template: template?.key ?? null } },
+      ...(status !== current.status ? [{ type: 'status_changed' as const, data: { from: current.status, to: status, reason: null } }] : []),
+    ]);
     return { ok: true, data: { version, messageId: message!.id } };
   });
 }

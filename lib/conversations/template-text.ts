@@ -19,6 +19,15 @@ export function renderTemplate(text: string, values: TemplateValues): string {
 }
 
 /** The values of a case as templates name them. */
-export function templateValues(c: { reference: string; organisation: string; contactName: string; description: string }, writer: { name: string }): TemplateValues {
-  return { referenz: c.reference, organisation: c.organisation, ansprechperson: c.contactName, bearbeitung: writer.name, bedarf: c.description };
+export function templateValues(
+  c: { reference: string; organisation: string; contactName: string; description: string },
+  writer: { name: string },
+): TemplateValues {
+  return {
+    referenz: c.reference,
+    organisation: c.organisation,
+    ansprechperson: c.contactName,
+    bearbeitung: writer.name,
+    bedarf: c.description,
+  };
 }

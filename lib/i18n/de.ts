@@ -592,7 +592,8 @@ export const de = {
   },
   inbound: {
     title: 'Nicht zugeordnete Mails',
-    intro: 'Antworten per E-Mail, die keinem Fall zugeordnet werden konnten (kein oder kein gültiger Antwortschlüssel). Ordnen Sie jede einem Fall zu oder legen Sie einen neuen Fall an.',
+    intro:
+      'Antworten per E-Mail, die keinem Fall zugeordnet werden konnten (kein oder kein gültiger Antwortschlüssel). Ordnen Sie jede einem Fall zu oder legen Sie einen neuen Fall an.',
     empty: 'Keine offenen Mails.',
     from: 'Absender',
     subject: 'Betreff',
@@ -1198,7 +1199,8 @@ export const de = {
     sectionTitle: 'Nachrichten mit der anfragenden Person',
     noMessages: 'Noch keine Nachrichten. Was Sie hier schreiben, geht per E-Mail an die anfragende Person.',
     fromStaff: (name: string | null) => (name ? `An die anfragende Person – von ${name}` : 'An die anfragende Person'),
-    fromRequester: (channel: 'email' | 'web') => (channel === 'web' ? 'Antwort der anfragenden Person (über den persönlichen Link)' : 'Antwort der anfragenden Person (per E-Mail)'),
+    fromRequester: (channel: 'email' | 'web') =>
+      channel === 'web' ? 'Antwort der anfragenden Person (über den persönlichen Link)' : 'Antwort der anfragenden Person (per E-Mail)',
     replyUnread: 'Antwort eingegangen',
     waiting: 'Wartend',
     waitingHint: (since: string) => `Wartet seit ${since} auf die anfragende Person; die Frist für die erste Antwort ruht.`,
@@ -1236,7 +1238,8 @@ export const de = {
     toThread: 'Nachrichten ansehen und antworten',
     // Admin: templates
     adminTitle: 'Antwortvorlagen',
-    adminIntro: 'Vorlagen für Nachrichten an anfragende Personen. Variablen in doppelten geschweiften Klammern werden beim Schreiben ersetzt:',
+    adminIntro:
+      'Vorlagen für Nachrichten an anfragende Personen. Variablen in doppelten geschweiften Klammern werden beim Schreiben ersetzt:',
     templateName: 'Name',
     setsStatus: 'Setzt beim Senden den Status',
     keepsStatus: 'Status bleibt',
@@ -1244,7 +1247,13 @@ export const de = {
     previewHint: 'Mit Beispielwerten',
     save: 'Vorlage speichern',
     saved: 'Die Vorlage ist gespeichert.',
-    sample: { referenz: 'LS-2026-00042', organisation: 'Muster GmbH', ansprechperson: 'Petra Muster', bearbeitung: 'Erika Expertin', bedarf: '500 Edelstahlbleche, 2 mm' },
+    sample: {
+      referenz: 'LS-2026-00042',
+      organisation: 'Muster GmbH',
+      ansprechperson: 'Petra Muster',
+      bearbeitung: 'Erika Expertin',
+      bedarf: '500 Edelstahlbleche, 2 mm',
+    },
   },
 };
 

@@ -10,14 +10,22 @@ import { recordMailReply } from './files';
 import { lockUnassignedMail, mailFiles, markMailHandled } from './unassigned';
 
 /** "Einem Fall zuordnen": the mail becomes the requester's reply in the case staff named. */
-export async function attachMailToCase(actor: StaffUser, input: AttachMailInput): Promise<ActionResult<{ caseId: number; reference: string }>> {
+export async function attachMailToCase(
+  actor: StaffUser,
+  input: AttachMailInput,
+): Promise<ActionResult<{ caseId: number; reference: string }>> {
   assertRole(actor, 'expert');
   return db.transaction(async (tx): Promise<ActionResult<{ caseId: number; reference: string }>> => {
     const mail = await lockUnassignedMail(tx, input.mailId);
     if (!mail) return { ok: false, error: messages.inbound.alreadyHandled };
     const [target] = await tx.select({ id: cases.id }).from(cases).where(eq(cases.reference, input.reference));
     if (!target) return { ok: false, error: messages.inbound.caseNotFound, fieldErrors: { reference: messages.inbound.caseNotFound } };
-    const reply = await recordMailReply(tx, { caseId: target.id, subject: mail.subject, body: mail.textBody, files: await mailFiles(tx, mail.id) });
+    const reply = await recordMailReply(tx, {
+      caseId: target.id,
+      subject: mail.subject,
+      body: mail.textBody,
+      files: await mailFiles(tx, mail.id),
+    });
     if (!reply.ok) {
       const error = reply.reason === 'erased' ? messages.inbound.caseErased : messages.inbound.caseNotFound;
       return { ok: false, error, fieldErrors: { reference: error } };

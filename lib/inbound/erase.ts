@@ -24,5 +24,11 @@ export async function eraseInboundMails(tx: Executor, of: { caseIds: number[]; f
     })
     .where(or(...conditions))
     .returning({ id: inboundMails.id });
-  if (erased.length > 0) await tx.delete(inboundMailFiles).where(inArray(inboundMailFiles.inboundMailId, erased.map((e) => e.id)));
+  if (erased.length > 0)
+    await tx.delete(inboundMailFiles).where(
+      inArray(
+        inboundMailFiles.inboundMailId,
+        erased.map((e) => e.id),
+      ),
+    );
 }

@@ -52,7 +52,7 @@ export async function fetchInboundMail(settings: ImapSettings, options: FetchOpt
           .where(and(eq(inboundMails.mailbox, key.mailbox), eq(inboundMails.uidValidity, uidValidity), eq(inboundMails.uid, uid)));
         if (done) return 'already_done' as const;
         const message = await client.fetchOne(String(uid), { source: true, size: true, internalDate: true }, { uid: true });
-        if (!message || !message.source) return 'already_done' as const;
+        if (message === false || !message.source) return 'already_done' as const;
         if ((message.size ?? message.source.length) > MAX_MAIL_BYTES) return 'too_large' as const;
         const internalDate = message.internalDate ? new Date(message.internalDate) : new Date();
         return routeMail(tx, key, await parseMail(message.source, internalDate));

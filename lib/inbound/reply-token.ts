@@ -24,7 +24,7 @@ export function tokensIn(mail: { recipients: string[]; subject: string }, inboun
   const found: string[] = [];
   const local = inboundAddress ? inboundAddress.slice(0, inboundAddress.lastIndexOf('@')) : undefined;
   if (local) {
-    const plus = new RegExp(`^${escape(local)}\\+${TOKEN}@`, 'i');
+    const plus = new RegExp(`^${escapeRegExp(local)}\\+${TOKEN}@`, 'i');
     for (const address of mail.recipients) {
       const match = plus.exec(address);
       if (match) found.push(match[1]!);
@@ -34,4 +34,4 @@ export function tokensIn(mail: { recipients: string[]; subject: string }, inboun
   return [...new Set(found)];
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

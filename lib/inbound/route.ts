@@ -42,7 +42,14 @@ export async function routeMail(tx: Executor, key: MailKey, mail: ParsedMail): P
   }
   if (mail.files.length > 0) {
     await tx.insert(inboundMailFiles).values(
-      mail.files.map((f) => ({ inboundMailId: row!.id, fileName: f.fileName, mediaType: f.mediaType, byteSize: f.byteSize, sha256: f.sha256, content: f.content })),
+      mail.files.map((f) => ({
+        inboundMailId: row!.id,
+        fileName: f.fileName,
+        mediaType: f.mediaType,
+        byteSize: f.byteSize,
+        sha256: f.sha256,
+        content: f.content,
+      })),
     );
   }
   return 'unassigned';

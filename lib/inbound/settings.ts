@@ -13,5 +13,12 @@ export interface ImapSettings {
 export function imapSettings(env: NodeJS.ProcessEnv = process.env): ImapSettings | undefined {
   const c = config(env);
   if (!c.IMAP_HOST) return undefined;
-  return { host: c.IMAP_HOST, port: c.IMAP_PORT, secure: c.IMAP_TLS === 'true', user: c.IMAP_USER, password: c.IMAP_PASSWORD, mailbox: c.IMAP_MAILBOX };
+  return {
+    host: c.IMAP_HOST,
+    port: c.IMAP_PORT,
+    secure: c.IMAP_TLS === 'true',
+    user: c.IMAP_USER,
+    password: c.IMAP_PASSWORD,
+    mailbox: c.IMAP_MAILBOX,
+  };
 }

@@ -19,7 +19,13 @@ export type UnassignedMail = Pick<InboundMail, 'id' | 'fromAddress' | 'subject' 
 export async function listUnassignedMail(actor: StaffUser): Promise<UnassignedMail[]> {
   assertRole(actor, 'expert');
   const mails = await db
-    .select({ id: inboundMails.id, fromAddress: inboundMails.fromAddress, subject: inboundMails.subject, textBody: inboundMails.textBody, receivedAt: inboundMails.receivedAt })
+    .select({
+      id: inboundMails.id,
+      fromAddress: inboundMails.fromAddress,
+      subject: inboundMails.subject,
+      textBody: inboundMails.textBody,
+      receivedAt: inboundMails.receivedAt,
+    })
     .from(inboundMails)
     .where(eq(inboundMails.state, 'unassigned'))
     .orderBy(asc(inboundMails.receivedAt), asc(inboundMails.id));
@@ -60,7 +66,11 @@ export async function mailFiles(tx: Executor, mailId: number): Promise<MailFile[
 }
 
 /** The mail went to a case: its state, and no second copy of its files. */
-export async function markMailHandled(tx: Executor, mailId: number, change: Pick<InboundMail, 'state' | 'caseId' | 'messageId' | 'handledBy'>) {
+export async function markMailHandled(
+  tx: Executor,
+  mailId: number,
+  change: Pick<InboundMail, 'state' | 'caseId' | 'messageId' | 'handledBy'>,
+) {
   await tx.delete(inboundMailFiles).where(eq(inboundMailFiles.inboundMailId, mailId));
   await tx.update(inboundMails).set(change).where(eq(inboundMails.id, mailId));
 }

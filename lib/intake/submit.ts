@@ -50,10 +50,7 @@ export async function submitHelpRequest(
       // look-up's snapshot is taken after the lock is held, pipelined or not).
       const [, [existing]] = await Promise.all([
         tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`),
-        tx
-          .select({ reference: cases.reference, bodyHash: cases.idempotencyBodyHash })
-          .from(cases)
-          .where(eq(cases.idempotencyKey, key)),
+        tx.select({ reference: cases.reference, bodyHash: cases.idempotencyBodyHash }).from(cases).where(eq(cases.idempotencyKey, key)),
       ]);
       if (existing) {
         return existing.bodyHash === options.idempotency!.bodyHash ? { reference: existing.reference, created: false } : 'conflict';

@@ -43,8 +43,14 @@ async function digestBody(tx: Executor, userId: number, now: Date, today: string
 
   const section = (title: string, lines: string[]) => (lines.length ? [title, ...lines.map((l) => `- ${l}`), ''] : []);
   return [
-    ...section(t.digestUnanswered, unanswered.map((c) => (c.overdue ? `${caseLine(c)} (${t.digestOverdue})` : caseLine(c)))),
-    ...section(t.digestFollowUps, followUps.map((f) => t.digestFollowUpLine({ reference: f.reference, company: f.company, on: formatDate(f.on!) }))),
+    ...section(
+      t.digestUnanswered,
+      unanswered.map((c) => (c.overdue ? `${caseLine(c)} (${t.digestOverdue})` : caseLine(c))),
+    ),
+    ...section(
+      t.digestFollowUps,
+      followUps.map((f) => t.digestFollowUpLine({ reference: f.reference, company: f.company, on: formatDate(f.on!) })),
+    ),
     ...section(t.digestReplies, replies.map(caseLine)),
     t.digestFooter(`${config().baseUrl}/cases?view=needs_me`),
   ].join('\n');
@@ -68,7 +74,12 @@ export async function runDigest(options: { now?: Date; hour?: number } = {}): Pr
       and(
         eq(users.active, true),
         settingOf('dailyDigest'),
-        notExists(db.select().from(digestDeliveries).where(and(eq(digestDeliveries.userId, users.id), eq(digestDeliveries.day, today)))),
+        notExists(
+          db
+            .select()
+            .from(digestDeliveries)
+            .where(and(eq(digestDeliveries.userId, users.id), eq(digestDeliveries.day, today))),
+        ),
       ),
     );
 

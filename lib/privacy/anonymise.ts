@@ -1,6 +1,15 @@
 import { and, inArray, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
-import { CASE_EVENT_TYPES, caseEvents, caseMessages, cases, introductions, outbox, personalFields, shortlistEntries } from '../../db/schema';
+import {
+  CASE_EVENT_TYPES,
+  caseEvents,
+  caseMessages,
+  cases,
+  introductions,
+  outbox,
+  personalFields,
+  shortlistEntries,
+} from '../../db/schema';
 import { inList } from '../../db/schema/sql-list';
 import { deleteCaseAttachments } from '../attachments/store';
 import { recordCaseEvents } from '../cases/events';

@@ -1,7 +1,18 @@
 import { createHmac } from 'node:crypto';
 import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import { db, type Transaction } from '../../db/client';
-import { caseEvents, caseMessages, cases, companies, inboundMails, introductions, outbox, privacyErasures, shortlistEntries, users } from '../../db/schema';
+import {
+  caseEvents,
+  caseMessages,
+  cases,
+  companies,
+  inboundMails,
+  introductions,
+  outbox,
+  privacyErasures,
+  shortlistEntries,
+  users,
+} from '../../db/schema';
 import { assertRole, type StaffUser } from '../auth/staff';
 import { isClosed } from '../cases/lifecycle';
 import type { CaseStatus } from '../cases/vocabulary';
@@ -201,8 +212,18 @@ export async function eraseRequester(actor: StaffUser, email: string, now = new 
         ),
       )
       .returning({ id: outbox.id });
-    const { ids, storedFiles } = await anonymiseCases(tx, due.map((d) => d.id), { kind: 'erasure', actorId: actor.id }, now);
-    await closeWithdrawn(tx, due.filter((d) => ids.includes(d.id) && !isClosed(d.status)), actor, now);
+    const { ids, storedFiles } = await anonymiseCases(
+      tx,
+      due.map((d) => d.id),
+      { kind: 'erasure', actorId: actor.id },
+      now,
+    );
+    await closeWithdrawn(
+      tx,
+      due.filter((d) => ids.includes(d.id) && !isClosed(d.status)),
+      actor,
+      now,
+    );
     // Mail from the address that never reached a case (the unassigned list) goes too.
     await eraseInboundMails(tx, { caseIds: [], fromAddress: email });
     if (ids.length === 0 && mails.length === 0) return { erased: null, storedFiles };

@@ -38,7 +38,12 @@ export async function runRetention(options: { now?: Date; months?: number } = {}
         .orderBy(asc(cases.updatedAt))
         .limit(BATCH)
         .for('update', { skipLocked: true });
-      const { ids, storedFiles } = await anonymiseCases(tx, due.map((d) => d.id), { kind: 'retention' }, now);
+      const { ids, storedFiles } = await anonymiseCases(
+        tx,
+        due.map((d) => d.id),
+        { kind: 'retention' },
+        now,
+      );
       return { found: due.length, ids, storedFiles };
     });
     await removeStoredFiles(done.storedFiles);

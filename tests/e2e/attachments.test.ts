@@ -67,7 +67,10 @@ describe('files with the help request', () => {
     await expect(page.getByText('PDF · ').first().textContent()).resolves.toBe(`PDF · ${samplePdf().byteLength} Bytes`);
     await screenshot(page, 'case-files-desktop');
 
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Datenblatt.pdf herunterladen' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Datenblatt.pdf herunterladen' }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe('Datenblatt.pdf');
     expect(readFileSync((await download.path())!).equals(samplePdf())).toBe(true);
 
@@ -101,7 +104,9 @@ describe('files with the help request', () => {
     await phone.getByRole('button', { name: 'Status abfragen' }).click();
     await phone.getByRole('link', { name: 'Nachrichten ansehen und antworten' }).click();
     await phone.getByRole('textbox', { name: /Ihre Antwort/ }).fill('Hier noch die Zeichnung mit den Maßen.');
-    await phone.getByLabel('Dateien anhängen (optional)').setInputFiles([{ name: 'Zeichnung Maße.pdf', mimeType: 'application/pdf', buffer: samplePdf() }]);
+    await phone
+      .getByLabel('Dateien anhängen (optional)')
+      .setInputFiles([{ name: 'Zeichnung Maße.pdf', mimeType: 'application/pdf', buffer: samplePdf() }]);
     await screenshot(phone, 'thread-reply-file-phone');
     await phone.getByRole('button', { name: 'Antwort senden' }).click();
     await phone.getByText('Vielen Dank, Ihre Antwort ist bei uns eingegangen.').waitFor();
@@ -115,7 +120,10 @@ describe('files with the help request', () => {
     await page.getByRole('link', { name: reference }).click();
     const reply = page.getByRole('article', { name: /Antwort der anfragenden Person/ });
     await reply.getByText('Hier noch die Zeichnung mit den Maßen.').waitFor();
-    const [download] = await Promise.all([page.waitForEvent('download'), reply.getByRole('link', { name: 'Zeichnung Maße.pdf herunterladen' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      reply.getByRole('link', { name: 'Zeichnung Maße.pdf herunterladen' }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe('Zeichnung Maße.pdf');
     expect(readFileSync((await download.path())!).equals(samplePdf())).toBe(true);
 
@@ -123,7 +131,9 @@ describe('files with the help request', () => {
     await page.getByRole('radio', { name: 'Nachricht an die anfragende Person' }).check();
     await page.getByLabel('Betreff').fill('Unser Angebot');
     await page.getByRole('textbox', { name: 'Nachricht', exact: true }).fill('Anbei unser Angebot.');
-    await page.getByLabel('Dateien anhängen (optional)').setInputFiles([{ name: 'Angebot.pdf', mimeType: 'application/pdf', buffer: samplePdf() }]);
+    await page
+      .getByLabel('Dateien anhängen (optional)')
+      .setInputFiles([{ name: 'Angebot.pdf', mimeType: 'application/pdf', buffer: samplePdf() }]);
     await page.getByRole('button', { name: 'Nachricht senden' }).click();
     const sent = page.getByRole('article', { name: /An die anfragende Person/ });
     await sent.getByRole('link', { name: 'Angebot.pdf herunterladen' }).waitFor();

@@ -70,7 +70,13 @@ const STAFF_PAGES: StaffRoute[] = [
   { kind: 'page', pattern: '/admin/outbox', method: 'GET', minRole: 'admin', url: () => '/admin/outbox' },
   { kind: 'page', pattern: '/admin/synonyms', method: 'GET', minRole: 'admin', url: () => '/admin/synonyms' },
   { kind: 'page', pattern: '/admin/templates', method: 'GET', minRole: 'admin', url: () => '/admin/templates' },
-  { kind: 'page', pattern: '/admin/privacy', method: 'GET', minRole: 'admin', url: () => '/admin/privacy?email=j.weiss%40mueller-praezision.de' },
+  {
+    kind: 'page',
+    pattern: '/admin/privacy',
+    method: 'GET',
+    minRole: 'admin',
+    url: () => '/admin/privacy?email=j.weiss%40mueller-praezision.de',
+  },
   { kind: 'page', pattern: '/suppliers', method: 'GET', minRole: 'expert', url: () => '/suppliers?q=Matrix' },
   { kind: 'page', pattern: '/suppliers/new', method: 'GET', minRole: 'expert', url: () => '/suppliers/new' },
   { kind: 'page', pattern: '/suppliers/[id]', method: 'GET', minRole: 'expert', url: () => `/suppliers/${existingCompanyId}` },
@@ -91,7 +97,14 @@ const STAFF_APIS: StaffRoute[] = [
   { kind: 'api', pattern: '/api/reports/cases.csv', method: 'GET', minRole: 'expert', url: () => '/api/reports/cases.csv' },
   { kind: 'api', pattern: '/api/reports/introductions.csv', method: 'GET', minRole: 'expert', url: () => '/api/reports/introductions.csv' },
   // Served with a real file in tests/e2e/attachments.test.ts.
-  { kind: 'api', pattern: '/api/attachments/[id]', method: 'GET', minRole: 'expert', url: () => '/api/attachments/2147483647', authorizedStatus: 404 },
+  {
+    kind: 'api',
+    pattern: '/api/attachments/[id]',
+    method: 'GET',
+    minRole: 'expert',
+    url: () => '/api/attachments/2147483647',
+    authorizedStatus: 404,
+  },
 ];
 
 /** API routes that are public on purpose, with what any caller (signed in or not) gets. */

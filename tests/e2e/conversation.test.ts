@@ -43,7 +43,10 @@ async function newPage(viewport = DESKTOP): Promise<Page> {
 
 /** The mail's text as written: nodemailer sends German text quoted-printable. */
 const decoded = (raw: string) =>
-  Buffer.from(raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))), 'latin1').toString('utf8');
+  Buffer.from(
+    raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))),
+    'latin1',
+  ).toString('utf8');
 
 async function mailTo(address: string, textPart: string, timeoutMs = 30_000): Promise<string> {
   const deadline = Date.now() + timeoutMs;
@@ -73,13 +76,20 @@ it('sends a query, opens the thread from the mailed link on a phone, and shows t
   await expert.getByRole('radio', { name: 'Nachricht an die anfragende Person' }).check();
   await expert.getByText(`Geht per E-Mail an ${requester}`).waitFor();
   await expert.getByRole('combobox', { name: 'Vorlage', exact: true }).selectOption({ label: 'Rückfrage zu Ihrer Anfrage' });
-  await expect(expert.getByRole('textbox', { name: 'Betreff', exact: true }).inputValue()).resolves.toBe(`Rückfrage zu Ihrer Anfrage ${reference}`);
+  await expect(expert.getByRole('textbox', { name: 'Betreff', exact: true }).inputValue()).resolves.toBe(
+    `Rückfrage zu Ihrer Anfrage ${reference}`,
+  );
   await expect(expert.getByRole('textbox', { name: 'Nachricht', exact: true }).inputValue()).resolves.toContain('Guten Tag Petra Muster');
-  await expert.getByRole('textbox', { name: 'Nachricht', exact: true }).fill('Guten Tag Petra Muster,\n\nwie viele Bleche brauchen Sie im Monat?');
+  await expert
+    .getByRole('textbox', { name: 'Nachricht', exact: true })
+    .fill('Guten Tag Petra Muster,\n\nwie viele Bleche brauchen Sie im Monat?');
   await expert.getByRole('button', { name: 'Nachricht senden' }).click();
   await expert.getByText('Die Nachricht ist gespeichert und wird per E-Mail versandt.').waitFor();
   await expert.getByText('Wartend', { exact: true }).waitFor();
-  await expert.getByRole('article', { name: /An die anfragende Person/ }).getByText('wie viele Bleche brauchen Sie im Monat?').waitFor();
+  await expert
+    .getByRole('article', { name: /An die anfragende Person/ })
+    .getByText('wie viele Bleche brauchen Sie im Monat?')
+    .waitFor();
   await screenshot(expert, 'conversation-case-waiting');
 
   // The mail arrives at the SMTP server with the personal link.
@@ -118,7 +128,7 @@ it('sends a query, opens the thread from the mailed link on a phone, and shows t
   await desktop.getByText('Etwa 500 Stück im Monat, ab März.').waitFor();
 
   // A forged link gets the German page, without saying why.
-  const forged = await phone.goto(threadPath.replace(/\.[\w-]+$/, '.' + 'A'.repeat(43)));
+  const forged = await phone.goto(threadPath.replace(/\.[\w-]+$/, `.${'A'.repeat(43)}`));
   expect(forged?.status()).toBe(404);
   await phone.getByRole('heading', { level: 1, name: 'Dieser Link funktioniert nicht mehr' }).waitFor();
 
@@ -129,14 +139,23 @@ it('sends a query, opens the thread from the mailed link on a phone, and shows t
   await row.getByRole('link', { name: reference }).click();
   await expert.getByRole('heading', { level: 1, name: reference }).waitFor();
   await expert.getByText('Antwort eingegangen', { exact: true }).waitFor();
-  await expert.getByRole('article', { name: /Antwort der anfragenden Person/ }).getByText('Etwa 500 Stück im Monat, ab März.').waitFor();
+  await expert
+    .getByRole('article', { name: /Antwort der anfragenden Person/ })
+    .getByText('Etwa 500 Stück im Monat, ab März.')
+    .waitFor();
   expect(await expert.getByText('Wartend', { exact: true }).count()).toBe(0);
   await screenshot(expert, 'conversation-case-reply');
 
   // Opened by the one handling it, the marker leaves the queue.
   await expert.goto('/cases?view=all');
   await expert.getByRole('link', { name: reference }).waitFor();
-  expect(await expert.getByRole('row').filter({ has: expert.getByRole('link', { name: reference }) }).getByText('Antwort eingegangen').count()).toBe(0);
+  expect(
+    await expert
+      .getByRole('row')
+      .filter({ has: expert.getByRole('link', { name: reference }) })
+      .getByText('Antwort eingegangen')
+      .count(),
+  ).toBe(0);
 });
 
 it('lets an admin edit a reply template with a live preview and refuses unknown variables in German', async () => {
@@ -150,13 +169,19 @@ it('lets an admin edit a reply template with a live preview and refuses unknown 
   await form.getByText('Unbekannte Variable: {{firma}}', { exact: false }).first().waitFor();
 
   await body.fill('Guten Tag {{ansprechperson}}, leider nichts für {{organisation}}.');
-  await form.getByRole('region', { name: /Vorschau/ }).getByText('Guten Tag Petra Muster, leider nichts für Muster GmbH.').waitFor();
+  await form
+    .getByRole('region', { name: /Vorschau/ })
+    .getByText('Guten Tag Petra Muster, leider nichts für Muster GmbH.')
+    .waitFor();
   await form.getByRole('button', { name: 'Vorlage speichern' }).click();
   await admin.getByText('Die Vorlage ist gespeichert.').waitFor();
   await admin.reload();
-  await expect(admin.getByRole('form', { name: 'Kein passender Anbieter gefunden' }).getByRole('textbox', { name: 'Nachricht', exact: true }).inputValue()).resolves.toBe(
-    'Guten Tag {{ansprechperson}}, leider nichts für {{organisation}}.',
-  );
+  await expect(
+    admin
+      .getByRole('form', { name: 'Kein passender Anbieter gefunden' })
+      .getByRole('textbox', { name: 'Nachricht', exact: true })
+      .inputValue(),
+  ).resolves.toBe('Guten Tag {{ansprechperson}}, leider nichts für {{organisation}}.');
   expect(await axeViolations(admin)).toEqual([]);
   await screenshot(admin, 'admin-templates');
 });

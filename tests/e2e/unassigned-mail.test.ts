@@ -58,7 +58,12 @@ it('staff attach an unassigned mail to a case by its reference', async () => {
   });
   expect(submitted.status).toBe(201);
   const { reference } = (await submitted.json()) as { reference: string };
-  await imap.deliver({ from: 'Greta Gruber <greta@pruefstand.example>', to: 'antwort@agentur.example', subject: 'Nachtrag zur Anfrage', text: 'Wir brauchen 800 statt 500 Stück.' });
+  await imap.deliver({
+    from: 'Greta Gruber <greta@pruefstand.example>',
+    to: 'antwort@agentur.example',
+    subject: 'Nachtrag zur Anfrage',
+    text: 'Wir brauchen 800 statt 500 Stück.',
+  });
 
   const context = await browser.newContext({ viewport: DESKTOP, locale: 'de-DE', baseURL: app.baseUrl });
   const page = await context.newPage();

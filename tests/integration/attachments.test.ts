@@ -86,7 +86,10 @@ describe.each([
   it('are deleted when retention anonymises the case', async () => {
     const dir = setUp();
     const c = await newCase({}, new Date('2023-01-02T10:00:00Z'));
-    await db.update(cases).set({ status: 'rejected', updatedAt: new Date('2023-02-01T10:00:00Z') }).where(eq(cases.id, c.id));
+    await db
+      .update(cases)
+      .set({ status: 'rejected', updatedAt: new Date('2023-02-01T10:00:00Z') })
+      .where(eq(cases.id, c.id));
     await db.transaction(async (tx) => storeAttachments(tx, { caseId: c.id, messageId: null, files: await checked() }));
     expect(await runRetention({ now: new Date('2026-01-01T10:00:00Z'), months: 24 })).toMatchObject({ cases: 1 });
     expect(await db.select().from(attachments)).toEqual([]);

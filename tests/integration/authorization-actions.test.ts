@@ -149,11 +149,29 @@ async function snapshot() {
     .from(outbox)
     .orderBy(asc(outbox.id));
   const synonyms = await db.select({ terms: synonymGroups.terms }).from(synonymGroups).orderBy(asc(synonymGroups.id));
-  const sessions = await db.select({ id: staffSessions.id, revokedAt: staffSessions.revokedAt }).from(staffSessions).orderBy(asc(staffSessions.id));
+  const sessions = await db
+    .select({ id: staffSessions.id, revokedAt: staffSessions.revokedAt })
+    .from(staffSessions)
+    .orderBy(asc(staffSessions.id));
   const [messageCount] = await db.select({ n: count() }).from(caseMessages);
-  const templates = await db.select({ id: replyTemplates.id, version: replyTemplates.version }).from(replyTemplates).orderBy(asc(replyTemplates.id));
+  const templates = await db
+    .select({ id: replyTemplates.id, version: replyTemplates.version })
+    .from(replyTemplates)
+    .orderBy(asc(replyTemplates.id));
   const notifications = await db.select().from(notificationSettings).orderBy(asc(notificationSettings.userId));
-  return { users: userRows, sessions, notifications, caseMessages: messageCount!.n, templates, cases: caseRows, caseEvents: events!.n, outbox: mails, synonyms, companies: companyRows, companyEvents: companyEventCount!.n };
+  return {
+    users: userRows,
+    sessions,
+    notifications,
+    caseMessages: messageCount!.n,
+    templates,
+    cases: caseRows,
+    caseEvents: events!.n,
+    outbox: mails,
+    synonyms,
+    companies: companyRows,
+    companyEvents: companyEventCount!.n,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -199,13 +217,25 @@ function row<F extends ActionFile>(
 async function unassignedMailId(): Promise<number> {
   const [mail] = await db
     .insert(inboundMails)
-    .values({ mailbox: 'INBOX', uidValidity: 1, uid: Math.floor(Math.random() * 1e9), fromAddress: 'frage@firma.example', subject: 'Frage', textBody: 'Text', receivedAt: new Date(), state: 'unassigned' })
+    .values({
+      mailbox: 'INBOX',
+      uidValidity: 1,
+      uid: Math.floor(Math.random() * 1e9),
+      fromAddress: 'frage@firma.example',
+      subject: 'Frage',
+      textBody: 'Text',
+      receivedAt: new Date(),
+      state: 'unassigned',
+    })
     .returning({ id: inboundMails.id });
   return mail!.id;
 }
 
 const MATRIX: MatrixRow[] = [
-  row('app/(staff)/mail/actions.ts', 'attachMail', 'expert', async () => ({ mailId: await unassignedMailId(), reference: (await newCase()).reference })),
+  row('app/(staff)/mail/actions.ts', 'attachMail', 'expert', async () => ({
+    mailId: await unassignedMailId(),
+    reference: (await newCase()).reference,
+  })),
   row('app/(staff)/mail/actions.ts', 'newCaseFromMail', 'expert', async () => ({ mailId: await unassignedMailId() })),
   row('app/(staff)/account/actions.ts', 'changeMyPassword', 'expert', async () => ({
     currentPassword: PASSWORD,
@@ -240,11 +270,24 @@ const MATRIX: MatrixRow[] = [
   row('app/(staff)/admin/templates/actions.ts', 'saveReplyTemplate', 'admin', async () => {
     await seedDefaultTemplates();
     const [template] = await db.select().from(replyTemplates).orderBy(asc(replyTemplates.id)).limit(1);
-    return { id: template!.id, version: template!.version, name: template!.name, subject: template!.subject, body: 'Guten Tag {{ansprechperson}}', setsStatus: template!.setsStatus ?? '' };
+    return {
+      id: template!.id,
+      version: template!.version,
+      name: template!.name,
+      subject: template!.subject,
+      body: 'Guten Tag {{ansprechperson}}',
+      setsStatus: template!.setsStatus ?? '',
+    };
   }),
   row('app/(staff)/cases/[id]/actions.ts', 'sendCaseMessage', 'expert', async () => {
     await seedDefaultTemplates();
-    return { caseId: (await newCase()).id, version: 1, subject: 'Rückfrage zu {{referenz}}', body: 'Wie viele Stück?', templateKey: 'query' };
+    return {
+      caseId: (await newCase()).id,
+      version: 1,
+      subject: 'Rückfrage zu {{referenz}}',
+      body: 'Wie viele Stück?',
+      templateKey: 'query',
+    };
   }),
   row('app/(staff)/admin/synonyms/actions.ts', 'saveSynonyms', 'admin', async () => ({
     text: 'FFP2, Atemschutzmaske\nSpritzguss, Kunststoffspritzgießen',
@@ -356,7 +399,9 @@ beforeAll(async () => {
 });
 
 beforeEach(async () => {
-  await db.execute(sql`truncate users, cases, case_events, outbox, reference_counters, rate_limits, synonym_groups, companies, company_events, privacy_erasures, notification_settings cascade`);
+  await db.execute(
+    sql`truncate users, cases, case_events, outbox, reference_counters, rate_limits, synonym_groups, companies, company_events, privacy_erasures, notification_settings cascade`,
+  );
   world = {
     expert: await insertUser('Erika Expertin', 'expert'),
     admin: await insertUser('Anna Admin', 'admin'),

@@ -37,7 +37,9 @@ beforeEach(async () => {
 
 const caseRow = async (id: number) => (await db.select().from(cases).where(eq(cases.id, id)))[0]!;
 const eventTypes = async (id: number) =>
-  (await db.select({ type: caseEvents.type }).from(caseEvents).where(eq(caseEvents.caseId, id)).orderBy(asc(caseEvents.id))).map((e) => e.type);
+  (await db.select({ type: caseEvents.type }).from(caseEvents).where(eq(caseEvents.caseId, id)).orderBy(asc(caseEvents.id))).map(
+    (e) => e.type,
+  );
 const tokenIn = (body: string) => /\/request\/thread\/([\w.-]+)/.exec(body)![1]!;
 
 async function query(c: { id: number; version: number }) {
@@ -88,7 +90,13 @@ describe('sendMessage', () => {
 
   it('refuses a template status the lifecycle does not allow from here', async () => {
     const c = await newCase();
-    const result = await sendMessage(erika, { caseId: c.id, version: c.version, subject: 'Abschluss', body: 'Danke', templateKey: 'closing' });
+    const result = await sendMessage(erika, {
+      caseId: c.id,
+      version: c.version,
+      subject: 'Abschluss',
+      body: 'Danke',
+      templateKey: 'closing',
+    });
     expect(result).toMatchObject({ ok: false, error: expect.stringContaining('Status') });
     expect(await db.$count(caseMessages)).toBe(0);
   });
@@ -121,7 +129,9 @@ describe('recordRequesterReply', () => {
     const c = await newCase();
     await query(c);
     await db.update(cases).set({ assigneeId: erika.id }).where(eq(cases.id, c.id));
-    const reply = await db.transaction((tx) => recordRequesterReply(tx, { caseId: c.id, channel: 'web', subject: 'Antwort', body: '500 Stück' }));
+    const reply = await db.transaction((tx) =>
+      recordRequesterReply(tx, { caseId: c.id, channel: 'web', subject: 'Antwort', body: '500 Stück' }),
+    );
     expect(reply).toMatchObject({ ok: true });
     const stored = await caseRow(c.id);
     expect(stored).toMatchObject({ status: 'in_triage', waitingSince: null, statusBeforeWaiting: null });
@@ -134,8 +144,24 @@ describe('recordRequesterReply', () => {
 
   it('keeps a reply to a closed case and reopens it into triage', async () => {
     const c = await newCase();
-    await updateCase(erika, caseUpdateSchema.parse({ caseId: c.id, ...editableState(c), assigneeId: '', dueDate: '', tags: '', status: 'rejected', reason: 'Außerhalb Thüringens' }));
-    const reply = await recordRequesterReply(db, { caseId: c.id, channel: 'email', subject: 'Re: Ihre Anfrage', body: 'Wir sind doch in Erfurt.' });
+    await updateCase(
+      erika,
+      caseUpdateSchema.parse({
+        caseId: c.id,
+        ...editableState(c),
+        assigneeId: '',
+        dueDate: '',
+        tags: '',
+        status: 'rejected',
+        reason: 'Außerhalb Thüringens',
+      }),
+    );
+    const reply = await recordRequesterReply(db, {
+      caseId: c.id,
+      channel: 'email',
+      subject: 'Re: Ihre Anfrage',
+      body: 'Wir sind doch in Erfurt.',
+    });
     expect(reply).toMatchObject({ ok: true });
     expect(await caseRow(c.id)).toMatchObject({ status: 'in_triage', closeReason: null });
     expect((await eventTypes(c.id)).slice(-2)).toEqual(['reply_received', 'status_changed']);
@@ -145,7 +171,9 @@ describe('recordRequesterReply', () => {
     const c = await newCase({ email: 'petra@example.org' });
     const sent = await query(c);
     const exported = await exportRequester('petra@example.org');
-    expect(exported.cases[0]!.messages).toEqual([expect.objectContaining({ direction: 'outbound', subject: `Rückfrage zu Ihrer Anfrage ${c.reference}` })]);
+    expect(exported.cases[0]!.messages).toEqual([
+      expect.objectContaining({ direction: 'outbound', subject: `Rückfrage zu Ihrer Anfrage ${c.reference}` }),
+    ]);
     const [mail] = await db.select().from(outbox).where(eq(outbox.template, 'requester_message'));
     const token = tokenIn(mail!.body);
     await eraseRequester(anna, 'petra@example.org');
@@ -162,7 +190,10 @@ describe('retention', () => {
     const c = await newCase();
     await query(c);
     const [mail] = await db.select().from(outbox).where(eq(outbox.template, 'requester_message'));
-    await db.update(cases).set({ status: 'resolved', updatedAt: new Date('2020-01-01T00:00:00Z') }).where(eq(cases.id, c.id));
+    await db
+      .update(cases)
+      .set({ status: 'resolved', updatedAt: new Date('2020-01-01T00:00:00Z') })
+      .where(eq(cases.id, c.id));
     expect(await runRetention()).toMatchObject({ cases: 1 });
     expect(await db.$count(caseMessages, eq(caseMessages.caseId, c.id))).toBe(0);
     expect(await verifyAccessLink(tokenIn(mail!.body), 'requester_thread')).toEqual({ ok: false, reason: 'revoked' });
@@ -174,7 +205,10 @@ describe('first-response clock', () => {
     const c = await newCase();
     const due = new Date('2030-01-10T12:00:00Z');
     const since = new Date(Date.now() - 3 * 3_600_000);
-    await db.update(cases).set({ status: 'waiting_feedback', waitingSince: since, statusBeforeWaiting: 'searching', firstResponseDueAt: due }).where(eq(cases.id, c.id));
+    await db
+      .update(cases)
+      .set({ status: 'waiting_feedback', waitingSince: since, statusBeforeWaiting: 'searching', firstResponseDueAt: due })
+      .where(eq(cases.id, c.id));
     await recordRequesterReply(db, { caseId: c.id, channel: 'web', subject: 'Antwort', body: 'Hier die Zahlen.' });
     const stored = await caseRow(c.id);
     expect(stored.status).toBe('searching');
@@ -206,13 +240,29 @@ describe('reply templates', () => {
 
   it('refuses unknown variables with a German message naming them, and saves known ones', async () => {
     const [template] = await listTemplates();
-    const input = { id: template!.id, version: template!.version, name: template!.name, subject: 'Zu {{referenz}}', body: 'Hallo {{vorname}} und {{firma}}', setsStatus: template!.setsStatus };
+    const input = {
+      id: template!.id,
+      version: template!.version,
+      name: template!.name,
+      subject: 'Zu {{referenz}}',
+      body: 'Hallo {{vorname}} und {{firma}}',
+      setsStatus: template!.setsStatus,
+    };
     const refused = await saveTemplate(anna, input);
-    expect(refused).toMatchObject({ ok: false, fieldErrors: { body: expect.stringContaining('Unbekannte Variablen: {{vorname}}, {{firma}}') } });
+    expect(refused).toMatchObject({
+      ok: false,
+      fieldErrors: { body: expect.stringContaining('Unbekannte Variablen: {{vorname}}, {{firma}}') },
+    });
     const saved = await saveTemplate(anna, { ...input, body: 'Hallo {{ansprechperson}}' });
     expect(saved).toEqual({ ok: true, data: { version: template!.version + 1 } });
-    expect(await saveTemplate(anna, { ...input, body: 'Hallo' })).toMatchObject({ ok: false, error: expect.stringContaining('inzwischen geändert') });
-    expect(await saveTemplate(anna, { ...input, version: template!.version + 1, setsStatus: 'rejected' })).toMatchObject({ ok: false, fieldErrors: { setsStatus: expect.stringContaining('Begründung') } });
+    expect(await saveTemplate(anna, { ...input, body: 'Hallo' })).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('inzwischen geändert'),
+    });
+    expect(await saveTemplate(anna, { ...input, version: template!.version + 1, setsStatus: 'rejected' })).toMatchObject({
+      ok: false,
+      fieldErrors: { setsStatus: expect.stringContaining('Begründung') },
+    });
     await expect(saveTemplate(erika, { ...input, version: template!.version + 1 })).rejects.toThrow('forbidden');
     await db.update(replyTemplates).set({ body: template!.body, version: 1 }).where(eq(replyTemplates.id, template!.id));
   });

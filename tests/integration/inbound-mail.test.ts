@@ -61,10 +61,18 @@ const rows = () => db.select().from(inboundMails).orderBy(asc(inboundMails.uid))
 
 describe('inbound mail without a reply token', () => {
   it('goes to the unassigned list once, with its text (quote trimmed) and files, and is flagged seen', async () => {
-    await imap.deliver(mail(1, { attachments: [{ filename: 'angebot.pdf', content: Buffer.from('%PDF-1.4 test'), contentType: 'application/pdf' }] }));
+    await imap.deliver(
+      mail(1, { attachments: [{ filename: 'angebot.pdf', content: Buffer.from('%PDF-1.4 test'), contentType: 'application/pdf' }] }),
+    );
     expect(await fetchInboundMail(settings)).toMatchObject({ unassigned: 1, threaded: 0 });
     const [row] = await rows();
-    expect(row).toMatchObject({ state: 'unassigned', fromAddress: 'kontakt1@firma.example', subject: 'Frage 1', textBody: 'Antwort 1', caseId: null });
+    expect(row).toMatchObject({
+      state: 'unassigned',
+      fromAddress: 'kontakt1@firma.example',
+      subject: 'Frage 1',
+      textBody: 'Antwort 1',
+      caseId: null,
+    });
     const files = await db.select().from(inboundMailFiles);
     expect(files).toMatchObject([{ inboundMailId: row!.id, fileName: 'angebot.pdf', mediaType: 'application/pdf', byteSize: 13 }]);
     expect(await imap.unseenUids()).toEqual([]);
@@ -101,13 +109,21 @@ describe('exactly once', () => {
 
 /** Staff write to the requester; returns the mail as it leaves (Reply-To and subject with the token). */
 async function staffWrites(c: Case) {
-  const sent = await sendMessage(erika, { caseId: c.id, version: c.version, subject: `Rückfrage zu ${c.reference}`, body: 'Wie viele Stück?' });
+  const sent = await sendMessage(erika, {
+    caseId: c.id,
+    version: c.version,
+    subject: `Rückfrage zu ${c.reference}`,
+    body: 'Wie viele Stück?',
+  });
   expect(sent.ok).toBe(true);
   const [mail] = await db.select().from(outbox).where(eq(outbox.caseId, c.id)).orderBy(desc(outbox.id)).limit(1);
   return mail!;
 }
 const inboundMessages = (caseId: number) =>
-  db.select().from(caseMessages).where(and(eq(caseMessages.caseId, caseId), eq(caseMessages.direction, 'inbound')));
+  db
+    .select()
+    .from(caseMessages)
+    .where(and(eq(caseMessages.caseId, caseId), eq(caseMessages.direction, 'inbound')));
 
 describe('UIDVALIDITY', () => {
   it('a row from an earlier generation of the mailbox with the same UID does not swallow a new mail', async () => {
@@ -115,7 +131,10 @@ describe('UIDVALIDITY', () => {
     await fetchInboundMail(settings);
     const [first] = await rows();
     // The mailbox was recreated: its next mail gets a UID an old row already had, under another UIDVALIDITY.
-    await db.update(inboundMails).set({ uidValidity: first!.uidValidity - 1, uid: first!.uid + 1 }).where(eq(inboundMails.id, first!.id));
+    await db
+      .update(inboundMails)
+      .set({ uidValidity: first!.uidValidity - 1, uid: first!.uid + 1 })
+      .where(eq(inboundMails.id, first!.id));
     await imap.deliver(mail(10));
     expect(await fetchInboundMail(settings)).toMatchObject({ unassigned: 1, already_done: 0 });
     expect((await rows()).map((r) => r.subject).sort()).toEqual(['Frage 10', 'Frage 9']);
@@ -137,7 +156,10 @@ describe('threading by the reply token', () => {
     expect(await fetchInboundMail(settings)).toMatchObject({ threaded: 0, already_done: 1 });
     expect(await inboundMessages(c.id)).toMatchObject([{ channel: 'email', subject: 'Re: Stückzahl', body: '500 Stück.' }]);
     expect(await rows()).toMatchObject([{ state: 'threaded', caseId: c.id }]);
-    const events = await db.select().from(caseEvents).where(and(eq(caseEvents.caseId, c.id), eq(caseEvents.type, 'reply_received')));
+    const events = await db
+      .select()
+      .from(caseEvents)
+      .where(and(eq(caseEvents.caseId, c.id), eq(caseEvents.type, 'reply_received')));
     expect(events).toHaveLength(1);
   });
 
@@ -176,7 +198,12 @@ describe('threading by the reply token', () => {
     const out = await staffWrites(c);
     const [, real] = /\+(\d+\.[\w-]{43})@/.exec(out.replyTo!)!;
     const forged = `${real!.split('.')[0]}.${'A'.repeat(43)}`;
-    await imap.deliver({ from: 'mallory@evil.example', to: `antwort+${forged}@agentur.example`, subject: `Re: [${c.reference}#${forged}]`, text: 'Bitte Daten ändern.' });
+    await imap.deliver({
+      from: 'mallory@evil.example',
+      to: `antwort+${forged}@agentur.example`,
+      subject: `Re: [${c.reference}#${forged}]`,
+      text: 'Bitte Daten ändern.',
+    });
     await imap.deliver({ from: 'mallory@evil.example', to: INBOUND, subject: `Re: Ihre Anfrage ${c.reference}`, text: 'Noch einmal.' });
     expect(await fetchInboundMail(settings)).toMatchObject({ threaded: 0, unassigned: 2 });
     expect(await inboundMessages(c.id)).toEqual([]);
@@ -208,23 +235,39 @@ describe('the unassigned list', () => {
 
     const unknown = await attachMailToCase(erika, { mailId: listed!.id, reference: 'LS-1999-99999' });
     expect(unknown).toMatchObject({ ok: false, fieldErrors: { reference: messages.inbound.caseNotFound } });
-    expect(await attachMailToCase(erika, { mailId: listed!.id, reference: c.reference })).toMatchObject({ ok: true, data: { caseId: c.id } });
+    expect(await attachMailToCase(erika, { mailId: listed!.id, reference: c.reference })).toMatchObject({
+      ok: true,
+      data: { caseId: c.id },
+    });
     expect(await inboundMessages(c.id)).toMatchObject([{ body: 'Wir brauchen doch 800 Stück.' }]);
     expect(await rows()).toMatchObject([{ state: 'attached', caseId: c.id, handledBy: erika.id }]);
     const [reply] = await inboundMessages(c.id);
-    expect(await db.select().from(attachments).where(eq(attachments.caseId, c.id))).toMatchObject([{ messageId: reply!.id, fileName: 'zeichnung.pdf' }]);
+    expect(await db.select().from(attachments).where(eq(attachments.caseId, c.id))).toMatchObject([
+      { messageId: reply!.id, fileName: 'zeichnung.pdf' },
+    ]);
     expect(await db.select().from(inboundMailFiles)).toEqual([]);
     expect(await listUnassignedMail(erika)).toEqual([]);
-    expect(await attachMailToCase(erika, { mailId: listed!.id, reference: c.reference })).toEqual({ ok: false, error: messages.inbound.alreadyHandled });
+    expect(await attachMailToCase(erika, { mailId: listed!.id, reference: c.reference })).toEqual({
+      ok: false,
+      error: messages.inbound.alreadyHandled,
+    });
   });
 
   it('staff start a new case from a mail: sender as contact, category other, in triage, in the case history', async () => {
-    await imap.deliver({ from: 'Bernd Bauer <bernd@bauer-gmbh.example>', to: INBOUND, subject: 'Suche Zulieferer', text: 'Wir suchen Gussteile.' });
+    await imap.deliver({
+      from: 'Bernd Bauer <bernd@bauer-gmbh.example>',
+      to: INBOUND,
+      subject: 'Suche Zulieferer',
+      text: 'Wir suchen Gussteile.',
+    });
     await fetchInboundMail(settings);
     const [listed] = await listUnassignedMail(erika);
     const created = await startCaseFromMail(erika, { mailId: listed!.id });
     expect(created.ok).toBe(true);
-    const [row] = await db.select().from(cases).where(eq(cases.id, created.ok ? created.data.caseId : 0));
+    const [row] = await db
+      .select()
+      .from(cases)
+      .where(eq(cases.id, created.ok ? created.data.caseId : 0));
     expect(row).toMatchObject({ email: 'bernd@bauer-gmbh.example', organisation: 'bauer-gmbh.example', category: 'other', status: 'new' });
     expect(row!.description).toBe('Suche Zulieferer\n\nWir suchen Gussteile.');
     expect(row!.tags).toEqual([messages.inbound.caseTag]);
@@ -241,18 +284,30 @@ describe('erasure', () => {
     const c = await newCase({ email: 'weg@loeschen.example' });
     const out = await staffWrites(c);
     await imap.deliver({ from: c.email, to: out.replyTo!, subject: 'Re: Anfrage', text: 'Meine Telefonnummer: 0361 123456' });
-    await imap.deliver({ from: c.email, to: INBOUND, subject: 'Noch eine Frage', text: 'Ohne Schlüssel', attachments: [{ filename: 'a.pdf', content: Buffer.from('%PDF-1.4 a') }] });
+    await imap.deliver({
+      from: c.email,
+      to: INBOUND,
+      subject: 'Noch eine Frage',
+      text: 'Ohne Schlüssel',
+      attachments: [{ filename: 'a.pdf', content: Buffer.from('%PDF-1.4 a') }],
+    });
     expect(await fetchInboundMail(settings)).toMatchObject({ threaded: 1, unassigned: 1 });
 
     const exported = await exportRequester('Weg@Loeschen.example');
     expect(exported.unassignedMails).toMatchObject([{ subject: 'Noch eine Frage', text: 'Ohne Schlüssel' }]);
-    expect(exported.cases[0]!.messages).toContainEqual(expect.objectContaining({ direction: 'inbound', body: 'Meine Telefonnummer: 0361 123456' }));
+    expect(exported.cases[0]!.messages).toContainEqual(
+      expect.objectContaining({ direction: 'inbound', body: 'Meine Telefonnummer: 0361 123456' }),
+    );
 
     expect(await eraseRequester(anna, 'WEG@loeschen.example')).toMatchObject({ cases: 1 });
     const erased = await rows();
     expect(erased).toHaveLength(2);
     for (const row of erased) {
-      expect(row).toMatchObject({ fromAddress: '', subject: messages.dataProtection.anonymisedValue, textBody: messages.dataProtection.anonymisedValue });
+      expect(row).toMatchObject({
+        fromAddress: '',
+        subject: messages.dataProtection.anonymisedValue,
+        textBody: messages.dataProtection.anonymisedValue,
+      });
     }
     expect(erased.map((r) => r.state).sort()).toEqual(['discarded', 'threaded']);
     expect(await db.select().from(inboundMailFiles)).toEqual([]);

@@ -35,8 +35,18 @@ it('stores the request and its files together', async () => {
     ],
   });
   expect(result).toMatchObject({ ok: true, created: true });
-  const [stored] = await db.select({ id: cases.id }).from(cases).where(eq(cases.reference, (result as { reference: string }).reference));
-  const files = await db.select({ caseId: attachments.caseId, messageId: attachments.messageId, fileName: attachments.fileName, mediaType: attachments.mediaType }).from(attachments);
+  const [stored] = await db
+    .select({ id: cases.id })
+    .from(cases)
+    .where(eq(cases.reference, (result as { reference: string }).reference));
+  const files = await db
+    .select({
+      caseId: attachments.caseId,
+      messageId: attachments.messageId,
+      fileName: attachments.fileName,
+      mediaType: attachments.mediaType,
+    })
+    .from(attachments);
   expect(files).toEqual([
     { caseId: stored!.id, messageId: null, fileName: 'Datenblatt.pdf', mediaType: 'application/pdf' },
     { caseId: stored!.id, messageId: null, fileName: 'Muster.png', mediaType: 'image/png' },
@@ -52,7 +62,11 @@ it('refuses the whole request with a German message naming the bad file, storing
       { name: 'Angebot.pdf', bytes: sampleExe() },
     ],
   });
-  expect(result).toMatchObject({ ok: false, reason: 'invalid', fieldErrors: { files: expect.stringContaining('„Angebot.pdf“ hat kein erlaubtes Format') } });
+  expect(result).toMatchObject({
+    ok: false,
+    reason: 'invalid',
+    fieldErrors: { files: expect.stringContaining('„Angebot.pdf“ hat kein erlaubtes Format') },
+  });
   expect(await countRows()).toEqual({ cases: 0, events: 0, mails: 0, files: 0 });
 });
 

@@ -15,7 +15,10 @@ describe('the intake and reference data', () => {
     await db.execute(sql`alter table postal_places rename to postal_places_hidden`);
     await db.execute(sql`alter table sectors rename to sectors_hidden`);
     try {
-      const second = await acceptHelpRequest(validRequest({ sector: '32.50', postal_code: '07743', city: 'Jena', email: 'b@example.org' }), { ip: '10.0.0.2' });
+      const second = await acceptHelpRequest(
+        validRequest({ sector: '32.50', postal_code: '07743', city: 'Jena', email: 'b@example.org' }),
+        { ip: '10.0.0.2' },
+      );
       expect(second.ok).toBe(true);
       const unknownSector = await acceptHelpRequest(validRequest({ sector: '99.99', email: 'c@example.org' }), { ip: '10.0.0.3' });
       expect(unknownSector).toMatchObject({ ok: false, reason: 'invalid', fieldErrors: { sector: expect.any(String) } });

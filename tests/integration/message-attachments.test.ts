@@ -32,7 +32,13 @@ it('stores the files under the message and mails them as attachments', async () 
   await db.delete(outbox); // the confirmation mail is not what this test looks at
   const checked = await checkAttachments([{ name: 'Angebot Müller.pdf', bytes: samplePdf() }], { maxBytes: 1024 * 1024, maxFiles: 5 });
   if (!checked.ok) throw new Error(checked.error);
-  const sent = await sendMessage(await staffUser('Erika Expertin'), { caseId: c.id, version: c.version, subject: 'Angebot', body: 'Anbei das Angebot.', files: checked.files });
+  const sent = await sendMessage(await staffUser('Erika Expertin'), {
+    caseId: c.id,
+    version: c.version,
+    subject: 'Angebot',
+    body: 'Anbei das Angebot.',
+    files: checked.files,
+  });
   expect(sent).toMatchObject({ ok: true });
   const [message] = await db.select({ id: caseMessages.id }).from(caseMessages);
   expect(await db.select({ messageId: attachments.messageId, fileName: attachments.fileName }).from(attachments)).toEqual([

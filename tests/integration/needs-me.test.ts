@@ -24,13 +24,18 @@ beforeEach(async () => {
 
 async function caseOf(user: StaffUser, values: Partial<typeof cases.$inferInsert>) {
   const c = await newCase();
-  await db.update(cases).set({ assigneeId: user.id, firstRespondedAt: new Date(), ...values }).where(eq(cases.id, c.id));
+  await db
+    .update(cases)
+    .set({ assigneeId: user.id, firstRespondedAt: new Date(), ...values })
+    .where(eq(cases.id, c.id));
   return c;
 }
 
 async function introductionBy(user: StaffUser, caseId: number, followUpOn: string, outcome: 'pending' | 'no_fit' = 'pending') {
   const companyId = await newCompany({ name: `Firma ${followUpOn} ${outcome}`, postalCode: '99084', city: 'Erfurt' });
-  await db.insert(introductions).values({ caseId, companyId, introducedOn: '2026-11-20', channel: 'phone', introducedById: user.id, followUpOn, outcome });
+  await db
+    .insert(introductions)
+    .values({ caseId, companyId, introducedOn: '2026-11-20', channel: 'phone', introducedById: user.id, followUpOn, outcome });
 }
 
 describe('what needs me', () => {
@@ -38,7 +43,11 @@ describe('what needs me', () => {
     const today = berlinDate();
     const replied = await caseOf(erika, { replyUnreadSince: new Date() });
     // Unread reply and overdue: still one case.
-    const both = await caseOf(erika, { replyUnreadSince: new Date(), firstRespondedAt: null, firstResponseDueAt: new Date(Date.now() - 3_600_000) });
+    const both = await caseOf(erika, {
+      replyUnreadSince: new Date(),
+      firstRespondedAt: null,
+      firstResponseDueAt: new Date(Date.now() - 3_600_000),
+    });
     const overdue = await caseOf(erika, { firstRespondedAt: null, firstResponseDueAt: new Date(Date.now() - 3_600_000) });
     await caseOf(erika, { firstRespondedAt: null, firstResponseDueAt: new Date(Date.now() + 3_600_000) });
     await caseOf(bernd, { replyUnreadSince: new Date() });

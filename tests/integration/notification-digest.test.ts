@@ -22,7 +22,9 @@ beforeAll(async () => {
 });
 
 beforeEach(async () => {
-  await db.execute(sql`truncate cases, case_events, outbox, reference_counters, notification_settings, digest_deliveries, companies cascade`);
+  await db.execute(
+    sql`truncate cases, case_events, outbox, reference_counters, notification_settings, digest_deliveries, companies cascade`,
+  );
   for (const user of [erika, bernd]) {
     await saveNotificationSettings(user, { newCases: 'none', assignedToMe: true, repliesOnMyCases: true, dailyDigest: true });
   }

@@ -27,7 +27,10 @@ beforeEach(async () => {
   await db.update(users).set({ active: true });
 });
 
-const settings = (newCases: 'none' | 'immediate_only' | 'all', more: Partial<{ assignedToMe: boolean; repliesOnMyCases: boolean; dailyDigest: boolean }> = {}) => ({
+const settings = (
+  newCases: 'none' | 'immediate_only' | 'all',
+  more: Partial<{ assignedToMe: boolean; repliesOnMyCases: boolean; dailyDigest: boolean }> = {},
+) => ({
   newCases,
   assignedToMe: true,
   repliesOnMyCases: true,
@@ -37,7 +40,10 @@ const settings = (newCases: 'none' | 'immediate_only' | 'all', more: Partial<{ a
 
 /** Staff notification mails (the requester's confirmation is another template). */
 const notificationsTo = async (user: StaffUser) =>
-  db.select().from(outbox).where(and(eq(outbox.recipient, user.email), sql`${outbox.template} like 'notify_%'`));
+  db
+    .select()
+    .from(outbox)
+    .where(and(eq(outbox.recipient, user.email), sql`${outbox.template} like 'notify_%'`));
 
 describe('notification settings', () => {
   it('are the schema defaults until saved, then what was saved', async () => {
@@ -89,7 +95,14 @@ describe('new case mail', () => {
 
 describe('assignment mail', () => {
   const edit = (c: typeof cases.$inferSelect, changes: Record<string, unknown>) =>
-    caseUpdateSchema.parse({ caseId: c.id, ...editableState(c), assigneeId: c.assigneeId ?? '', dueDate: c.dueDate ?? '', tags: c.tags.join(','), ...changes });
+    caseUpdateSchema.parse({
+      caseId: c.id,
+      ...editableState(c),
+      assigneeId: c.assigneeId ?? '',
+      dueDate: c.dueDate ?? '',
+      tags: c.tags.join(','),
+      ...changes,
+    });
 
   it('reaches the new assignee when someone else assigns the case, by edit or in bulk', async () => {
     const first = await newCase();
@@ -115,10 +128,12 @@ describe('assignment mail', () => {
 });
 
 describe('reply mail', () => {
-  it('reaches the assignee with the reply, in the reply\'s transaction, unless turned off', async () => {
+  it("reaches the assignee with the reply, in the reply's transaction, unless turned off", async () => {
     const c = await newCase();
     await db.update(cases).set({ assigneeId: erika.id }).where(eq(cases.id, c.id));
-    const reply = await db.transaction((tx) => recordRequesterReply(tx, { caseId: c.id, channel: 'web', subject: 'Antwort', body: 'Wir brauchen 500 Stück.' }));
+    const reply = await db.transaction((tx) =>
+      recordRequesterReply(tx, { caseId: c.id, channel: 'web', subject: 'Antwort', body: 'Wir brauchen 500 Stück.' }),
+    );
     expect(reply).toMatchObject({ ok: true });
     const mails = await notificationsTo(erika);
     expect(mails).toHaveLength(1);

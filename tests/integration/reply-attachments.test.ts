@@ -23,7 +23,13 @@ beforeEach(async () => {
 
 async function caseWithLink() {
   const c = await newCase({ email: 'petra@example.org' });
-  const sent = await sendMessage(await staffUser('Erika Expertin'), { caseId: c.id, version: c.version, subject: 'Rückfrage', body: 'Datenblatt?', templateKey: 'query' });
+  const sent = await sendMessage(await staffUser('Erika Expertin'), {
+    caseId: c.id,
+    version: c.version,
+    subject: 'Rückfrage',
+    body: 'Datenblatt?',
+    templateKey: 'query',
+  });
   if (!sent.ok) throw new Error(sent.error);
   const [mail] = await db.select().from(outbox).where(eq(outbox.template, 'requester_message'));
   return { c, token: /\/request\/thread\/([\w.-]+)/.exec(mail!.body)![1]! };
@@ -37,7 +43,10 @@ const upload = (...files: [string, Buffer][]) => {
 
 it('stores the reply’s files under its message; erasure removes message and files', async () => {
   const { c, token } = await caseWithLink();
-  expect(await sendThreadReply({ token, body: 'Anbei das Datenblatt.', website: '' }, upload(['Datenblatt.pdf', samplePdf()]))).toEqual({ ok: true, data: null });
+  expect(await sendThreadReply({ token, body: 'Anbei das Datenblatt.', website: '' }, upload(['Datenblatt.pdf', samplePdf()]))).toEqual({
+    ok: true,
+    data: null,
+  });
   const [reply] = await db.select().from(caseMessages).where(eq(caseMessages.direction, 'inbound'));
   const [file] = await db.select({ id: attachments.id, caseId: attachments.caseId, messageId: attachments.messageId }).from(attachments);
   expect(file).toMatchObject({ caseId: c.id, messageId: reply!.id });
@@ -50,7 +59,10 @@ it('stores the reply’s files under its message; erasure removes message and fi
 
 it('refuses a reply with a disguised program in German and stores neither reply nor file', async () => {
   const { token } = await caseWithLink();
-  const result = await sendThreadReply({ token, body: 'Anbei.', website: '' }, upload(['Datenblatt.pdf', samplePdf()], ['Preisliste.pdf', sampleExe()]));
+  const result = await sendThreadReply(
+    { token, body: 'Anbei.', website: '' },
+    upload(['Datenblatt.pdf', samplePdf()], ['Preisliste.pdf', sampleExe()]),
+  );
   expect(result).toEqual({
     ok: false,
     error: expect.stringContaining('„Preisliste.pdf“ hat kein erlaubtes Format'),

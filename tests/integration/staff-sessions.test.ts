@@ -63,7 +63,10 @@ describe('staff sessions', () => {
   it('an own password change ends all other sessions and keeps the current one', async () => {
     const erika = await staffUser('Erika Expertin');
     const [current, stolen] = [await startSession(erika.id), await startSession(erika.id)];
-    expect(await changeOwnPassword(erika, { id: current.id, ip: '203.0.113.7' }, 'test-password-123', 'ein-neues-passwort')).toEqual({ ok: true, data: null });
+    expect(await changeOwnPassword(erika, { id: current.id, ip: '203.0.113.7' }, 'test-password-123', 'ein-neues-passwort')).toEqual({
+      ok: true,
+      data: null,
+    });
     expect(await liveSessionUser(current.id)).toBeDefined();
     expect(await liveSessionUser(stolen.id)).toBeUndefined();
   });

@@ -27,7 +27,13 @@ beforeEach(async () => {
 /** A case waiting after a query, and the token its mail carries. */
 async function waitingCase() {
   const c = await newCase({ email: 'petra@example.org' });
-  const sent = await sendMessage(await staffUser('Erika Expertin'), { caseId: c.id, version: c.version, subject: 'Rückfrage', body: 'Wie viele?', templateKey: 'query' });
+  const sent = await sendMessage(await staffUser('Erika Expertin'), {
+    caseId: c.id,
+    version: c.version,
+    subject: 'Rückfrage',
+    body: 'Wie viele?',
+    templateKey: 'query',
+  });
   if (!sent.ok) throw new Error(sent.error);
   const [mail] = await db.select().from(outbox).where(eq(outbox.template, 'requester_message'));
   return { c, token: /\/request\/thread\/([\w.-]+)/.exec(mail!.body)![1]! };
@@ -49,16 +55,28 @@ describe('the reply on the thread page', () => {
     const { token } = await waitingCase();
     const [id, signature] = token.split('.');
     const forged = `${Number(id) + 1}.${signature}`;
-    expect(await sendThreadReply({ token: forged, body: 'Hallo', website: '' })).toEqual({ ok: false, error: messages.conversations.linkGoneText });
-    expect(await sendThreadReply({ token, body: 'Hallo', website: 'http://spam.example' })).toEqual({ ok: false, error: messages.errors.spamSuspected });
-    expect(await sendThreadReply({ token, body: 'x'.repeat(5001), website: '' })).toMatchObject({ ok: false, fieldErrors: { body: messages.errors.tooLong(5000) } });
+    expect(await sendThreadReply({ token: forged, body: 'Hallo', website: '' })).toEqual({
+      ok: false,
+      error: messages.conversations.linkGoneText,
+    });
+    expect(await sendThreadReply({ token, body: 'Hallo', website: 'http://spam.example' })).toEqual({
+      ok: false,
+      error: messages.errors.spamSuspected,
+    });
+    expect(await sendThreadReply({ token, body: 'x'.repeat(5001), website: '' })).toMatchObject({
+      ok: false,
+      fieldErrors: { body: messages.errors.tooLong(5000) },
+    });
     expect(await inbound()).toBe(0);
   });
 
   it('limits replies per client address', async () => {
     const { token } = await waitingCase();
     for (let i = 0; i < 3; i++) expect(await sendThreadReply({ token, body: `Antwort ${i}`, website: '' })).toMatchObject({ ok: true });
-    expect(await sendThreadReply({ token, body: 'Noch eine', website: '' })).toMatchObject({ ok: false, error: expect.stringContaining('Minute') });
+    expect(await sendThreadReply({ token, body: 'Noch eine', website: '' })).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('Minute'),
+    });
     expect(await inbound()).toBe(3);
   });
 });

@@ -30,12 +30,21 @@ describe('checkAttachments', () => {
   });
 
   it('refuses a .pdf that is really a program, naming the file in German', async () => {
-    const result = await checkAttachments([{ name: 'ok.pdf', bytes: samplePdf() }, { name: 'Rechnung.pdf', bytes: sampleExe() }], limits);
+    const result = await checkAttachments(
+      [
+        { name: 'ok.pdf', bytes: samplePdf() },
+        { name: 'Rechnung.pdf', bytes: sampleExe() },
+      ],
+      limits,
+    );
     expect(result).toEqual({ ok: false, error: expect.stringContaining('„Rechnung.pdf“ hat kein erlaubtes Format') });
   });
 
   it('refuses HTML named .pdf and a program named .doc', async () => {
-    expect(await checkAttachments([{ name: 'spec.pdf', bytes: sampleHtml() }], limits)).toMatchObject({ ok: false, error: expect.stringContaining('„spec.pdf“') });
+    expect(await checkAttachments([{ name: 'spec.pdf', bytes: sampleHtml() }], limits)).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('„spec.pdf“'),
+    });
     expect(await checkAttachments([{ name: 'tool.exe', bytes: sampleExe() }], limits)).toMatchObject({ ok: false });
   });
 
@@ -53,7 +62,10 @@ describe('checkAttachments', () => {
       ok: false,
       error: 'Die Datei „gross.pdf“ ist zu groß: erlaubt sind höchstens 1 MB je Datei.',
     });
-    expect(await checkAttachments([{ name: 'leer.pdf', bytes: Buffer.alloc(0) }], limits)).toMatchObject({ ok: false, error: expect.stringContaining('leer') });
+    expect(await checkAttachments([{ name: 'leer.pdf', bytes: Buffer.alloc(0) }], limits)).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('leer'),
+    });
   });
 });
 

@@ -6,7 +6,9 @@ const TOKEN = `12.${'a'.repeat(20)}-_${'B'.repeat(21)}`;
 
 describe('trimQuotedText', () => {
   it('cuts the earlier mail after a German, English or Outlook quote header and drops ">" lines', () => {
-    expect(trimQuotedText('Ja, 500 Stück.\n\nAm Mo., 7. Dez. 2026 um 10:00 schrieb Lotse <lotse@agentur.de>:\n> Wie viele?')).toBe('Ja, 500 Stück.');
+    expect(trimQuotedText('Ja, 500 Stück.\n\nAm Mo., 7. Dez. 2026 um 10:00 schrieb Lotse <lotse@agentur.de>:\n> Wie viele?')).toBe(
+      'Ja, 500 Stück.',
+    );
     expect(trimQuotedText('Yes.\n\nOn Mon, Dec 7, 2026 at 10:00 Lotse wrote:\n> How many?')).toBe('Yes.');
     expect(trimQuotedText('Gern.\r\n\r\n-----Ursprüngliche Nachricht-----\r\nVon: Lotse\r\nText')).toBe('Gern.');
     expect(trimQuotedText('> Wie viele?\n500 Stück\n> Bis wann?\nJanuar')).toBe('500 Stück\nJanuar');

@@ -29,7 +29,13 @@ export default async function RequestPage({ searchParams }: { searchParams: Prom
         <h1 className="text-2xl font-bold tracking-tight text-brand-800 sm:text-3xl">{t.title}</h1>
         <p className="text-slate-700">{t.intro}</p>
       </header>
-      <RequestForm action={submitRequestForm} formToken={issueFormToken()} sectorGroups={sectorGroups} attachmentLimits={attachmentLimits()} initialDescription={description} />
+      <RequestForm
+        action={submitRequestForm}
+        formToken={issueFormToken()}
+        sectorGroups={sectorGroups}
+        attachmentLimits={attachmentLimits()}
+        initialDescription={description}
+      />
     </div>
   );
 }

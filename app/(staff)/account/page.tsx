@@ -39,20 +39,14 @@ export default async function AccountPage() {
         </h2>
         <ChangePasswordForm action={changeMyPassword} />
       </section>
-      <section
-        aria-labelledby="notifications-title"
-        className="space-y-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6"
-      >
+      <section aria-labelledby="notifications-title" className="space-y-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6">
         <h2 id="notifications-title" className="text-lg font-semibold text-slate-900">
           {messages.notifications.title}
         </h2>
         <p className="text-slate-700">{messages.notifications.hint}</p>
         <NotificationSettingsForm settings={notificationSettings} action={saveMyNotificationSettings} />
       </section>
-      <section
-        aria-labelledby="sessions-title"
-        className="space-y-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6"
-      >
+      <section aria-labelledby="sessions-title" className="space-y-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6">
         <h2 id="sessions-title" className="text-lg font-semibold text-slate-900">
           {messages.auth.sessionsTitle}
         </h2>

@@ -43,7 +43,12 @@ export async function sendThreadReply(raw: unknown, attachments?: unknown): Prom
   const files = await checkedUploads(attachments);
   if (!files.ok) return { ok: false, error: files.error, fieldErrors: { files: files.error } };
   const result = await db.transaction(async (tx) => {
-    const reply = await recordRequesterReply(tx, { caseId: thread.caseId, channel: 'web', subject: t.replySubject(thread.reference), body: input.body });
+    const reply = await recordRequesterReply(tx, {
+      caseId: thread.caseId,
+      channel: 'web',
+      subject: t.replySubject(thread.reference),
+      body: input.body,
+    });
     if (reply.ok) await storeAttachments(tx, { caseId: thread.caseId, messageId: reply.messageId, files: files.files });
     return reply;
   });

@@ -29,7 +29,14 @@ export default async function TemplatesPage() {
       {templates.map((template) => (
         <TemplateForm
           key={template.id}
-          template={{ id: template.id, version: template.version, name: template.name, subject: template.subject, body: template.body, setsStatus: template.setsStatus ?? '' }}
+          template={{
+            id: template.id,
+            version: template.version,
+            name: template.name,
+            subject: template.subject,
+            body: template.body,
+            setsStatus: template.setsStatus ?? '',
+          }}
           statuses={statuses}
           save={saveReplyTemplate}
         />

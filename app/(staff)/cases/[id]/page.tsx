@@ -90,19 +90,21 @@ export default async function CasePage({ params, searchParams }: { params: Promi
   // Opening the case is reading the reply; this view still shows the marker once.
   const replyUnread = c.replyUnreadSince !== null;
   if (replyUnread) await markRepliesRead(me, c.id);
-  const [timeline, related, similar, staff, everyone, sector, shortlist, introductions, conversation, templates, files] = await Promise.all([
-    loadTimeline(c.id),
-    findRelatedCases(c),
-    findSimilarCases(c),
-    listActiveStaff(),
-    listUsers(),
-    c.sector ? sectorTitle(c.sector) : undefined,
-    loadShortlist(c.id),
-    caseIntroductions(c.id),
-    loadMessages(c.id),
-    listTemplates(),
-    listAttachments([c.id]),
-  ]);
+  const [timeline, related, similar, staff, everyone, sector, shortlist, introductions, conversation, templates, files] = await Promise.all(
+    [
+      loadTimeline(c.id),
+      findRelatedCases(c),
+      findSimilarCases(c),
+      listActiveStaff(),
+      listUsers(),
+      c.sector ? sectorTitle(c.sector) : undefined,
+      loadShortlist(c.id),
+      caseIntroductions(c.id),
+      loadMessages(c.id),
+      listTemplates(),
+      listAttachments([c.id]),
+    ],
+  );
   const values = templateValues(c, me);
   const composerTemplates = templates.map((x) => ({
     key: x.key,
@@ -128,7 +130,9 @@ export default async function CasePage({ params, searchParams }: { params: Promi
         {overdue && <OverdueBadge />}
         {c.waitingSince && <WaitingBadge since={c.waitingSince} />}
         {replyUnread && <ReplyUnreadBadge />}
-        {(c.assigneeId !== me.id || c.status === 'new') && !isClosed(c.status) && <TakeCaseButton caseId={c.id} version={c.version} take={takeCaseOver} />}
+        {(c.assigneeId !== me.id || c.status === 'new') && !isClosed(c.status) && (
+          <TakeCaseButton caseId={c.id} version={c.version} take={takeCaseOver} />
+        )}
         <Link
           href="#kandidaten"
           className="rounded-md border border-brand-700 bg-white px-3 py-1 text-sm font-semibold text-brand-800 hover:bg-brand-50"
