@@ -4,52 +4,36 @@
  * gets it delivered, exactly once. Runs its own app server, whose SMTP_URL points at a port
  * where nothing listens yet.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { freePort, type RunningApp, startAppServer } from '../../scripts/app-server';
-import { freshAppEnvironment } from '../helpers/app-environment';
-import { DESKTOP, launchBrowser, PHONE, screenshot } from '../helpers/browser';
+import { freePort, type RunningApp } from '../../scripts/app-server';
+import { DESKTOP, PHONE, screenshot } from '../helpers/browser';
 import { validRequest } from '../helpers/fixtures';
 import { startSmtpSink } from '../helpers/smtp-sink';
-import { ensureStaffAccounts, signInAs } from '../helpers/staff';
+import { eventually, type OwnApp, startOwnApp } from '../helpers/own-app';
+import { signInAs } from '../helpers/staff';
 
 const recipient = `postausgang.${Date.now()}@firma.example`;
 let smtpPort: number;
-let environment: Awaited<ReturnType<typeof freshAppEnvironment>>;
+let own: OwnApp;
 let app: RunningApp;
-let browser: Browser;
 let sink: Awaited<ReturnType<typeof startSmtpSink>> | undefined;
 
 beforeAll(async () => {
   smtpPort = await freePort();
-  environment = await freshAppEnvironment({ SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, OUTBOX_INTERVAL_SECONDS: '1' });
-  app = await startAppServer(environment.env);
-  if (environment.isPostgres) ensureStaffAccounts(environment.env);
-  browser = await launchBrowser();
+  own = await startOwnApp({ SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, OUTBOX_INTERVAL_SECONDS: '1' });
+  app = own.app;
 }, 300_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
+  await own?.stop();
   await sink?.close();
-  await environment?.drop();
 });
 
 async function openAdminPage(viewport = DESKTOP): Promise<Page> {
-  const context = await browser.newContext({ viewport, locale: 'de-DE', baseURL: app.baseUrl });
-  const page = await context.newPage();
+  const page = await own.newPage(viewport);
   await signInAs(page, 'admin', '/admin/outbox');
   return page;
-}
-
-/** Reloads until `check` holds: the worker runs in the background every second. */
-async function eventually(page: Page, check: () => Promise<boolean>, timeoutMs = 30_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('condition not reached in time');
-    await page.waitForTimeout(1_000);
-    await page.reload();
-  }
 }
 
 it('shows an undeliverable mail with its error and delivers it once after "retry now"', async () => {

@@ -4,42 +4,34 @@
  * on a phone, the requester answers there, and the expert finds the answer marked in the queue
  * and in the case. Runs its own app server whose outbox delivers to a local SMTP sink.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { freePort, type RunningApp, startAppServer } from '../../scripts/app-server';
-import { freshAppEnvironment } from '../helpers/app-environment';
+import { freePort, type RunningApp } from '../../scripts/app-server';
 import { axeViolations } from '../helpers/axe';
-import { DESKTOP, launchBrowser, PHONE, screenshot } from '../helpers/browser';
+import { DESKTOP, PHONE, screenshot } from '../helpers/browser';
 import { validRequest } from '../helpers/fixtures';
 import { startSmtpSink } from '../helpers/smtp-sink';
-import { ensureStaffAccounts, signInAs } from '../helpers/staff';
+import { type OwnApp, startOwnApp } from '../helpers/own-app';
+import { signInAs } from '../helpers/staff';
 
 const requester = `rueckfrage.${Date.now()}@firma.example`;
-let environment: Awaited<ReturnType<typeof freshAppEnvironment>>;
+let own: OwnApp;
 let app: RunningApp;
-let browser: Browser;
 let sink: Awaited<ReturnType<typeof startSmtpSink>>;
 
 beforeAll(async () => {
   const smtpPort = await freePort();
   sink = await startSmtpSink(smtpPort);
-  environment = await freshAppEnvironment({ SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, OUTBOX_INTERVAL_SECONDS: '1' });
-  app = await startAppServer(environment.env);
-  if (environment.isPostgres) ensureStaffAccounts(environment.env);
-  browser = await launchBrowser();
+  own = await startOwnApp({ SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, OUTBOX_INTERVAL_SECONDS: '1' });
+  app = own.app;
 }, 300_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
+  await own?.stop();
   await sink?.close();
-  await environment?.drop();
 });
 
-async function newPage(viewport = DESKTOP): Promise<Page> {
-  const context = await browser.newContext({ viewport, locale: 'de-DE', baseURL: app.baseUrl });
-  return context.newPage();
-}
+const newPage = (viewport = DESKTOP): Promise<Page> => own.newPage(viewport);
 
 /** The mail's text as written: nodemailer sends German text quoted-printable. */
 const decoded = (raw: string) =>

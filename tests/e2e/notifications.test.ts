@@ -3,40 +3,33 @@
  * real SMTP server) through the outbox, and the navigation shows what needs them. Runs its own
  * app server whose mail goes to a local SMTP sink.
  */
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { freePort, type RunningApp, startAppServer } from '../../scripts/app-server';
-import { freshAppEnvironment } from '../helpers/app-environment';
-import { DESKTOP, launchBrowser, screenshot } from '../helpers/browser';
+import { freePort, type RunningApp } from '../../scripts/app-server';
+import { DESKTOP, screenshot } from '../helpers/browser';
 import { validRequest } from '../helpers/fixtures';
 import { startSmtpSink } from '../helpers/smtp-sink';
-import { ensureStaffAccounts, signInAs, staffAccount } from '../helpers/staff';
+import { type OwnApp, startOwnApp } from '../helpers/own-app';
+import { signInAs, staffAccount } from '../helpers/staff';
 
-let environment: Awaited<ReturnType<typeof freshAppEnvironment>>;
+let own: OwnApp;
 let app: RunningApp;
-let browser: Browser;
 let sink: Awaited<ReturnType<typeof startSmtpSink>>;
 
 beforeAll(async () => {
   const smtpPort = await freePort();
   sink = await startSmtpSink(smtpPort);
-  environment = await freshAppEnvironment({ SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, OUTBOX_INTERVAL_SECONDS: '1' });
-  app = await startAppServer(environment.env);
-  if (environment.isPostgres) ensureStaffAccounts(environment.env);
-  browser = await launchBrowser();
+  own = await startOwnApp({ SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, OUTBOX_INTERVAL_SECONDS: '1' });
+  app = own.app;
 }, 300_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
+  await own?.stop();
   await sink?.close();
-  await environment?.drop();
 });
 
 it('an expert who chose all new cases at /account gets the mail for the next request, and the navigation counts what needs them', async () => {
   const expert = staffAccount('expert');
-  const context = await browser.newContext({ viewport: DESKTOP, locale: 'de-DE', baseURL: app.baseUrl });
-  const page = await context.newPage();
+  const page = await own.newPage(DESKTOP);
   await signInAs(page, 'expert', '/account');
 
   const settings = page.getByRole('region', { name: 'Benachrichtigungen per E-Mail' });
@@ -70,11 +63,11 @@ it('an expert who chose all new cases at /account gets the mail for the next req
   const count = Number(/(\d+)/.exec(name)?.[1]);
   expect(Number.isInteger(count)).toBe(true);
   // The demo data (embedded database only) gives the demo expert an introduction whose follow-up is overdue.
-  if (!environment.isPostgres) expect(count).toBeGreaterThan(0);
+  if (!own.isPostgres) expect(count).toBeGreaterThan(0);
   await needsMe.click();
   await page.waitForURL((url) => url.searchParams.get('view') === 'needs_me');
   // The queue's "Braucht mich" view holds exactly the cases the navigation counted.
   await page.getByRole('link', { name: `Braucht mich (${count})` }).waitFor();
   await screenshot(page, 'needs-me-queue');
-  await context.close();
+  await page.context().close();
 });

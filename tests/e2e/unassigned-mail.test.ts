@@ -3,23 +3,21 @@
  * a mail without a reply token from a real IMAP server (dovecot), /mail lists it, a wrong
  * reference is refused in German, the right one puts it into the case's history.
  */
-import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { type RunningApp, startAppServer } from '../../scripts/app-server';
-import { freshAppEnvironment } from '../helpers/app-environment';
-import { DESKTOP, launchBrowser, screenshot } from '../helpers/browser';
+import type { RunningApp } from '../../scripts/app-server';
+import { DESKTOP, screenshot } from '../helpers/browser';
 import { validRequest } from '../helpers/fixtures';
 import { startImapServer, type ImapTestServer } from '../helpers/imap-server';
-import { ensureStaffAccounts, signInAs } from '../helpers/staff';
+import { eventually, type OwnApp, startOwnApp } from '../helpers/own-app';
+import { signInAs } from '../helpers/staff';
 
 let imap: ImapTestServer;
-let environment: Awaited<ReturnType<typeof freshAppEnvironment>>;
+let own: OwnApp;
 let app: RunningApp;
-let browser: Browser;
 
 beforeAll(async () => {
   imap = await startImapServer();
-  environment = await freshAppEnvironment({
+  own = await startOwnApp({
     IMAP_HOST: imap.settings.host,
     IMAP_PORT: String(imap.settings.port),
     IMAP_TLS: 'false',
@@ -28,27 +26,13 @@ beforeAll(async () => {
     INBOUND_ADDRESS: 'antwort@agentur.example',
     INBOUND_INTERVAL_SECONDS: '1',
   });
-  app = await startAppServer(environment.env);
-  if (environment.isPostgres) ensureStaffAccounts(environment.env);
-  browser = await launchBrowser();
+  app = own.app;
 }, 300_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-  await environment?.drop();
+  await own?.stop();
   await imap?.stop();
 });
-
-/** Reloads until `check` holds: the worker fetches in the background every second. */
-async function eventually(page: Page, check: () => Promise<boolean>, timeoutMs = 30_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('condition not reached in time');
-    await page.waitForTimeout(1_000);
-    await page.reload();
-  }
-}
 
 it('staff attach an unassigned mail to a case by its reference', async () => {
   const submitted = await fetch(`${app.baseUrl}/api/requests`, {
@@ -65,8 +49,7 @@ it('staff attach an unassigned mail to a case by its reference', async () => {
     text: 'Wir brauchen 800 statt 500 Stück.',
   });
 
-  const context = await browser.newContext({ viewport: DESKTOP, locale: 'de-DE', baseURL: app.baseUrl });
-  const page = await context.newPage();
+  const page = await own.newPage(DESKTOP);
   await signInAs(page, 'expert', '/mail');
   await page.getByRole('heading', { level: 1, name: 'Nicht zugeordnete Mails' }).waitFor();
   const mail = page.getByRole('article', { name: 'Nachtrag zur Anfrage' });
@@ -88,5 +71,5 @@ it('staff attach an unassigned mail to a case by its reference', async () => {
   await page.goto('/mail');
   await page.getByText('Keine offenen Mails.').waitFor();
   await page.getByRole('link', { name: 'Nicht zugeordnete Mails', exact: true }).waitFor();
-  await context.close();
+  await page.context().close();
 });
