@@ -1,6 +1,6 @@
 'use client';
 
-import type { Ref } from 'react';
+import { type Ref, useRef, useState } from 'react';
 import { type AttachmentLimits, limitError, megabytes } from '@/lib/attachments/limits';
 import { ACCEPT } from '@/lib/attachments/types';
 import { messages } from '@/lib/i18n';
@@ -43,4 +43,30 @@ export function selectedFiles(input: HTMLInputElement | null, limits: Attachment
   const form = new FormData();
   for (const file of files) form.append('files', file);
   return { form };
+}
+
+/**
+ * A form's file picker state: `take` checks the picked files against the limits (a refusal is
+ * shown at the input), `showError` puts the server's refusal there, `clear` empties it after sending.
+ */
+export function useAttachmentInput(limits: AttachmentLimits) {
+  const inputRef = useRef<HTMLInputElement>(null);
+  const [error, setError] = useState<string>();
+  const showError = (message: string) => {
+    setError(message);
+    inputRef.current?.focus();
+  };
+  return {
+    take: () => {
+      setError(undefined);
+      const files = selectedFiles(inputRef.current, limits);
+      if ('error' in files) showError(files.error);
+      return files;
+    },
+    showError,
+    clear: () => {
+      if (inputRef.current) inputRef.current.value = '';
+    },
+    inputProps: { limits, error, inputRef, onChange: () => setError(undefined) },
+  };
 }

@@ -1,13 +1,13 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect } from 'react';
 import type { z } from 'zod';
 import type { ActionResult } from '@/lib/action-result';
 import type { AttachmentLimits } from '@/lib/attachments/limits';
 import { LIMITS, messageSchema } from '@/lib/conversations/schema';
 import { messages } from '@/lib/i18n';
-import { AttachmentInput, selectedFiles } from '../attachment-input';
+import { AttachmentInput, useAttachmentInput } from '../attachment-input';
 import { Alert } from '../ui/alert';
 import { Button } from '../ui/button';
 import { Field, inputClass } from '../ui/field';
@@ -39,27 +39,23 @@ interface MessageFormProps {
 
 export function MessageForm({ caseId, version, templates, send, attachmentLimits }: MessageFormProps) {
   const router = useRouter();
-  const filesInput = useRef<HTMLInputElement>(null);
-  const [filesError, setFilesError] = useState<string>();
+  const files = useAttachmentInput(attachmentLimits);
   const empty = { caseId, version, subject: '', body: '', templateKey: '' };
   const { form, result, onSubmit, field } = useActionForm({
     schema: messageSchema,
     defaultValues: empty,
     action: async (values) => {
-      setFilesError(undefined);
-      const files = selectedFiles(filesInput.current, attachmentLimits);
-      if ('error' in files) return { ok: false, error: files.error, fieldErrors: { files: files.error } };
-      return send(values, files.form);
+      const picked = files.take();
+      if ('error' in picked) return { ok: false, error: picked.error };
+      return send(values, picked.form);
     },
     onSuccess: (data) => {
       form.reset({ ...empty, version: data.version });
-      if (filesInput.current) filesInput.current.value = '';
+      files.clear();
       router.refresh();
     },
     onFailure: (failure) => {
-      if (!failure.fieldErrors?.files) return;
-      setFilesError(failure.fieldErrors.files);
-      filesInput.current?.focus();
+      if (failure.fieldErrors?.files) files.showError(failure.fieldErrors.files);
     },
   });
   // Another edit of the case (status, assignee) bumps its version; the next send must carry it.
@@ -109,13 +105,7 @@ export function MessageForm({ caseId, version, templates, send, attachmentLimits
       <Field label={t.body} required {...field('body', { id: 'message-body' })}>
         {(input) => <textarea {...input} rows={8} maxLength={LIMITS.body} className={inputClass} />}
       </Field>
-      <AttachmentInput
-        id="message-files"
-        limits={attachmentLimits}
-        error={filesError}
-        inputRef={filesInput}
-        onChange={() => setFilesError(undefined)}
-      />
+      <AttachmentInput id="message-files" {...files.inputProps} />
       <Button type="submit" disabled={form.formState.isSubmitting}>
         {t.send}
       </Button>

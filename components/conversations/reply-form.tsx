@@ -1,13 +1,12 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useRef, useState } from 'react';
 import type { z } from 'zod';
 import type { ActionResult } from '@/lib/action-result';
 import type { AttachmentLimits } from '@/lib/attachments/limits';
 import { LIMITS, threadReplySchema } from '@/lib/conversations/schema';
 import { messages } from '@/lib/i18n';
-import { AttachmentInput, selectedFiles } from '../attachment-input';
+import { AttachmentInput, useAttachmentInput } from '../attachment-input';
 import { Alert } from '../ui/alert';
 import { Button } from '../ui/button';
 import { Field, inputClass } from '../ui/field';
@@ -26,26 +25,22 @@ export function ReplyForm({
   attachmentLimits: AttachmentLimits;
 }) {
   const router = useRouter();
-  const filesInput = useRef<HTMLInputElement>(null);
-  const [filesError, setFilesError] = useState<string>();
+  const files = useAttachmentInput(attachmentLimits);
   const { form, result, onSubmit, field } = useActionForm({
     schema: threadReplySchema,
     defaultValues: { token, body: '', website: '' },
     action: async (values) => {
-      setFilesError(undefined);
-      const files = selectedFiles(filesInput.current, attachmentLimits);
-      if ('error' in files) return { ok: false, error: files.error, fieldErrors: { files: files.error } };
-      return sendReply(values, files.form);
+      const picked = files.take();
+      if ('error' in picked) return { ok: false, error: picked.error };
+      return sendReply(values, picked.form);
     },
     onSuccess: () => {
       form.reset({ token, body: '', website: '' });
-      if (filesInput.current) filesInput.current.value = '';
+      files.clear();
       router.refresh();
     },
     onFailure: (failure) => {
-      if (!failure.fieldErrors?.files) return;
-      setFilesError(failure.fieldErrors.files);
-      filesInput.current?.focus();
+      if (failure.fieldErrors?.files) files.showError(failure.fieldErrors.files);
     },
   });
   return (
@@ -60,13 +55,7 @@ export function ReplyForm({
       <Field label={t.replyLabel} required hint={t.replyHint} {...field('body', { id: 'reply' })}>
         {(input) => <textarea {...input} rows={6} maxLength={LIMITS.reply} className={inputClass} />}
       </Field>
-      <AttachmentInput
-        id="reply-files"
-        limits={attachmentLimits}
-        error={filesError}
-        inputRef={filesInput}
-        onChange={() => setFilesError(undefined)}
-      />
+      <AttachmentInput id="reply-files" {...files.inputProps} />
       <Button type="submit" disabled={form.formState.isSubmitting} className="w-full sm:w-auto">
         {t.replySubmit}
       </Button>

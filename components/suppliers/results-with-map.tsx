@@ -227,15 +227,7 @@ export function ResultRow({ hit, terms, sectorTitles, basePath, located, selecte
           ))}
         </div>
       )}
-      {shortlist && (
-        <ShortlistButton
-          caseId={shortlist.caseId}
-          companyId={hit.id}
-          companyName={hit.name}
-          shortlisted={shortlist.companyIds.includes(hit.id)}
-          actions={shortlist.actions}
-        />
-      )}
+      {shortlist && <ShortlistToggle hit={hit} shortlist={shortlist} />}
     </article>
   );
 }
@@ -283,15 +275,20 @@ function CompactRow({
         )}
         {!contact?.phone && !contact?.email && <span className="text-slate-500">{t.layout.noContact}</span>}
       </span>
-      {shortlist && (
-        <ShortlistButton
-          caseId={shortlist.caseId}
-          companyId={hit.id}
-          companyName={hit.name}
-          shortlisted={shortlist.companyIds.includes(hit.id)}
-          actions={shortlist.actions}
-        />
-      )}
+      {shortlist && <ShortlistToggle hit={hit} shortlist={shortlist} />}
     </article>
+  );
+}
+
+/** A result's button onto or off the case's shortlist. */
+function ShortlistToggle({ hit, shortlist }: { hit: ResultHit; shortlist: Shortlist }) {
+  return (
+    <ShortlistButton
+      caseId={shortlist.caseId}
+      companyId={hit.id}
+      companyName={hit.name}
+      shortlisted={shortlist.companyIds.includes(hit.id)}
+      actions={shortlist.actions}
+    />
   );
 }
