@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { ActionResult } from '@/lib/action-result';
 import { messages } from '@/lib/i18n';
 import { LIMITS, statusLookupSchema } from '@/lib/intake/schema';
+import { TIME_ZONE } from '@/lib/time';
 import { Alert } from './ui/alert';
 import { Button } from './ui/button';
 import { Field, inputClass } from './ui/field';
@@ -15,7 +16,7 @@ export type StatusView = { reference: string; status: string; submittedAt: strin
 export type LookUpStatus = (input: z.output<typeof statusLookupSchema>) => Promise<ActionResult<StatusView>>;
 
 const formatDate = (iso: string) =>
-  new Intl.DateTimeFormat('de-DE', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Berlin' }).format(new Date(iso));
+  new Intl.DateTimeFormat('de-DE', { dateStyle: 'long', timeStyle: 'short', timeZone: TIME_ZONE }).format(new Date(iso));
 
 export function StatusLookupForm({ action, initialReference }: { action: LookUpStatus; initialReference: string }) {
   const { form, result, onSubmit, field } = useActionForm({

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { referenceCounters } from '../../db/schema';
+import { TIME_ZONE } from '../time';
 
 export function formatReference(year: number, n: number): string {
   return `LS-${year}-${String(n).padStart(5, '0')}`;
@@ -8,7 +9,7 @@ export function formatReference(year: number, n: number): string {
 
 /** Case references count per calendar year in German time. */
 export function referenceYear(now: Date): number {
-  return Number(new Intl.DateTimeFormat('en', { timeZone: 'Europe/Berlin', year: 'numeric' }).format(now));
+  return Number(new Intl.DateTimeFormat('en', { timeZone: TIME_ZONE, year: 'numeric' }).format(now));
 }
 
 /**

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { COMPANY_KINDS, SIZE_CLASSES } from '../../db/schema/vocabulary';
+import { blankToUndefined, optional } from '../validation';
 import { WZ_CODE } from './schema';
 
-const blank = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
-const param = <T extends z.ZodType>(schema: T) => z.preprocess(blank, schema.optional());
+// A parameter left empty in a URL is a parameter not given.
+const param = optional;
 
 /** Search parameters, shared by the staff page, the public directory and the JSON API. */
 export const supplierSearchSchema = z.object({
@@ -21,8 +22,8 @@ export const supplierSearchSchema = z.object({
   certification: param(z.string().trim().max(60)),
   kind: param(z.enum(COMPANY_KINDS)),
   size: param(z.enum(SIZE_CLASSES)),
-  limit: z.preprocess(blank, z.coerce.number().int().min(1).max(200).default(20)),
-  offset: z.preprocess(blank, z.coerce.number().int().min(0).max(10_000).default(0)),
+  limit: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(200).default(20)),
+  offset: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).max(10_000).default(0)),
 });
 export type SupplierSearch = z.output<typeof supplierSearchSchema>;
 
