@@ -38,11 +38,7 @@ export function CreateUserForm({ action }: { action: CreateStaffUser }) {
       <Field label={t.role} required {...field('role', { id: 'new-user-role' })}>
         {(input) => (
           <select {...input} className={inputClass}>
-            {STAFF_ROLES.map((role) => (
-              <option key={role} value={role}>
-                {messages.roles[role]}
-              </option>
-            ))}
+            <RoleOptions />
           </select>
         )}
       </Field>
@@ -54,4 +50,13 @@ export function CreateUserForm({ action }: { action: CreateStaffUser }) {
       </Button>
     </form>
   );
+}
+
+/** The staff roles as the options of a select, in German. */
+export function RoleOptions() {
+  return STAFF_ROLES.map((role) => (
+    <option key={role} value={role}>
+      {messages.roles[role]}
+    </option>
+  ));
 }

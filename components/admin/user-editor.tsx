@@ -4,13 +4,13 @@ import { useState, useTransition } from 'react';
 import type { z } from 'zod';
 import type { ActionResult } from '@/lib/action-result';
 import { changeRoleSchema, PASSWORD_MIN, resetPasswordSchema, type setActiveSchema } from '@/lib/auth/schema';
-import { STAFF_ROLES } from '@/lib/cases/vocabulary';
 import { messages } from '@/lib/i18n';
 import { callAction } from '../call-action';
 import { Alert } from '../ui/alert';
 import { Button } from '../ui/button';
 import { Field, inputClass } from '../ui/field';
 import { useActionForm } from '../use-action-form';
+import { RoleOptions } from './create-user-form';
 import type { UserListItem } from './user-list';
 
 const t = messages.users;
@@ -65,11 +65,7 @@ function RoleForm({ user, action, report }: PartProps<typeof changeRoleSchema>) 
       <Field label={t.role} {...field('role', { id: `user-${user.id}-role` })}>
         {(input) => (
           <select {...input} className={inputClass}>
-            {STAFF_ROLES.map((role) => (
-              <option key={role} value={role}>
-                {messages.roles[role]}
-              </option>
-            ))}
+            <RoleOptions />
           </select>
         )}
       </Field>
