@@ -70,6 +70,7 @@ const STAFF_PAGES: StaffRoute[] = [
   { kind: 'page', pattern: '/admin/outbox', method: 'GET', minRole: 'admin', url: () => '/admin/outbox' },
   { kind: 'page', pattern: '/admin/synonyms', method: 'GET', minRole: 'admin', url: () => '/admin/synonyms' },
   { kind: 'page', pattern: '/admin/templates', method: 'GET', minRole: 'admin', url: () => '/admin/templates' },
+  { kind: 'page', pattern: '/mail', method: 'GET', minRole: 'expert', url: () => '/mail' },
   {
     kind: 'page',
     pattern: '/admin/privacy',
