@@ -49,7 +49,11 @@ export default async function StaffLayout({ children }: { children: ReactNode })
           </Link>
           <StaffNav items={items} label={t.nav.label} />
           <div className="ml-auto flex items-center gap-3 text-sm">
-            <span className="text-brand-100">{t.auth.signedInAs(user.name)}</span>
+            {/* The name alone keeps the bar on one line with every navigation item; screen readers hear the whole sentence. */}
+            <span className="text-brand-100">
+              <span className="sr-only">{t.auth.signedInAs(user.name)}</span>
+              <span aria-hidden="true">{user.name}</span>
+            </span>
             <SignOutButton />
           </div>
         </div>
