@@ -11,10 +11,6 @@ const nextConfig = {
   experimental: {
     // forbidden() answers 403 when a signed-in user lacks the role for a page.
     authInterrupts: true,
-    // proxy.ts makes Next.js buffer request bodies and cut them off at this size (default 10 MB):
-    // it must exceed the largest upload: the supplier import (IMPORT_MAX_MB in lib/suppliers/import.ts)
-    // and a form with its attachments (ATTACHMENT_MAX_FILES × ATTACHMENT_MAX_BYTES, 5 × 10 MB by default).
-    proxyClientMaxBodySize: '60mb',
     // Forms send their attachments to server actions (default limit 1 MB); raise both limits
     // together with ATTACHMENT_MAX_FILES or ATTACHMENT_MAX_BYTES.
     serverActions: { bodySizeLimit: '60mb' },

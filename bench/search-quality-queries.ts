@@ -3,7 +3,7 @@
  * written as requesters and experts write: single product words, expert terms, and natural
  * requests with quantities, units, verbs and filler.
  *
- * Judged by capability, not by ranking: a generated demo company (db/seed/company-profiles.ts)
+ * Judged by capability, not by ranking: a generated demo company (lib/seed/company-profiles.ts)
  * is relevant (grade 2) when it offers one of `relevant`, partly relevant (grade 1) when it
  * has the WZ class of one of them (or one in `related`) but not the capability itself.
  * tests/unit/search-quality.test.ts checks that every named capability and class exists.

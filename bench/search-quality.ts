@@ -1,4 +1,4 @@
-import { INDUSTRY_PROFILES } from '../db/seed/company-profiles';
+import { INDUSTRY_PROFILES } from '../lib/seed/company-profiles';
 import { QUALITY_QUERIES, type QualityQuery } from './search-quality-queries';
 
 /** nDCG at this depth: what a requester reads of the first page. */

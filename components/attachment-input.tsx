@@ -4,7 +4,8 @@ import { type Ref, useRef, useState } from 'react';
 import { type AttachmentLimits, limitError, megabytes } from '@/lib/attachments/limits';
 import { ACCEPT } from '@/lib/attachments/types';
 import { messages } from '@/lib/i18n';
-import { describedBy, Field, inputClass } from './ui/field';
+import { describedBy, Field } from './ui/field';
+import { FilePicker } from './ui/file-picker';
 
 const t = messages.attachments;
 
@@ -21,22 +22,13 @@ export function AttachmentInput({ id = 'files', limits, error, inputRef, onChang
   const hint = t.hint(limits.maxFiles, megabytes(limits.maxBytes));
   return (
     <Field id={id} label={t.label} hint={hint} error={error}>
-      <input
-        ref={inputRef}
-        {...describedBy(id, { hint, error })}
-        name="files"
-        type="file"
-        multiple
-        accept={ACCEPT}
-        onChange={onChange}
-        className={`${inputClass} file:mr-3 file:rounded file:border-0 file:bg-brand-50 file:px-3 file:py-1.5 file:text-brand-800`}
-      />
+      <FilePicker inputRef={inputRef} {...describedBy(id, { hint, error })} name="files" multiple accept={ACCEPT} onChange={onChange} />
     </Field>
   );
 }
 
 /** The picked files as FormData for a server action, or the German reason they cannot be sent. */
-export function selectedFiles(input: HTMLInputElement | null, limits: AttachmentLimits): { form: FormData } | { error: string } {
+function selectedFiles(input: HTMLInputElement | null, limits: AttachmentLimits): { form: FormData } | { error: string } {
   const files = [...(input?.files ?? [])];
   const error = limitError(files, limits);
   if (error) return { error };
@@ -65,7 +57,11 @@ export function useAttachmentInput(limits: AttachmentLimits) {
     },
     showError,
     clear: () => {
-      if (inputRef.current) inputRef.current.value = '';
+      const input = inputRef.current;
+      if (!input) return;
+      input.value = '';
+      // Tells the picker (and the error state) that the selection is empty again.
+      input.dispatchEvent(new Event('change', { bubbles: true }));
     },
     inputProps: { limits, error, inputRef, onChange: () => setError(undefined) },
   };

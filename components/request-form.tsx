@@ -11,7 +11,10 @@ import { NEED_CATEGORIES, ORGANISATION_KINDS, URGENCIES } from '@/lib/cases/voca
 import { messages } from '@/lib/i18n';
 import { helpRequestSchema, LIMITS } from '@/lib/intake/schema';
 import type { SectorSection } from '@/lib/sectors/queries';
-import { AttachmentInput, selectedFiles } from './attachment-input';
+import { AttachmentInput, useAttachmentInput } from './attachment-input';
+import { ConsentFieldset } from './consent-fieldset';
+import { Honeypot } from './ui/honeypot';
+import { SectorOptions } from './sector-select';
 import { rememberConfirmation } from './confirmation-details';
 import { Alert } from './ui/alert';
 import { Button } from './ui/button';
@@ -46,8 +49,7 @@ export function RequestForm({ action, formToken, sectorGroups, attachmentLimits,
   const token = useRef(formToken);
   const honeypot = useRef<HTMLInputElement>(null);
   const [formError, setFormError] = useState<string>();
-  const filesInput = useRef<HTMLInputElement>(null);
-  const [filesError, setFilesError] = useState<string>();
+  const attachments = useAttachmentInput(attachmentLimits);
   // A refusal without a field to point at (too fast, too many, server trouble) would appear far
   // above the button on a phone: focus moves to it, so it is seen and read out.
   const notice = useRef<HTMLDivElement>(null);
@@ -75,23 +77,17 @@ export function RequestForm({ action, formToken, sectorGroups, attachmentLimits,
       postal_code: '',
       city: '',
       description: initialDescription,
+      quantity: '',
       needed_by: '',
       sector: '',
       consent: false as unknown as true,
     },
   });
 
-  const refuseFiles = (message: string) => {
-    setFilesError(message);
-    setFormError(t.fixErrors);
-    filesInput.current?.focus();
-  };
-
   const onSubmit = async (values: Output) => {
     setFormError(undefined);
-    setFilesError(undefined);
-    const files = selectedFiles(filesInput.current, attachmentLimits);
-    if ('error' in files) return refuseFiles(files.error);
+    const files = attachments.take();
+    if ('error' in files) return setFormError(t.fixErrors);
     let result: Awaited<ReturnType<typeof action>>;
     try {
       result = await action(
@@ -111,7 +107,10 @@ export function RequestForm({ action, formToken, sectorGroups, attachmentLimits,
     }
     if (result.formToken) token.current = result.formToken;
     const { files: filesRefused, ...fieldErrors } = result.fieldErrors ?? {};
-    if (filesRefused) return refuseFiles(filesRefused);
+    if (filesRefused) {
+      attachments.showError(filesRefused);
+      return setFormError(t.fixErrors);
+    }
     const fields = Object.entries(fieldErrors);
     focusNotice.current = fields.length === 0;
     setFormError(result.error);
@@ -177,16 +176,7 @@ export function RequestForm({ action, formToken, sectorGroups, attachmentLimits,
         </div>
         <Field id="sector" label={f.sector} hint={f.sectorHint} error={err('sector')}>
           <select {...register('sector')} {...describedBy('sector', { hint: f.sectorHint, error: err('sector') })} className={inputClass}>
-            <option value="">–</option>
-            {sectorGroups.map((group) => (
-              <optgroup key={group.section} label={`${group.section} – ${group.title}`}>
-                {group.divisions.map((d) => (
-                  <option key={d.code} value={d.code}>
-                    {d.code} {d.title}
-                  </option>
-                ))}
-              </optgroup>
-            ))}
+            <SectorOptions groups={sectorGroups} />
           </select>
         </Field>
       </fieldset>
@@ -253,7 +243,15 @@ export function RequestForm({ action, formToken, sectorGroups, attachmentLimits,
             {t.charactersLeft(LIMITS.description - description.length)}
           </p>
         </Field>
-        <AttachmentInput limits={attachmentLimits} error={filesError} inputRef={filesInput} onChange={() => setFilesError(undefined)} />
+        <Field id="quantity" label={f.quantity} hint={f.quantityHint} error={err('quantity')}>
+          <input
+            {...register('quantity')}
+            {...describedBy('quantity', { hint: f.quantityHint, error: err('quantity') })}
+            maxLength={LIMITS.quantity}
+            className={inputClass}
+          />
+        </Field>
+        <AttachmentInput {...attachments.inputProps} />
         <div className="grid gap-5 sm:grid-cols-2">
           <Field id="urgency" label={f.urgency} required error={err('urgency')}>
             <select {...register('urgency')} {...describedBy('urgency', { error: err('urgency') })} className={inputClass} defaultValue="">
@@ -278,41 +276,9 @@ export function RequestForm({ action, formToken, sectorGroups, attachmentLimits,
         </div>
       </fieldset>
 
-      <fieldset className="space-y-4 rounded-lg border border-slate-200 bg-white p-4 sm:p-6">
-        <legend className="px-1 text-lg font-semibold text-brand-800">{t.sections.consent}</legend>
-        <p className="text-sm text-slate-700">
-          {t.privacyNotice}{' '}
-          <a href="/datenschutz" className="text-brand-700 underline underline-offset-4" target="_blank" rel="noopener">
-            {t.privacyLink}
-          </a>
-        </p>
-        <div className="flex gap-3">
-          <input
-            type="checkbox"
-            {...register('consent')}
-            {...describedBy('consent', { error: err('consent') })}
-            className="mt-1 size-5 shrink-0 accent-brand-700"
-          />
-          <label htmlFor="consent" className="text-slate-900">
-            {f.consent}
-            <span aria-hidden="true" className="text-red-700">
-              {' '}
-              *
-            </span>
-          </label>
-        </div>
-        {err('consent') && (
-          <p id="consent-error" className="text-sm font-medium text-red-700">
-            {err('consent')}
-          </p>
-        )}
-      </fieldset>
+      <ConsentFieldset label={f.consent} error={err('consent')} registration={register('consent')} />
 
-      {/* Invisible to people, tempting to bots; anything typed here rejects the submission. */}
-      <div aria-hidden="true" className="absolute -left-[10000px] h-px w-px overflow-hidden">
-        <label htmlFor="website">{f.honeypot}</label>
-        <input ref={honeypot} id="website" name="website" type="text" tabIndex={-1} autoComplete="off" />
-      </div>
+      <Honeypot input={{ ref: honeypot, name: 'website' }} />
 
       <Button type="submit" disabled={isSubmitting} className="w-full sm:w-auto">
         {isSubmitting ? t.submitting : t.submit}

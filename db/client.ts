@@ -3,6 +3,7 @@ import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+import type { SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
@@ -14,6 +15,12 @@ export type Database = PgDatabase<PgQueryResultHKT, Schema>;
 export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
 /** Anything queries can run on: the database or an open transaction. */
 export type Executor = Database | Transaction;
+
+/** The rows a raw statement returns, on either driver (postgres.js answers with the rows, PGlite with a result holding them). */
+export async function rowsOf<T extends Record<string, unknown>>(executor: Executor, query: SQL): Promise<T[]> {
+  const result = (await executor.execute(query)) as unknown as T[] | { rows: T[] };
+  return 'rows' in result ? result.rows : result;
+}
 
 export interface DatabaseHandle {
   db: Database;
@@ -36,9 +43,17 @@ export function openDatabase(env: NodeJS.ProcessEnv = process.env): DatabaseHand
     const client = postgres(url, {
       max: Number(env.DATABASE_POOL_SIZE ?? 10),
       onnotice: () => {},
+      connection: {
+        // Lotse's statements are short and index-backed; at a million companies PostgreSQL's cost
+        // model chose JIT compilation for searches, which cost more (50–500 ms) than it saved.
+        jit: 'off',
+        // Named statements (below) are planned with their values every time, as unnamed ones
+        // were: a generic plan could pick another index for a search than its words call for.
+        plan_cache_mode: 'force_custom_plan',
+      },
     });
     return {
-      db: drizzlePostgres(client, { schema }) as unknown as Database,
+      db: drizzlePostgres(namedStatements(client), { schema }) as unknown as Database,
       kind: 'postgres',
       close: () => client.end({ timeout: 5 }),
     };
@@ -53,6 +68,36 @@ export function openDatabase(env: NodeJS.ProcessEnv = process.env): DatabaseHand
     release();
     throw error;
   }
+}
+
+/**
+ * drizzle runs every statement through postgres.js's `unsafe` with `prepare: false` unless it was
+ * built with `.prepare(name)` (drizzle-orm#6096). For an unnamed statement with parameters
+ * postgres.js first asks PostgreSQL for the parameter types (Parse, Describe, Flush; wait;
+ * Bind, Execute, Sync): two round trips and two socket writes per statement, and statements
+ * issued together are not pipelined, because each waits for its description. A named statement
+ * is described once per connection and then costs one round trip, and several go out in one
+ * write. postgres.js caches them per connection; its `max_lifetime` (30–60 min by default)
+ * bounds that cache for dynamic texts (searches with more or fewer words). Statements without
+ * parameters keep the simple protocol. Applies to transactions and savepoints too.
+ */
+function namedStatements<T extends postgres.Sql | postgres.TransactionSql>(client: T): T {
+  return new Proxy(client, {
+    get(target, property, receiver) {
+      if (property === 'unsafe') {
+        return (query: string, parameters?: postgres.ParameterOrJSON<never>[], options?: postgres.UnsafeQueryOptions) =>
+          target.unsafe(query, parameters, { ...options, prepare: true });
+      }
+      if (property === 'begin' || property === 'savepoint') {
+        const open = Reflect.get(target, property, receiver) as (...args: unknown[]) => unknown;
+        return (...args: unknown[]) => {
+          const inside = args.pop() as (tx: postgres.TransactionSql) => unknown;
+          return open(...args, (tx: postgres.TransactionSql) => inside(namedStatements(tx)));
+        };
+      }
+      return Reflect.get(target, property, receiver);
+    },
+  });
 }
 
 function pgliteHandle(client: PGlite, release: () => void): DatabaseHandle {
@@ -185,4 +230,27 @@ export async function closeDatabase(): Promise<void> {
   const handle = globalForDb.lotseDatabase;
   globalForDb.lotseDatabase = undefined;
   await handle?.close();
+}
+
+/** A transaction's last statement, handed out of the transaction unawaited (`commitBehind`). */
+export interface Unawaited<T> {
+  readonly answer: Promise<T>;
+}
+
+/**
+ * Hands a transaction's last statement out of the transaction callback without awaiting it:
+ * the driver then sends COMMIT right behind it (postgres.js: pipelined on the connection;
+ * PGlite: next in its queue) instead of after its answer has come back and the event loop has
+ * got round to it, so the rows it locks are held for the database's time only. Await `answer`
+ * after the transaction. If the statement fails, PostgreSQL answers the COMMIT with a rollback
+ * and `answer` rejects with the statement's own error (on PGlite the transaction itself throws
+ * too; `answer` still has the cause).
+ */
+export function commitBehind<T>(statement: PromiseLike<T>): Unawaited<T> {
+  // `then` once, now: it starts a lazy drizzle query (which runs again on every `then`) while
+  // the transaction is open, ahead of the COMMIT the driver issues when the callback returns.
+  const answer = new Promise<T>((resolve, reject) => statement.then(resolve, reject));
+  // Until the caller awaits `answer`, a failure must not count as an unhandled rejection.
+  answer.catch(() => {});
+  return { answer };
 }

@@ -35,7 +35,25 @@ const envSchema = z.object({
   FIRST_RESPONSE_WORKING_DAYS: intFrom(1),
   // How long the personal link in a message to a requester opens their thread.
   REPLY_LINK_DAYS: z.coerce.number().int().positive().default(30),
+  // Requesters are asked how an introduction went this many days after it (lib/introductions/feedback-request.ts).
+  FEEDBACK_AFTER_DAYS: intFrom(7),
+  FEEDBACK_LINK_DAYS: z.coerce.number().int().positive().default(30),
+  FEEDBACK_INTERVAL_SECONDS: z.coerce.number().int().positive().default(3600),
+  // Companies' entry checks (lib/suppliers/entry-check.ts): how long the link works, after how
+  // many days a company is asked again, and how many the job asks per run (0: the job is off).
+  ENTRY_LINK_DAYS: z.coerce.number().int().positive().default(30),
+  ENTRY_CHECK_INTERVAL_DAYS: z.coerce.number().int().positive().default(365),
+  ENTRY_CHECK_BATCH: intFrom(0),
+  ENTRY_CHECK_JOB_MINUTES: z.coerce.number().int().positive().default(60),
   SESSION_MAX_AGE_HOURS: intFrom(10),
+  // Availability checks to shortlisted suppliers (lib/availability): how long the link works,
+  // after how many calendar days without an answer a reminder goes out, and how many at most.
+  AVAILABILITY_LINK_DAYS: z.coerce.number().int().positive().default(14),
+  AVAILABILITY_REMINDER_DAYS: z.coerce.number().int().positive().default(3),
+  AVAILABILITY_MAX_REMINDERS: intFrom(1),
+  AVAILABILITY_REMINDER_INTERVAL_MINUTES: z.coerce.number().int().positive().default(30),
+  // Answers on the supplier's availability page, per client address and 10 minutes.
+  AVAILABILITY_RATE_LIMIT: intFrom(10),
   LOGIN_MAX_FAILURES: intFrom(5),
   LOGIN_LOCKOUT_MINUTES: intFrom(15),
   // Unset: maps show only the bundled district outlines (works offline, sends nothing to third parties).
@@ -75,14 +93,29 @@ function listeningUrl(host: string, port: number): string {
   return `http://${name}:${port}`;
 }
 
-/** Reads the environment on each call, so tests and scripts can change it. */
+// Shared by every copy of this module in the process (Next.js bundles its own).
+const globalForConfig = globalThis as unknown as { lotseFixedConfig?: Readonly<Config> };
+
+/**
+ * Reads the environment on each call, so tests and scripts can change it, until the app server
+ * fixes it (`fixConfig`): zod over the environment cost ≈ 20 µs, about six times per request.
+ */
 export function config(env: NodeJS.ProcessEnv = process.env): Config {
+  if (env === process.env && globalForConfig.lotseFixedConfig) return globalForConfig.lotseFixedConfig;
   const parsed = envSchema.parse(env);
   return {
     ...parsed,
     baseUrl: (parsed.PUBLIC_BASE_URL ?? parsed.NEXTAUTH_URL ?? listeningUrl(parsed.HOST, parsed.PORT)).replace(/\/$/, ''),
     isDemo: !parsed.DATABASE_URL,
   };
+}
+
+/**
+ * For the production server once Next.js has loaded its .env files: from then on the
+ * environment stays as it is (`npm run dev` reloads changed .env files, so it never fixes it).
+ */
+export function fixConfig(): void {
+  globalForConfig.lotseFixedConfig = Object.freeze(config());
 }
 
 /**

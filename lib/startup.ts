@@ -1,17 +1,21 @@
 import { getDatabaseHandle } from '../db/client';
 import { prepareDatabase } from '../db/prepare';
+import { startAvailabilityReminderWorker } from './availability/reminders';
 import { config } from './config';
-import { seedDemoCases } from '../db/seed/demo-cases';
-import { seedDemoIntroductions } from '../db/seed/introductions';
-import { seedDefaultSynonyms, seedDemoCompanies } from '../db/seed/companies';
-import { seedDemoUsers } from '../db/seed/users';
+import { seedDemoCases } from './seed/demo-cases';
+import { seedDemoIntroductions } from './seed/introductions';
+import { seedDefaultSynonyms, seedDemoCompanies } from './seed/companies';
+import { seedDemoUsers } from './seed/users';
 import { seedDefaultTemplates } from './conversations/templates';
 import { log } from './log';
 import { startInboundWorker } from './inbound/fetch';
+import { startFeedbackWorker } from './introductions/feedback-request';
 import { startDigestWorker } from './notifications/digest';
+import { startOfferExpiryWorker } from './offers/expiry';
 import { startOutboxWorker } from './outbox/worker';
 import { imprintText, privacyPolicyText } from './privacy/legal-text';
 import { startRetentionWorker } from './privacy/retention';
+import { startEntryCheckWorker } from './suppliers/entry-check';
 import { productionRefusal } from './production-env';
 import { serverSecret } from './secret';
 
@@ -80,5 +84,9 @@ async function finishStart(database: string) {
   startRetentionWorker();
   startInboundWorker();
   startDigestWorker();
+  startFeedbackWorker();
+  startEntryCheckWorker();
+  startAvailabilityReminderWorker();
+  startOfferExpiryWorker();
   log.info({ event: 'app.started', database, demo: config().isDemo });
 }

@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import postgres from 'postgres';
 import { validRequest } from '../tests/helpers/fixtures';
 import { ms } from './bench-stats';
-import { type LoadResult, processTreeCpuMs, runLoad } from './load';
+import { type Answer, httpClient, type LoadResult, processCpuMs, processTreeCpuMs, runLoad } from './load';
 
 process.env.LOG_LEVEL ??= 'warn';
 
@@ -42,7 +42,10 @@ function percentile(sorted: number[], p: number): number {
 function report(label: string, result: LoadResult, cpuMs?: number) {
   const sorted = [...result.latencies].sort((a, b) => a - b);
   const perSecond = result.latencies.length / result.seconds;
-  const cpu = cpuMs === undefined ? '' : `, server CPU ${ms(cpuMs / Math.max(1, result.latencies.length))} ms/request`;
+  const perRequest = (total: number) => ms(total / Math.max(1, result.latencies.length));
+  const cpu =
+    (cpuMs === undefined ? '' : `, server CPU ${perRequest(cpuMs)} ms/request`) +
+    `, load generator CPU ${perRequest(result.cpuMs)} ms/request`;
   const failed = [...result.failures].map(([why, n]) => `${n}× ${why}`).join(', ');
   console.log(
     `- ${label}: **${perSecond.toFixed(0)}/s** (${result.latencies.length} in ${result.seconds.toFixed(1)} s), ` +
@@ -50,6 +53,9 @@ function report(label: string, result: LoadResult, cpuMs?: number) {
       (failed ? `; failed: ${failed}` : ''),
   );
 }
+
+const databaseCpu = (cpuMs: number, result: LoadResult) =>
+  `PostgreSQL backends' CPU ${ms(cpuMs / Math.max(1, result.latencies.length))} ms/request`;
 
 /** The intake's database work without HTTP, validation or checks: the ceiling Lotse aims at. */
 async function rawTransactions(databaseUrl: string): Promise<LoadResult> {
@@ -76,10 +82,71 @@ async function rawTransactions(databaseUrl: string): Promise<LoadResult> {
           await tx`insert into case_events (case_id, type, data) values (${id}, 'submitted', ${tx.json({ reference, geocoded: false })})`;
           await tx`insert into outbox (template, recipient, case_id, subject, body) values ('raw', ${request.email}, ${id}, ${reference}, ${reference})`;
         });
-        return new Response(null, { status: 201 });
+        return { status: 201 };
       },
     });
   } finally {
+    await sql.end({ timeout: 5 });
+  }
+}
+
+/**
+ * Samples what the app's PostgreSQL backends do while `during` runs, every 20 ms: waiting for a
+ * lock (the reference counter's row, an idempotency key), running a statement, idle inside an
+ * open transaction (waiting for the app's next statement or COMMIT, possibly with the counter
+ * row locked), or idle. Tells whether lock waits or the app's event loop bound the rate.
+ * Also returns the CPU time (ms) those backends used meanwhile, from /proc (PostgreSQL on this
+ * machine), counted from when each was first seen: PostgreSQL's share of the two cores.
+ */
+async function sampleBackends<T>(databaseUrl: string, database: string, during: Promise<T>): Promise<[T, string, number]> {
+  const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
+  const totals = { lock: 0, active: 0, idleInTransaction: 0, idle: 0 };
+  const cpuAtFirstSight = new Map<number, number>();
+  // A pool closed before `during` resolves (the bare run's) takes its backends with it: their
+  // last reading counts, taken every 10th sample (at most 0.2 s of their CPU goes uncounted).
+  const cpuAtLastSight = new Map<number, number>();
+  let samples = 0;
+  let done = false;
+  const sampler = (async () => {
+    while (!done) {
+      const [row] = (await sql`select
+          count(*) filter (where wait_event_type = 'Lock')::int as lock,
+          count(*) filter (where state = 'active' and wait_event_type is distinct from 'Lock')::int as active,
+          count(*) filter (where state like 'idle in transaction%')::int as idle_in_transaction,
+          count(*) filter (where state = 'idle')::int as idle,
+          coalesce(array_agg(pid), '{}') as pids
+        from pg_stat_activity where datname = ${database} and pid <> pg_backend_pid()`) as unknown as [
+        { lock: number; active: number; idle_in_transaction: number; idle: number; pids: number[] },
+      ];
+      for (const pid of row.pids) {
+        if (!cpuAtFirstSight.has(pid)) cpuAtFirstSight.set(pid, processCpuMs(pid) ?? 0);
+        else if (samples % 10 === 0) cpuAtLastSight.set(pid, processCpuMs(pid) ?? cpuAtLastSight.get(pid) ?? 0);
+      }
+      totals.lock += row.lock;
+      totals.active += row.active;
+      totals.idleInTransaction += row.idle_in_transaction;
+      totals.idle += row.idle;
+      samples += 1;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  })();
+  try {
+    const result = await during;
+    let backendCpuMs = 0;
+    for (const [pid, first] of cpuAtFirstSight) {
+      backendCpuMs += (processCpuMs(pid) ?? cpuAtLastSight.get(pid) ?? first) - first;
+    }
+    done = true;
+    await sampler;
+    const avg = (n: number) => (n / Math.max(1, samples)).toFixed(1);
+    return [
+      result,
+      `app backends on average (${samples} samples): ${avg(totals.lock)} waiting for a lock, ${avg(totals.active)} running, ` +
+        `${avg(totals.idleInTransaction)} idle in transaction (waiting for the app), ${avg(totals.idle)} idle`,
+      backendCpuMs,
+    ];
+  } finally {
+    done = true;
     await sql.end({ timeout: 5 });
   }
 }
@@ -108,7 +175,8 @@ async function main() {
   url.pathname = `/${name}`;
   const databaseUrl = url.toString();
   const cpu = os.cpus();
-  const workers = args['web-concurrency'] ?? process.env.WEB_CONCURRENCY ?? 'default';
+  // Unset, startAppServer starts ONE app process (not one per core as `npm start` would).
+  const workers = args['web-concurrency'] ?? process.env.WEB_CONCURRENCY ?? '1 (the bench default)';
   console.log(`# Lotse intake benchmark, ${new Date().toISOString()}`);
   console.log(
     `Machine: ${cpu.length} × ${cpu[0]?.model ?? '?'}; Node ${process.version}; PostgreSQL ${version}; ` +
@@ -116,6 +184,7 @@ async function main() {
   );
 
   let app: Awaited<ReturnType<typeof startAppServer>> | undefined;
+  let client: ReturnType<typeof httpClient> | undefined;
   try {
     process.env.DATABASE_URL = databaseUrl;
     await prepareDatabase(getDatabaseHandle(), databaseUrl);
@@ -142,30 +211,34 @@ async function main() {
     const { baseUrl } = app;
     const serverPid = app.process.pid!;
     const body = JSON.stringify(validRequest());
-    const post = () =>
-      fetch(`${baseUrl}/api/requests`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() },
-        body,
-      });
-    const isCreated = (response: Response) => response.status === 201;
+    client = httpClient(baseUrl, CLIENTS);
+    const { send } = client;
+    const post = () => send('POST', '/api/requests', { 'content-type': 'application/json', 'idempotency-key': randomUUID() }, body);
+    const isCreated = (answer: Answer) => answer.status === 201;
 
     // Warm-up: JIT, connection pools, Next.js route compilation caches.
     await runLoad({ clients: CLIENTS, seconds: 3, send: post, isSuccess: isCreated });
 
     console.log('\n## POST /api/requests\n');
     const cpuBefore = processTreeCpuMs(serverPid);
-    const http = await runLoad({ clients: CLIENTS, seconds: SECONDS, send: post, isSuccess: isCreated });
+    const [http, backends, httpDatabaseCpu] = await sampleBackends(
+      databaseUrl,
+      name,
+      runLoad({ clients: CLIENTS, seconds: SECONDS, send: post, isSuccess: isCreated }),
+    );
     report('HTTP through Lotse', http, processTreeCpuMs(serverPid) - cpuBefore);
-    report('bare transaction (postgres.js)', await rawTransactions(databaseUrl));
+    console.log(`  - ${backends}; ${databaseCpu(httpDatabaseCpu, http)}`);
+    const [raw, rawBackends, rawDatabaseCpu] = await sampleBackends(databaseUrl, name, rawTransactions(databaseUrl));
+    report('bare transaction (postgres.js)', raw);
+    console.log(`  - ${rawBackends}; ${databaseCpu(rawDatabaseCpu, raw)}`);
     console.log(`- ${await checkReferences(databaseUrl)}; load after: ${readFileSync('/proc/loadavg', 'utf8').trim()}`);
 
     if (args.pages) {
       const cookies = await signInOverHttp(baseUrl, staff.email, staff.password);
       console.log('\n## Pages (signed in)\n');
       for (const path of ['/cases', '/suppliers?q=Masken']) {
-        const get = () => fetch(`${baseUrl}${path}`, { headers: { cookie: cookies.header() }, redirect: 'manual' });
-        const isOk = (response: Response) => response.status === 200;
+        const get = () => send('GET', path, { cookie: cookies.header() });
+        const isOk = (answer: Answer) => answer.status === 200;
         await runLoad({ clients: CLIENTS, seconds: 2, send: get, isSuccess: isOk });
         const before = processTreeCpuMs(serverPid);
         report(
@@ -176,6 +249,7 @@ async function main() {
       }
     }
   } finally {
+    client?.close();
     await app?.stop();
     await closeDatabase();
     await admin.unsafe(`drop database if exists ${name} with (force)`);

@@ -22,7 +22,7 @@ const { queueFilterSchema } = await import('../lib/cases/schema');
 const { ensureBuild } = await import('./ensure-build');
 const { startAppServer } = await import('./app-server');
 const { signInOverHttp } = await import('./http-session');
-const { seedCases } = await import('../db/seed/bulk-cases');
+const { seedCases } = await import('../lib/seed/bulk-cases');
 type StaffUser = import('../lib/auth/staff').StaffUser;
 
 const DEFAULT_SERVER = 'postgres://postgres@127.0.0.1:5432/postgres';

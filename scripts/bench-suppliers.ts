@@ -26,7 +26,8 @@ const GOAL_MS = 50;
 const SEED = 42;
 const USAGE =
   'Usage: npm run bench -- [--suppliers-only | --queue-only] [--companies 5000,100000] [--search-iterations 30] ' +
-  '[--search-warmup 5] [--skip-postgres] [--skip-pglite] [--explain-all] [--results-json FILE] [--quality] [queue bench flags …]';
+  '[--search-warmup 5] [--skip-postgres] [--skip-pglite] [--explain-all] [--results-json FILE] [--keep-database NAME] [--quality] ' +
+  '[queue bench flags …]';
 
 const { values: args, tokens } = parseArgs({
   strict: false,
@@ -42,6 +43,7 @@ const { values: args, tokens } = parseArgs({
     'skip-pglite': { type: 'boolean', default: false },
     'explain-all': { type: 'boolean', default: false },
     'results-json': { type: 'string' },
+    'keep-database': { type: 'string' },
     quality: { type: 'boolean', default: false },
   },
 });
@@ -57,6 +59,7 @@ const OWN = new Set([
   'skip-pglite',
   'explain-all',
   'results-json',
+  'keep-database',
   'quality',
 ]);
 // Everything else (--cases, --pglite, --skip-page …) belongs to scripts/bench-queue.ts.
@@ -72,6 +75,11 @@ const ITERATIONS = Number(args['search-iterations']);
 const WARMUP = Number(args['search-warmup']);
 if (![...SIZES, ITERATIONS].every((n) => Number.isInteger(n) && n > 0) || !Number.isInteger(WARMUP) || WARMUP < 0) {
   console.error(USAGE);
+  process.exit(1);
+}
+const KEEP = args['keep-database'] === undefined ? null : String(args['keep-database']);
+if (KEEP !== null && (!/^[a-z_][a-z0-9_]*$/.test(KEEP) || SIZES.length !== 1)) {
+  console.error(`--keep-database takes a lower-case name and one size\n${USAGE}`);
   process.exit(1);
 }
 if (!args['with-queue'] && forwarded.length > 0) {
@@ -104,7 +112,7 @@ if (args['with-queue'] && !args['suppliers-only'] && !QUALITY) {
 // Imported after LOG_LEVEL is set: the logger reads it when it is loaded.
 const { closeDatabase, db, getDatabaseHandle } = await import('../db/client');
 const { prepareDatabase } = await import('../db/prepare');
-const { seedCompanies, seedDefaultSynonyms } = await import('../db/seed/companies');
+const { seedCompanies, seedDefaultSynonyms } = await import('../lib/seed/companies');
 const { searchPoints, searchSuppliers, supplierSearchQueries } = await import('../lib/suppliers/search');
 const { sidebarFacets, sidebarFacetsQuery } = await import('../lib/suppliers/facets');
 const { planSearch } = await import('../lib/suppliers/search-plan');
@@ -295,6 +303,7 @@ async function seed(label: string, count: number) {
   await seedCompanies({
     count,
     seed: SEED,
+    rebuildIndexes: true,
     onProgress: (n) => {
       if (process.stdout.isTTY) process.stdout.write(`\r${label}: ${n.toLocaleString('en')} / ${count.toLocaleString('en')} companies`);
     },
@@ -352,14 +361,24 @@ async function main() {
     if (admin) {
       for (const size of SIZES) {
         const started = performance.now();
-        current = `lotse_bench_suppliers_${Date.now()}_${randomBytes(3).toString('hex')}`;
-        await admin.unsafe(`create database ${current}`);
+        const name = KEEP ?? `lotse_bench_suppliers_${Date.now()}_${randomBytes(3).toString('hex')}`;
+        // --keep-database: seeded once, then kept and measured again by later runs (before/after).
+        const kept = KEEP !== null && (await admin`select 1 from pg_database where datname = ${KEEP}`).length > 0;
+        if (!kept) await admin.unsafe(`create database ${name}`);
+        current = KEEP === null ? name : null;
         const url = new URL(serverUrl);
-        url.pathname = `/${current}`;
+        url.pathname = `/${name}`;
         process.env.DATABASE_URL = url.toString();
-        await prepareDatabase(getDatabaseHandle(), url.toString());
         const label = `PostgreSQL, ${size.toLocaleString('en')} companies`;
-        await seed(label, size);
+        if (kept) {
+          const [{ n }] = (await db.execute(sql`select count(*)::int as n from companies`)) as unknown as [{ n: number }];
+          if (n !== size) throw new Error(`--keep-database ${KEEP} holds ${n} companies, not ${size}`);
+          forgetSynonymCache();
+          console.log(`${label}: kept database ${KEEP}, not seeded again`);
+        } else {
+          await prepareDatabase(getDatabaseHandle(), url.toString());
+          await seed(label, size);
+        }
         if (QUALITY) judged.push(await quality(label));
         else {
           dump[label] = {};

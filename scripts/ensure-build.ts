@@ -11,7 +11,6 @@ const SOURCES = [
   'db',
   'instrumentation.ts',
   'instrumentation-client.ts',
-  'proxy.ts',
   'next.config.js',
   'postcss.config.mjs',
   'tsconfig.json',

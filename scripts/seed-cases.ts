@@ -3,7 +3,7 @@
 import { integerArg, runCli } from './cli';
 import { sql } from 'drizzle-orm';
 import { db, getDatabaseHandle } from '../db/client';
-import { seedCases } from '../db/seed/bulk-cases';
+import { seedCases } from '../lib/seed/bulk-cases';
 
 await runCli({
   usage: 'Aufruf: npm run seed:cases -- --cases 100000 [--seed 1]',

@@ -4,8 +4,8 @@
 import { integerArg, runCli } from './cli';
 import { sql } from 'drizzle-orm';
 import { db, getDatabaseHandle } from '../db/client';
-import { demoExternalId } from '../db/seed/generate-companies';
-import { seedCompanies, seedDefaultSynonyms } from '../db/seed/companies';
+import { demoExternalId } from '../lib/seed/generate-companies';
+import { seedCompanies, seedDefaultSynonyms } from '../lib/seed/companies';
 
 await runCli({
   usage: 'Aufruf: npm run seed -- --companies 100000 [--seed 42]',

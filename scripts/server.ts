@@ -3,7 +3,9 @@ import { createServer } from 'node:http';
 import next from 'next';
 import { closeDatabase } from '../db/client';
 import { SOCKET_IP_HEADER } from '../lib/client-ip';
-import { config, loopbackBaseUrlWarning } from '../lib/config';
+import { nodeRoute, serveWithWebHandler } from '../lib/http/node-routes';
+import { protectRequest } from '../lib/http/protect-request';
+import { config, fixConfig, loopbackBaseUrlWarning } from '../lib/config';
 import { log } from '../lib/log';
 import { productionRefusal } from '../lib/production-env';
 import { ensureBuild } from './ensure-build';
@@ -11,7 +13,9 @@ import { runPrimary, workerCount } from './workers';
 
 /**
  * Lotse's HTTP server: Next.js behind a thin Node server that records the TCP peer address
- * (Next.js exposes none, and a client can forge X-Forwarded-For) and logs one line per request.
+ * (Next.js exposes none, and a client can forge X-Forwarded-For), sets the security headers,
+ * refuses cross-site writes (lib/http/protect-request.ts) and logs one line per request. A few hot
+ * public routes it answers itself, without Next.js (lib/http/node-routes.ts).
  * With more than one worker (WEB_CONCURRENCY, scripts/workers.ts) this process is the primary
  * and each worker runs the app with its own database pool.
  */
@@ -37,6 +41,7 @@ async function serve() {
   const app = next({ dev, dir: process.cwd(), hostname, port });
   const handle = app.getRequestHandler();
   await app.prepare();
+  if (!dev) fixConfig();
 
   const server = createServer((req, res) => {
     const started = performance.now();
@@ -48,7 +53,10 @@ async function serve() {
         log.info({ event: 'request', method: req.method, path, status: res.statusCode, ms, pid: process.pid });
       });
     }
-    void handle(req, res);
+    if (!protectRequest(req, res, { isDev: dev })) return;
+    const route = nodeRoute(req.method, path ?? '/');
+    if (route) void serveWithWebHandler(req, res, route);
+    else void handle(req, res);
   });
 
   // Workers share the primary's port; only a single process announces itself.

@@ -18,6 +18,12 @@ export default function HomePage() {
         >
           {t.statusLink}
         </Link>
+        <Link
+          href="/offer"
+          className="rounded-md border border-slate-300 bg-white px-5 py-3 text-base font-semibold text-brand-800 hover:bg-slate-100"
+        >
+          {messages.offers.link}
+        </Link>
       </div>
     </section>
   );

@@ -8,6 +8,7 @@ import { countUnassignedMail } from '@/lib/inbound/unassigned';
 import { SkipLink } from '@/components/ui/skip-link';
 import { messages } from '@/lib/i18n';
 import { countCasesNeedingMe } from '@/lib/notifications/needs-me';
+import { countNewOffers } from '@/lib/offers/queries';
 
 const t = messages;
 
@@ -16,7 +17,7 @@ export const dynamic = 'force-dynamic';
 
 export default async function StaffLayout({ children }: { children: ReactNode }) {
   const user = await requireStaffPage();
-  const needingMe = await countCasesNeedingMe(user.id);
+  const [needingMe, newOffers] = await Promise.all([countCasesNeedingMe(user.id), countNewOffers()]);
   const items: NavItem[] = [
     { href: '/cases', label: t.nav.queue },
     {
@@ -26,6 +27,11 @@ export default async function StaffLayout({ children }: { children: ReactNode })
     },
     { href: '/suppliers', label: t.nav.suppliers },
     { href: '/introductions', label: t.nav.introductions },
+    {
+      href: '/offers',
+      label: t.nav.offers,
+      count: newOffers > 0 ? { value: newOffers, label: t.nav.newOffers(newOffers) } : undefined,
+    },
     { href: '/reports', label: t.nav.reports },
     { href: '/mail', label: t.nav.unassignedMail(await countUnassignedMail()) },
     ...(hasRole(user, 'admin')
@@ -37,7 +43,6 @@ export default async function StaffLayout({ children }: { children: ReactNode })
           { href: '/admin/privacy', label: t.nav.privacy },
         ]
       : []),
-    { href: '/account', label: t.nav.account },
   ];
   return (
     <div className="flex min-h-screen flex-col">
@@ -49,11 +54,11 @@ export default async function StaffLayout({ children }: { children: ReactNode })
           </Link>
           <StaffNav items={items} label={t.nav.label} />
           <div className="ml-auto flex items-center gap-3 text-sm">
-            {/* The name alone keeps the bar on one line with every navigation item; screen readers hear the whole sentence. */}
-            <span className="text-brand-100">
-              <span className="sr-only">{t.auth.signedInAs(user.name)}</span>
+            {/* The name, leading to the account, keeps the bar on one line with every navigation item; screen readers hear the whole sentence. */}
+            <Link href="/account" title={t.nav.account} className="text-brand-100 underline-offset-4 hover:underline">
+              <span className="sr-only">{t.nav.accountOf(user.name)}</span>
               <span aria-hidden="true">{user.name}</span>
-            </span>
+            </Link>
             <SignOutButton />
           </div>
         </div>

@@ -5,7 +5,7 @@ import { SignInForm } from '@/components/sign-in-form';
 import { safeReturnPath } from '@/lib/auth/return-path';
 import { currentStaff } from '@/lib/auth/session';
 import { config } from '@/lib/config';
-import { DEMO_ACCOUNTS } from '@/db/seed/users';
+import { DEMO_ACCOUNTS } from '@/lib/seed/users';
 import { messages } from '@/lib/i18n';
 
 const t = messages.auth;

@@ -11,7 +11,9 @@ import { useActionForm } from '../use-action-form';
 
 const t = messages.dataProtection;
 
-export type EraseRequesterData = (input: z.output<typeof eraseRequesterSchema>) => Promise<ActionResult<{ cases: number; mails: number }>>;
+export type EraseRequesterData = (
+  input: z.output<typeof eraseRequesterSchema>,
+) => Promise<ActionResult<{ cases: number; mails: number; offers: number }>>;
 
 /** Erasure needs a deliberate second step: the admin confirms before anything is removed. */
 export function EraseRequesterForm({ email, caseCount, action }: { email: string; caseCount: number; action: EraseRequesterData }) {
@@ -32,7 +34,7 @@ export function EraseRequesterForm({ email, caseCount, action }: { email: string
         {t.eraseTitle}
       </h2>
       {result?.ok ? (
-        <Alert tone="success">{t.erased(result.data.cases, result.data.mails)}</Alert>
+        <Alert tone="success">{t.erased(result.data.cases, result.data.mails, result.data.offers)}</Alert>
       ) : (
         <form noValidate onSubmit={onSubmit} className="space-y-3">
           {result && !result.ok && <Alert tone="error">{result.error}</Alert>}

@@ -6,6 +6,7 @@ import type { ImportReport } from '@/lib/suppliers/import';
 import { Alert } from '../ui/alert';
 import { Button } from '../ui/button';
 import { describedBy, Field } from '../ui/field';
+import { FilePicker } from '../ui/file-picker';
 
 const t = messages.importer;
 
@@ -75,14 +76,12 @@ export function ImportForm({ maxMb }: { maxMb: number }) {
     <div className="space-y-6">
       <form noValidate onSubmit={onSubmit} className="space-y-4">
         <Field id="import-file" label={t.file} required hint={hint} error={fileError}>
-          <input
-            ref={fileInput}
+          <FilePicker
+            inputRef={fileInput}
             {...describedBy('import-file', { hint, error: fileError })}
-            type="file"
             name="file"
             accept=".csv,text/csv"
             disabled={running}
-            className="block w-full text-base text-slate-900 file:mr-4 file:rounded-md file:border-0 file:bg-brand-50 file:px-4 file:py-2 file:font-semibold file:text-brand-800"
           />
         </Field>
         <Button type="submit" disabled={running}>

@@ -39,7 +39,20 @@ export function describeEvent(entry: TimelineEntry, names: Names): string {
     case 'introduction_logged':
       return ti.events.introduction_logged(entry.data.company, ti.channels[entry.data.channel]);
     case 'introduction_outcome':
-      return ti.events.introduction_outcome(entry.data.company, outcome(entry.data.from), outcome(entry.data.to));
+      return (entry.data.source === 'requester' ? ti.events.introduction_outcome_by_requester : ti.events.introduction_outcome)(
+        entry.data.company,
+        outcome(entry.data.from),
+        outcome(entry.data.to),
+      );
+    case 'feedback_requested':
+    case 'availability_check_sent':
+    case 'availability_check_reminded':
+    case 'offer_matched':
+      return ti.events[entry.type](entry.data.company);
+    case 'availability_answered':
+      return ti.events.availability_answered(entry.data.company, ti.availabilityAnswers[entry.data.answer]);
+    case 'consent_recorded':
+      return ti.events.consent_recorded(entry.data.company, entry.data.source === 'staff_phone');
     case 'introduction_follow_up':
       return ti.events.introduction_follow_up(entry.data.company, date(entry.data.to));
     case 'message_sent':

@@ -9,6 +9,7 @@ import { messages } from '@/lib/i18n';
 import { AttachmentInput, useAttachmentInput } from '../attachment-input';
 import { Alert } from '../ui/alert';
 import { Button } from '../ui/button';
+import { Honeypot } from '../ui/honeypot';
 import { Field, inputClass } from '../ui/field';
 import { useActionForm } from '../use-action-form';
 
@@ -47,11 +48,7 @@ export function ReplyForm({
     <form noValidate onSubmit={onSubmit} className="space-y-4">
       {result && <Alert tone={result.ok ? 'success' : 'error'}>{result.ok ? t.replySent : result.error}</Alert>}
       <input type="hidden" {...form.register('token')} />
-      {/* People never see this field; bots fill it in. */}
-      <div className="hidden" aria-hidden="true">
-        <label htmlFor="website">{t.honeypotLabel}</label>
-        <input id="website" tabIndex={-1} autoComplete="off" {...form.register('website')} />
-      </div>
+      <Honeypot input={form.register('website')} />
       <Field label={t.replyLabel} required hint={t.replyHint} {...field('body', { id: 'reply' })}>
         {(input) => <textarea {...input} rows={6} maxLength={LIMITS.reply} className={inputClass} />}
       </Field>

@@ -44,7 +44,7 @@ export function CaseIntroductions({ c, rows, today, staffName, actions }: Props)
               <Link href={`/suppliers/${row.companyId}`} className="font-semibold text-brand-700 underline-offset-4 hover:underline">
                 {row.company}
               </Link>
-              <OutcomeBadge outcome={row.outcome} agreementKind={row.agreementKind} />
+              <OutcomeBadge outcome={row.outcome} agreementKind={row.agreementKind} source={row.outcomeSource} />
             </div>
             <p className="text-slate-700">
               {formatDate(row.introducedOn)} · {t.channels[row.channel]} · {row.introducedBy}

@@ -20,7 +20,7 @@ export function CompanyIntroductions({ rows }: { rows: IntroductionRow[] }) {
           <span className="text-slate-600">
             {formatDate(row.introducedOn)} · {t.channels[row.channel]} · {row.introducedBy}
           </span>
-          <OutcomeBadge outcome={row.outcome} agreementKind={row.agreementKind} />
+          <OutcomeBadge outcome={row.outcome} agreementKind={row.agreementKind} source={row.outcomeSource} />
         </li>
       ))}
     </ul>

@@ -32,7 +32,6 @@ export function IntroductionForm({ caseId, companies, today, followUpDefault, re
     introducedOn: today,
     channel: 'email',
     note: '',
-    contactShared: false,
     followUpOn: followUpDefault,
   };
   const { form, result, onSubmit, field } = useActionForm({
@@ -76,10 +75,6 @@ export function IntroductionForm({ caseId, companies, today, followUpDefault, re
           )}
         </Field>
       </div>
-      <label className="flex items-start gap-2 text-sm text-slate-900">
-        <input type="checkbox" {...form.register('contactShared')} className="mt-0.5 size-4 shrink-0" />
-        <span>{t.log.contactShared}</span>
-      </label>
       <Field label={t.log.followUpOn} {...field('followUpOn', { id: 'intro-follow-up' })}>
         {(input) => <input type="date" min={today} {...input} className={inputClass} />}
       </Field>

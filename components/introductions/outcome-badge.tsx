@@ -1,4 +1,4 @@
-import type { AgreementKind, IntroductionOutcome } from '@/lib/introductions/vocabulary';
+import type { AgreementKind, IntroductionOutcome, OutcomeSource } from '@/lib/introductions/vocabulary';
 import { formatDate } from '@/lib/format';
 import { messages } from '@/lib/i18n';
 import { OverdueBadge } from '../cases/badges';
@@ -13,12 +13,24 @@ const tone: Record<IntroductionOutcome, string> = {
   no_answer: 'bg-amber-50 text-amber-900 border-amber-300',
 };
 
-export function OutcomeBadge({ outcome, agreementKind }: { outcome: IntroductionOutcome; agreementKind: AgreementKind | null }) {
+/** The outcome, and who says so when it is not staff: the requester answered through the feedback link. */
+export function OutcomeBadge({
+  outcome,
+  agreementKind,
+  source,
+}: {
+  outcome: IntroductionOutcome;
+  agreementKind: AgreementKind | null;
+  source: OutcomeSource;
+}) {
   return (
-    <span className={`inline-block whitespace-nowrap rounded border px-1.5 py-0.5 text-xs font-semibold ${tone[outcome]}`}>
-      {t.outcomes[outcome]}
-      {agreementKind && ` (${t.agreementKinds[agreementKind]})`}
-    </span>
+    <>
+      <span className={`inline-block whitespace-nowrap rounded border px-1.5 py-0.5 text-xs font-semibold ${tone[outcome]}`}>
+        {t.outcomes[outcome]}
+        {agreementKind && ` (${t.agreementKinds[agreementKind]})`}
+      </span>
+      {source === 'requester' && <span className="text-xs text-slate-700">{messages.feedback.bySource}</span>}
+    </>
   );
 }
 

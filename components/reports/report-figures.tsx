@@ -8,7 +8,7 @@ import { ReportTable } from './report-table';
 const t = messages.reports;
 
 /** A weekly figure: stacked bars per week, and the table of weeks × series with totals. */
-function WeeklyFigure<K extends string>({
+export function WeeklyFigure<K extends string>({
   caption,
   counts,
   series,
@@ -106,7 +106,7 @@ function Outcomes({ outcomes }: { outcomes: Report['outcomes'] }) {
 }
 
 /** A ranking or breakdown: horizontal bars for the rows with something to show, the table with all rows. */
-function Breakdown({
+export function Breakdown({
   caption,
   head,
   series,

@@ -2,7 +2,6 @@
 
 import { useRouter } from 'next/navigation';
 import { useRef } from 'react';
-import { COMPANY_KINDS } from '@/lib/suppliers/vocabulary';
 import { messages } from '@/lib/i18n';
 import type { CompanyChangeResult } from '@/lib/suppliers/edit';
 import { companyFormSchema, type CompanyFormValues } from '@/lib/suppliers/form';
@@ -11,6 +10,7 @@ import { Alert } from '../ui/alert';
 import { Button } from '../ui/button';
 import { describedBy, Field, inputClass } from '../ui/field';
 import { useActionForm } from '../use-action-form';
+import { CompanyKindOptions } from './company-kind-options';
 
 const t = messages.suppliers;
 const f = t.fields;
@@ -108,11 +108,7 @@ export function CompanyForm(props: Props) {
         <Field label={f.kind} required {...field('kind')}>
           {(input) => (
             <select {...input} className={inputClass}>
-              {COMPANY_KINDS.map((kind) => (
-                <option key={kind} value={kind}>
-                  {t.kinds[kind]}
-                </option>
-              ))}
+              <CompanyKindOptions />
             </select>
           )}
         </Field>

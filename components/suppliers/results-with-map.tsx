@@ -166,6 +166,13 @@ interface RowProps {
   shortlist?: Shortlist;
 }
 
+/** The company confirmed its entry within the last 24 months. */
+function VerifiedBadge() {
+  return (
+    <span className="ml-2 rounded-full bg-green-100 px-2 py-0.5 text-xs font-medium text-green-900">{messages.entries.verifiedBadge}</span>
+  );
+}
+
 /** One supplier found: why it matched, how far away, and (for a case) its shortlist button. */
 export function ResultRow({ hit, terms, sectorTitles, basePath, located, selected, shortlist }: RowProps) {
   const snippets = hit.highlights.filter((h) => h.field === 'description' || h.field === 'certifications');
@@ -192,6 +199,7 @@ export function ResultRow({ hit, terms, sectorTitles, basePath, located, selecte
         {t.kinds[hit.kind]} · {hit.postal_code} {hit.city}
         {hit.district && hit.district !== hit.city ? ` · ${hit.district}` : ''}
         {!located && <span className="text-slate-500"> · {t.notOnMap}</span>}
+        {hit.verified && <VerifiedBadge />}
       </p>
       {hit.capabilities.length > 0 && (
         <div className="text-sm">
@@ -260,6 +268,7 @@ function CompactRow({
       <span className="text-slate-700">
         {hit.postal_code} {hit.city}
         {hit.distance_km !== null && ` · ${t.distance(hit.distance_km)}`}
+        {hit.verified && <VerifiedBadge />}
       </span>
       <span className="flex flex-wrap gap-x-3 text-slate-800">
         {contact?.contactPerson && <span>{contact.contactPerson}</span>}

@@ -141,6 +141,10 @@ export function SearchForm({ path, state, facets, caseOrigin }: Props) {
         </label>
       </div>
       <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
+        <label className="flex items-center gap-2 text-sm font-medium">
+          <input type="checkbox" name="verified" value="1" defaultChecked={state.verified === '1'} className="size-4" />
+          {messages.entries.verifiedFilter}
+        </label>
         <button type="submit" className="rounded-md bg-brand-700 px-5 py-2 text-sm font-semibold text-white hover:bg-brand-800">
           {t.search}
         </button>

@@ -56,6 +56,7 @@ export const cases = pgTable(
     longitude: doublePrecision('longitude'),
     category: text('category', { enum: NEED_CATEGORIES }).notNull(),
     description: text('description').notNull(),
+    quantity: text('quantity'),
     urgency: text('urgency', { enum: URGENCIES }).notNull(),
     neededBy: date('needed_by', { mode: 'string' }),
     sector: text('sector'),

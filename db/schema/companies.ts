@@ -3,11 +3,13 @@ import {
   boolean,
   check,
   customType,
+  date,
   doublePrecision,
   index,
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -53,6 +55,10 @@ export const companies = pgTable(
     // folded text for trigram matching, and the weighted German full-text vector.
     searchText: text('search_text').notNull().default(''),
     searchVector: tsvector('search_vector').notNull().default(sql`''::tsvector`),
+    // "geprüft am": when the company last confirmed or corrected its own entry.
+    verifiedAt: timestamp('verified_at', { withTimezone: true }),
+    // When the last entry check link went out (the yearly job asks again a year later).
+    entryCheckSentAt: timestamp('entry_check_sent_at', { withTimezone: true }),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -65,8 +71,8 @@ export const companies = pgTable(
     index('companies_sector_paths_idx').using('gin', t.sectorPaths),
     index('companies_certifications_idx').using('gin', t.certifications),
     index('companies_district_idx').on(t.districtKey),
-    index('companies_latitude_idx').on(t.latitude),
     index('companies_public_idx').on(t.publicListing),
+    index('companies_verified_idx').on(t.verifiedAt),
     check('companies_kind_check', sql`${t.kind} in ('company', 'research', 'network')`),
   ],
 );
@@ -114,6 +120,47 @@ export const synonymGroups = pgTable('synonym_groups', {
   terms: text('terms').array().notNull(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+export const ENTRY_CHANGE_STATUSES = ['pending', 'applied', 'rejected'] as const;
+export type EntryChangeStatus = (typeof ENTRY_CHANGE_STATUSES)[number];
+
+/**
+ * Corrections a company made to its own entry through its check link that staff must review
+ * (contact fields apply at once and are not kept here): field → proposed value.
+ */
+export const companyEntryChanges = pgTable(
+  'company_entry_changes',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    companyId: integer('company_id')
+      .notNull()
+      .references(() => companies.id, { onDelete: 'cascade' }),
+    changes: jsonb('changes').$type<Record<string, unknown>>().notNull(),
+    status: text('status', { enum: ENTRY_CHANGE_STATUSES }).notNull().default('pending'),
+    reviewedById: integer('reviewed_by_id').references(() => users.id),
+    reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('company_entry_changes_company_idx').on(t.companyId),
+    index('company_entry_changes_pending_idx').on(t.createdAt).where(sql`${t.status} = 'pending'`),
+    check('company_entry_changes_status_check', sql`${t.status} in ('pending', 'applied', 'rejected')`),
+  ],
+);
+
+/**
+ * Staff supplier searches that found nothing, as counts per day and normalised search term:
+ * where supply is missing, without any requester data.
+ */
+export const supplierSearchMisses = pgTable(
+  'supplier_search_misses',
+  {
+    day: date('day', { mode: 'string' }).notNull(),
+    term: text('term').notNull(),
+    searches: integer('searches').notNull().default(1),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.term] })],
+);
 
 export type Company = typeof companies.$inferSelect;
 export type NewCompany = typeof companies.$inferInsert;

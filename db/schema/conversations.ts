@@ -14,6 +14,7 @@ import {
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import { cases } from './cases';
+import { companies } from './companies';
 import { inList } from './sql-list';
 import { users } from './users';
 import { CASE_STATUSES, NEW_CASE_NOTIFICATIONS } from './vocabulary';
@@ -107,7 +108,12 @@ export const replyTemplates = pgTable(
   ],
 );
 
-export const ACCESS_LINK_PURPOSES = ['requester_thread'] as const;
+/**
+ * What a link is for. Each purpose names what it reaches: the requester's thread and the
+ * requester's feedback on an introduction reach a case; an availability check reaches a case and
+ * the asked company; a company's entry check reaches the company only.
+ */
+export const ACCESS_LINK_PURPOSES = ['requester_thread', 'availability_check', 'introduction_feedback', 'company_entry'] as const;
 export type AccessLinkPurpose = (typeof ACCESS_LINK_PURPOSES)[number];
 
 /**
@@ -120,9 +126,8 @@ export const accessLinks = pgTable(
   {
     id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
     purpose: text('purpose', { enum: ACCESS_LINK_PURPOSES }).notNull(),
-    caseId: integer('case_id')
-      .notNull()
-      .references(() => cases.id, { onDelete: 'cascade' }),
+    caseId: integer('case_id').references(() => cases.id, { onDelete: 'cascade' }),
+    companyId: integer('company_id').references(() => companies.id, { onDelete: 'cascade' }),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     // Set when a single-use link was used; multi-use links (the requester's thread) leave it null.
     usedAt: timestamp('used_at', { withTimezone: true }),
@@ -131,7 +136,12 @@ export const accessLinks = pgTable(
   },
   (t) => [
     index('access_links_case_idx').on(t.caseId),
+    index('access_links_company_idx').on(t.companyId),
     check('access_links_purpose_check', sql`${t.purpose} in (${inList(ACCESS_LINK_PURPOSES)})`),
+    check(
+      'access_links_subject_check',
+      sql`(${t.caseId} is not null) = (${t.purpose} <> 'company_entry') and (${t.companyId} is not null) = (${t.purpose} in ('availability_check', 'introduction_feedback', 'company_entry'))`,
+    ),
   ],
 );
 

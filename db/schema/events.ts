@@ -1,4 +1,6 @@
+import type { AvailabilityAnswer, ConsentSource } from './availability';
 import type { MessageChannel } from './conversations';
+import type { OutcomeSource } from './introductions';
 import type { AgreementKind, CasePriority, CaseStatus, IntroductionChannel, IntroductionOutcome } from './vocabulary';
 
 /**
@@ -25,9 +27,18 @@ interface CaseEventData {
     to: IntroductionOutcome;
     agreementKind: AgreementKind | null;
     note?: string;
+    // Absent in events written before requesters could answer: staff.
+    source?: OutcomeSource;
   };
   introduction_follow_up: { introductionId: number; company: string; from: string | null; to: string | null; note?: string };
   introduction_sent: { introductionId: number; company: string };
+  feedback_requested: { introductionId: number; company: string };
+  availability_check_sent: { checkId: number; companyId: number; company: string };
+  availability_check_reminded: { checkId: number; companyId: number; company: string };
+  availability_answered: { checkId: number; companyId: number; company: string; answer: AvailabilityAnswer };
+  // `note`: what staff wrote down about a consent given by phone.
+  consent_recorded: { companyId: number; company: string; source: ConsentSource; note?: string };
+  offer_matched: { offerId: number; companyId: number; company: string };
   anonymised: { cause: 'retention' | 'erasure' };
   // `subject`: typed by staff, may name people.
   message_sent: { messageId: number; subject: string; template: string | null };
@@ -42,7 +53,16 @@ export type CaseEventOf<T extends CaseEventType> = Extract<CaseEvent, { type: T 
 export type CompanyChanges = Record<string, { from: unknown; to: unknown }>;
 interface CompanyEventData {
   created: { source: string | null };
-  updated: { changes: CompanyChanges };
+  // `by`: 'company' when the company changed its own entry through its check link.
+  updated: { changes: CompanyChanges; by?: 'company' };
+  confirmed: { by: 'company' };
+  entry_check_sent: Record<string, never>;
+  // Corrections the company proposed for staff review, and the review.
+  change_proposed: { changeId: number; changes: CompanyChanges };
+  change_reviewed: { changeId: number; applied: boolean; changes: CompanyChanges };
+  // The duplicate `mergedName` (id `mergedId`) was merged into this company and removed.
+  merged: { mergedId: number; mergedName: string };
+  offer_accepted: { offerId: number; offer: string; availableUntil: string | null };
   // An import creates or updates; the data says which.
   imported: { source: string | null } | { changes: CompanyChanges };
 }
@@ -72,6 +92,12 @@ export const CASE_EVENT_TEXT: { [T in CaseEventType]: { [K in TextKeys<CaseEvent
   introduction_outcome: { company: 'public', note: 'personal' },
   introduction_follow_up: { company: 'public', from: 'public', to: 'public', note: 'personal' },
   introduction_sent: { company: 'public' },
+  feedback_requested: { company: 'public' },
+  availability_check_sent: { company: 'public' },
+  availability_check_reminded: { company: 'public' },
+  availability_answered: { company: 'public' },
+  consent_recorded: { company: 'public', note: 'personal' },
+  offer_matched: { company: 'public' },
   anonymised: {},
   message_sent: { subject: 'personal', template: 'public' },
   reply_received: {},
@@ -95,5 +121,6 @@ const INTRODUCTION_EVENTS: { [T in IntroductionEventType]: true } = {
   introduction_outcome: true,
   introduction_follow_up: true,
   introduction_sent: true,
+  feedback_requested: true,
 };
 export const INTRODUCTION_EVENT_TYPES = Object.keys(INTRODUCTION_EVENTS) as IntroductionEventType[];

@@ -11,3 +11,5 @@ export * from './privacy';
 export * from './events';
 export * from './staff-sessions';
 export * from './conversations';
+export * from './availability';
+export * from './offers';

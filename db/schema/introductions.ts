@@ -1,10 +1,14 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { type AnyPgColumn, boolean, check, date, index, integer, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { type AnyPgColumn, check, date, index, integer, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { cases } from './cases';
 import { companies } from './companies';
+import { accessLinks } from './conversations';
 import { inList } from './sql-list';
 import { users } from './users';
 import { AGREEMENT_KINDS, INTRODUCTION_CHANNELS, INTRODUCTION_OUTCOMES, OPEN_OUTCOMES } from './vocabulary';
+
+export const OUTCOME_SOURCES = ['staff', 'requester'] as const;
+export type OutcomeSource = (typeof OUTCOME_SOURCES)[number];
 
 /** The introduction still needs chasing; the follow-up index below is built on this condition, queries use it too. */
 export const isOpenOutcome = (outcome: AnyPgColumn | SQL) => sql`${outcome} in (${inList(OPEN_OUTCOMES)})`;
@@ -44,12 +48,15 @@ export const introductions = pgTable(
       .notNull()
       .references(() => users.id),
     note: text('note').notNull().default(''),
-    // Whether the supplier agreed that its contact details go to the requester.
-    contactShared: boolean('contact_shared').notNull().default(false),
     outcome: text('outcome', { enum: INTRODUCTION_OUTCOMES }).notNull().default('pending'),
     agreementKind: text('agreement_kind', { enum: AGREEMENT_KINDS }),
     followUpOn: date('follow_up_on', { mode: 'string' }),
     outcomeChangedAt: timestamp('outcome_changed_at', { withTimezone: true }),
+    // Who set the current outcome: staff, or the requester through a feedback link.
+    outcomeSource: text('outcome_source', { enum: OUTCOME_SOURCES }).notNull().default('staff'),
+    // When the requester was asked how it went, and the link that asks.
+    feedbackRequestedAt: timestamp('feedback_requested_at', { withTimezone: true }),
+    feedbackLinkId: integer('feedback_link_id').references(() => accessLinks.id, { onDelete: 'set null' }),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -58,6 +65,9 @@ export const introductions = pgTable(
     index('introductions_case_idx').on(t.caseId, t.introducedOn),
     index('introductions_company_idx').on(t.companyId, t.introducedOn),
     index('introductions_introduced_on_idx').on(t.introducedOn),
+    // The feedback job's scan: introductions whose requester has not been asked yet.
+    index('introductions_feedback_due_idx').on(t.introducedOn).where(sql`${t.feedbackRequestedAt} is null`),
+    check('introductions_outcome_source_check', sql`${t.outcomeSource} in (${inList(OUTCOME_SOURCES)})`),
     index('introductions_follow_up_idx').on(t.introducedById, t.followUpOn).where(isOpenOutcome(t.outcome)),
     check('introductions_channel_check', sql`${t.channel} in (${inList(INTRODUCTION_CHANNELS)})`),
     check('introductions_outcome_check', sql`${t.outcome} in (${inList(INTRODUCTION_OUTCOMES)})`),

@@ -3,11 +3,12 @@ import { db, type Executor } from '../../db/client';
 import { caseEvents, cases, users, type Case, type CaseEvent } from '../../db/schema';
 import type { ActionResult } from '../action-result';
 import { assertRole, type StaffUser } from '../auth/staff';
+import { revokeOpenCheckLinks } from '../availability/links';
 import { messages } from '../i18n';
 import { log } from '../log';
 import { notifyAssigned } from '../notifications/notify';
 import { recordCaseEvents } from './events';
-import { canTransition, needsReason } from './lifecycle';
+import { canTransition, isClosed, needsReason } from './lifecycle';
 import { waitingChange } from './waiting';
 import type { BulkInput, CaseUpdate } from './schema';
 
@@ -165,6 +166,8 @@ export async function writeChange(
     tx,
     events.map((e) => ({ ...e, caseId: current.id, actorId: actor.id, createdAt: now })),
   );
+  // Suppliers asked about a closed case cannot answer any more (and get no reminders).
+  if (values.status && isClosed(values.status) && !isClosed(current.status)) await revokeOpenCheckLinks(tx, current.id, now);
   if (values.assigneeId !== undefined && values.assigneeId !== current.assigneeId) {
     await notifyAssigned(tx, actor, current, values.assigneeId);
   }

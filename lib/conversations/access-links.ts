@@ -41,15 +41,24 @@ export async function verifyAccessLink(
   return { ok: true, link };
 }
 
+/** What a link of each purpose reaches (the table's subject check says the same). */
+export type AccessLinkSubject =
+  | { purpose: 'requester_thread'; caseId: number }
+  | { purpose: 'availability_check' | 'introduction_feedback'; caseId: number; companyId: number }
+  | { purpose: 'company_entry'; companyId: number };
+
 /** A new link row; the caller puts `signedLinkToken(id)` into the mail. */
-export async function createAccessLink(
-  tx: Executor,
-  input: { purpose: AccessLinkPurpose; caseId: number; days: number; now?: Date },
-): Promise<AccessLink> {
+export async function createAccessLink(tx: Executor, input: AccessLinkSubject & { days: number; now?: Date }): Promise<AccessLink> {
   const now = input.now ?? new Date();
   const [link] = await tx
     .insert(accessLinks)
-    .values({ purpose: input.purpose, caseId: input.caseId, expiresAt: new Date(now.getTime() + input.days * DAY_MS), createdAt: now })
+    .values({
+      purpose: input.purpose,
+      caseId: 'caseId' in input ? input.caseId : null,
+      companyId: 'companyId' in input ? input.companyId : null,
+      expiresAt: new Date(now.getTime() + input.days * DAY_MS),
+      createdAt: now,
+    })
     .returning();
   return link!;
 }

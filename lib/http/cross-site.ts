@@ -10,7 +10,7 @@ export const isSafeMethod = (method: string) => SAFE_METHODS.has(method.toUpperC
  * address. Clients that send neither header (servers, scripts, curl) are not browsers and pass;
  * a page on another site cannot strip them, so CSRF through a victim's browser is refused.
  */
-export function isCrossSiteRequest(headers: Headers, settings: Pick<Config, 'baseUrl' | 'TRUST_PROXY_HOPS'>): boolean {
+export function isCrossSiteRequest(headers: Pick<Headers, 'get'>, settings: Pick<Config, 'baseUrl' | 'TRUST_PROXY_HOPS'>): boolean {
   const fetchSite = headers.get('sec-fetch-site');
   if (fetchSite && fetchSite !== 'same-origin' && fetchSite !== 'none') return true;
   const origin = headers.get('origin');

@@ -1,5 +1,7 @@
 /** All German user-facing text. A new language copies this file and satisfies `Messages`. */
 export const de = {
+  // The field bots fill in and people never see (components/ui/honeypot.tsx).
+  honeypotLabel: 'Bitte dieses Feld leer lassen',
   app: {
     name: 'Lotse',
     tagline: 'Vermittlung regionaler Lieferanten und Partner',
@@ -59,14 +61,15 @@ export const de = {
       category: 'Was wird benötigt?',
       description: 'Beschreibung',
       descriptionHint: (min: number) =>
-        `Was genau, Spezifikation, Menge – je genauer, desto schneller finden wir Anbieter. Mindestens ${min} Zeichen.`,
+        `Was genau, Spezifikation, Verwendung – je genauer, desto schneller finden wir Anbieter. Mindestens ${min} Zeichen.`,
+      quantity: 'Menge (optional)',
+      quantityHint: 'Zum Beispiel „5.000 Stück“ oder „200 Liter pro Woche“.',
       urgency: 'Dringlichkeit',
       neededBy: 'Benötigt bis (optional)',
       sector: 'Ihre Branche (optional, WZ 2008)',
       sectorHint: 'Zum Beispiel „32 Herstellung von sonstigen Waren“ für Medizintechnik. Wenn Sie unsicher sind, wählen Sie nichts aus.',
       consent:
         'Ich willige ein, dass die LEG Thüringen meine Angaben zur Bearbeitung dieser Anfrage speichert und an passende Anbieter weitergibt.',
-      honeypot: 'Dieses Feld bitte leer lassen',
     },
     privacyNotice:
       'Wir verwenden Ihre Angaben nur, um Ihre Anfrage zu bearbeiten und Ihnen passende Kontakte zu vermitteln. Abgeschlossene Anfragen werden nach 24 Monaten anonymisiert. Sie können jederzeit Auskunft oder Löschung verlangen.',
@@ -145,7 +148,6 @@ export const de = {
     signOutEverywhere: 'Überall abmelden',
     sessionsTitle: 'Anmeldungen',
     sessionsHint: 'Beendet Ihre Anmeldung auf allen Geräten und in allen Browsern, auch in diesem.',
-    signedInAs: (name: string) => `Angemeldet als ${name}`,
     notSignedIn: 'Bitte melden Sie sich an.',
     forbidden: 'Dafür fehlen Ihnen die Rechte.',
     sessionExpired: 'Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.',
@@ -162,6 +164,9 @@ export const de = {
     unassignedMail: (n: number) => (n > 0 ? `Nicht zugeordnete Mails (${n})` : 'Nicht zugeordnete Mails'),
     privacy: 'Datenschutz',
     account: 'Mein Konto',
+    accountOf: (name: string) => `Angemeldet als ${name} – Mein Konto`,
+    offers: 'Angebote',
+    newOffers: (n: number) => `${n} ${n === 1 ? 'neues Angebot' : 'neue Angebote'}`,
   },
   users: {
     title: 'Benutzerverwaltung',
@@ -304,6 +309,7 @@ export const de = {
     notLocated: 'Nicht in Thüringen verortet',
     category: 'Kategorie',
     description: 'Beschreibung',
+    quantity: 'Menge',
     urgency: 'Dringlichkeit',
     neededBy: 'Benötigt bis',
     sector: 'Branche (WZ 2008)',
@@ -447,6 +453,45 @@ export const de = {
       introductions: 'Vermittlungen',
       followUpsDue: 'Fällige Wiedervorlagen',
     },
+    unmetDemand: {
+      title: 'Nicht gedeckter Bedarf',
+      description: (cases: number) =>
+        `${cases.toLocaleString('de-DE')} Anfragen des Zeitraums (nach Eingangstag), für die sich kein passender Anbieter fand: abgeschlossen ohne Vermittlung, jede Vermittlung „Passt nicht“ oder jede Verfügbarkeitsanfrage mit „Nein“ beantwortet. Eine Anfrage kann mehrere Gründe haben und zählt in der Spalte „Anfragen“ einmal.`,
+      reasons: {
+        closedWithoutIntroduction: 'Ohne Vermittlung abgeschlossen',
+        allNoFit: 'Jede Vermittlung passt nicht',
+        allChecksNo: 'Alle Verfügbarkeitsanfragen „Nein“',
+      },
+      byWeek: 'Nicht gedeckter Bedarf pro Woche',
+      byDivision: 'Nicht gedeckter Bedarf nach Wirtschaftszweig',
+      byDistrict: 'Nicht gedeckter Bedarf nach Kreis',
+      division: 'Wirtschaftszweig (WZ 2008)',
+      noDivision: 'Ohne Angabe',
+      cases: 'Anfragen',
+      misses: 'Erfolglose Anbietersuchen',
+      missesDescription:
+        'Suchbegriffe, zu denen die Anbietersuche des Teams nichts fand (ohne Filter), mit der Zahl der Suchen im Zeitraum. Gespeichert werden nur Begriff und Anzahl.',
+      term: 'Suchbegriff',
+      searches: 'Suchen',
+      export: {
+        cases: 'Nicht gedeckten Bedarf als CSV',
+        misses: 'Erfolglose Suchen als CSV',
+        casesFilename: (from: string, to: string) => `lotse-ungedeckter-bedarf_${from}_${to}.csv`,
+        missesFilename: (from: string, to: string) => `lotse-erfolglose-suchen_${from}_${to}.csv`,
+        columns: {
+          reference: 'Vorgangsnummer',
+          createdOn: 'Eingang',
+          status: 'Status',
+          category: 'Art des Bedarfs',
+          division: 'WZ-Abteilung',
+          district: 'Kreis',
+          closedWithoutIntroduction: 'Ohne Vermittlung abgeschlossen',
+          allNoFit: 'Jede Vermittlung passt nicht',
+          allChecksNo: 'Alle Verfügbarkeitsanfragen „Nein“',
+        },
+        missColumns: { term: 'Suchbegriff', searches: 'Suchen' },
+      },
+    },
     export: {
       title: 'Export',
       description:
@@ -540,6 +585,12 @@ export const de = {
     payloadTooLarge: 'Die Anfrage ist zu groß.',
     invalidJson: 'Der Inhalt ist kein gültiges JSON-Objekt.',
     unexpected: 'Es ist ein unerwarteter Fehler aufgetreten. Ihre Eingaben sind erhalten – bitte versuchen Sie es gleich noch einmal.',
+  },
+  filePicker: {
+    chooseOne: 'Datei auswählen',
+    chooseMany: 'Dateien auswählen',
+    chosen: (names: string[]) =>
+      names.length === 0 ? 'Keine Datei ausgewählt' : names.length === 1 ? names[0] : `${names.length} Dateien: ${names.join(', ')}`,
   },
   attachments: {
     label: 'Dateien anhängen (optional)',
@@ -670,6 +721,9 @@ export const de = {
     digestReplies: 'Ungelesene Antworten',
     digestFooter: (url: string) => `Alles, was Sie braucht: ${url}`,
     needsMeCount: (n: number) => `${n} ${n === 1 ? 'Fall braucht' : 'Fälle brauchen'} Sie`,
+    offerMatchSubject: (reference: string) => `Neues Angebot passend zu ${reference}`,
+    offerMatchBody: (p: { line: string; url: string; company: string }) =>
+      [`${p.company} bietet etwas an, das zu einem Ihrer Fälle passen kann:`, '', p.line, '', `Zum Fall: ${p.url}`].join('\n'),
   },
   dataProtection: {
     title: 'Datenschutz: Auskunft und Löschung',
@@ -689,11 +743,12 @@ export const de = {
     erasing: 'Wird gelöscht …',
     eraseTitle: 'Daten löschen',
     eraseExplanation: (n: number) =>
-      `${n === 1 ? 'Die Anfrage wird' : `Alle ${n} Anfragen werden`} anonymisiert: Name, E-Mail, Telefon, Organisation, Beschreibung, Notizen und Gründe werden entfernt, ebenso alle E-Mails an diese Adresse im Postausgang. Offene Anfragen werden abgeschlossen. Das lässt sich nicht rückgängig machen.`,
+      `${n === 1 ? 'Die Anfrage wird' : `Alle ${n} Anfragen werden`} anonymisiert: Name, E-Mail, Telefon, Organisation, Beschreibung, Notizen und Gründe werden entfernt, ebenso alle E-Mails an diese Adresse im Postausgang und die Kontaktdaten gemeldeter Angebote. Offene Anfragen werden abgeschlossen. Das lässt sich nicht rückgängig machen.`,
     eraseConfirm: 'Ich habe die Identität der anfragenden Person geprüft und möchte die Daten endgültig löschen.',
     confirmRequired: 'Bitte bestätigen Sie die Löschung.',
-    erased: (cases: number, mails: number) =>
-      `Gelöscht: ${cases === 1 ? '1 Anfrage' : `${cases} Anfragen`} anonymisiert, ${mails === 1 ? '1 E-Mail' : `${mails} E-Mails`} aus dem Postausgang entfernt.`,
+    erased: (cases: number, mails: number, offers: number) =>
+      `Gelöscht: ${cases === 1 ? '1 Anfrage' : `${cases} Anfragen`} anonymisiert, ${mails === 1 ? '1 E-Mail' : `${mails} E-Mails`} aus dem Postausgang entfernt` +
+      (offers > 0 ? `, ${offers === 1 ? '1 gemeldetes Angebot' : `${offers} gemeldete Angebote`} gelöscht oder ohne Kontaktdaten.` : '.'),
     nothingToErase: 'Zu dieser E-Mail-Adresse sind keine personenbezogenen Daten (mehr) gespeichert.',
     erasuresTitle: 'Bereits durchgeführte Löschungen für diese Adresse',
     erasureEntry: (date: string, actor: string, cases: number) =>
@@ -830,6 +885,7 @@ export const de = {
       certification: 'Die Zertifizierung darf höchstens 60 Zeichen lang sein.',
       kind: 'Die Art muss company, research oder network sein.',
       size: 'Die Größe muss micro, small, medium oder large sein.',
+      verified: 'verified kann nur 1 sein (nur geprüfte Einträge).',
       limit: 'limit muss eine ganze Zahl von 1 bis 200 sein.',
       offset: 'offset muss eine ganze Zahl von 0 bis 10000 sein.',
     },
@@ -876,7 +932,22 @@ export const de = {
     unchanged: 'Keine Änderungen.',
     history: 'Änderungsverlauf',
     noHistory: 'Noch keine Einträge.',
-    events: { created: 'Angelegt', updated: 'Geändert', imported: 'Importiert' },
+    events: {
+      created: 'Angelegt',
+      updated: 'Geändert',
+      imported: 'Importiert',
+      confirmed: 'Eintrag bestätigt',
+      entry_check_sent: 'Link zur Prüfung des Eintrags gesendet',
+      change_proposed: 'Änderung vorgeschlagen (wartet auf Prüfung)',
+      change_reviewed: 'Vorgeschlagene Änderung geprüft',
+      merged: 'Dublette zusammengeführt',
+      offer_accepted: 'Angebot übernommen',
+    },
+    byCompany: 'durch das Unternehmen',
+    changeApplied: 'übernommen',
+    changeRejected: 'abgelehnt',
+    mergedFrom: (name: string, id: number) => `Zusammengeführt aus „${name}“ (Nr. ${id})`,
+    offerUntil: (offer: string, until: string | null) => (until ? `${offer} (verfügbar bis ${until})` : offer),
     changedField: (field: string) => `${field}:`,
     byImport: 'Import',
     bySystem: 'System',
@@ -950,7 +1021,6 @@ export const de = {
       date: 'Datum',
       channel: 'Weg',
       note: 'Notiz',
-      contactShared: 'Der Anbieter ist einverstanden, dass seine Kontaktdaten an die anfragende Organisation gehen.',
       followUpOn: 'Wiedervorlage am',
       submit: 'Vermittlung speichern',
       saved: 'Vermittlung gespeichert.',
@@ -1060,7 +1130,19 @@ export const de = {
       introduction_outcome: (company: string, from: string, to: string) => `Vermittlung an ${company}: ${from} → ${to}`,
       introduction_follow_up: (company: string, date: string) => `Wiedervorlage bei ${company}: ${date}`,
       introduction_sent: (company: string) => `Vermittlungstext an ${company} und die anfragende Organisation gesendet`,
+      introduction_outcome_by_requester: (company: string, from: string, to: string) =>
+        `Rückmeldung der anfragenden Organisation zu ${company}: ${from} → ${to}`,
+      feedback_requested: (company: string) => `Anfragende Organisation um Rückmeldung zu ${company} gebeten`,
+      availability_check_sent: (company: string) => `Verfügbarkeitsanfrage an ${company} gesendet`,
+      availability_check_reminded: (company: string) => `Erinnerung zur Verfügbarkeitsanfrage an ${company} gesendet`,
+      availability_answered: (company: string, answer: string) => `${company} hat die Verfügbarkeitsanfrage beantwortet: ${answer}`,
+      consent_recorded: (company: string, byPhone: boolean) =>
+        byPhone
+          ? `Einverständnis von ${company} zur Kontaktweitergabe telefonisch erfasst`
+          : `${company} ist mit der Weitergabe seiner Kontaktdaten einverstanden`,
+      offer_matched: (company: string) => `Neues Angebot von ${company} passt zu diesem Fall`,
     },
+    availabilityAnswers: { yes: 'Ja, lieferbar', partly: 'Teilweise lieferbar', no: 'Nicht lieferbar' },
     errors: {
       caseClosed: 'Der Vorgang ist abgeschlossen. Öffnen Sie ihn wieder, um weitere Vermittlungen zu erfassen.',
       companyNotFound: 'Diesen Anbieter gibt es nicht (mehr).',
@@ -1144,6 +1226,146 @@ export const de = {
     button: 'Als CSV exportieren',
     all: 'Alle Lieferanten als CSV herunterladen (dasselbe Format; nach Bearbeitung wieder importierbar)',
   },
+  // The requester's feedback on an introduction (mail and page /request/feedback/[token]).
+  feedback: {
+    mailSubject: (reference: string) => `Wie ist es gelaufen? Ihre Anfrage ${reference}`,
+    mailBody: (p: { contactName: string; reference: string; lines: { company: string; url: string }[]; days: number }) =>
+      [
+        `Guten Tag ${p.contactName},`,
+        '',
+        `zu Ihrer Anfrage ${p.reference} haben wir Ihnen Kontakte vermittelt. Bitte sagen Sie uns mit einem Klick, wie es gelaufen ist – das hilft uns, künftig noch besser zu vermitteln:`,
+        '',
+        ...p.lines.flatMap((line) => [`${line.company}:`, line.url, '']),
+        `Jeder Link gilt ${p.days} Tage und einmal.`,
+        '',
+        'Mit freundlichen Grüßen',
+        'LEG Thüringen',
+      ].join('\n'),
+    title: 'Wie ist es gelaufen?',
+    intro: (reference: string) => `Ihre Anfrage ${reference}`,
+    company: 'Vermittelter Anbieter',
+    question: 'Was ist aus dem Kontakt geworden?',
+    answers: {
+      in_contact: 'Kontakt aufgenommen',
+      agreement: 'Auftrag / Kooperation vereinbart',
+      no_fit: 'Passt nicht',
+      no_answer: 'Keine Antwort erhalten',
+    },
+    agreementKind: 'Was haben Sie vereinbart?',
+    submit: 'Rückmeldung senden',
+    thanks: 'Vielen Dank für Ihre Rückmeldung!',
+    alreadyRecorded: 'Vielen Dank! Ihre Ansprechperson hat das Ergebnis dieser Vermittlung inzwischen selbst eingetragen; es bleibt so.',
+    linkGoneText:
+      'Der Link ist ungültig, abgelaufen oder wurde schon verwendet. Den Stand Ihrer Anfrage finden Sie über die Statusabfrage mit Vorgangsnummer und E-Mail-Adresse.',
+    bySource: 'laut Rückmeldung der anfragenden Organisation',
+  },
+  offers: {
+    title: 'Angebot melden',
+    link: 'Angebot melden',
+    linkHint: 'Sie können liefern, fertigen oder helfen?',
+    intro:
+      'Ihr Unternehmen oder Institut hat Produkte, freie Kapazität oder Dienstleistungen anzubieten? Melden Sie es hier – wir prüfen Ihr Angebot und vermitteln es an Unternehmen, denen genau das fehlt. Pflichtfelder sind mit * markiert.',
+    sections: { organisation: 'Ihre Organisation', contact: 'Ansprechperson', offer: 'Ihr Angebot' },
+    fields: {
+      organisation: 'Name der Organisation',
+      kind: 'Art der Organisation',
+      street: 'Straße und Hausnummer (optional)',
+      postalCode: 'Postleitzahl',
+      city: 'Ort',
+      website: 'Website (optional)',
+      email: 'E-Mail-Adresse',
+      phone: 'Telefon (optional)',
+      contactName: 'Ansprechperson',
+      sectors: 'Branche (WZ 2008, optional)',
+      sectorsHint: 'Die Wirtschaftszweig-Abteilung, in der Sie tätig sind.',
+      certifications: 'Zertifizierungen (optional)',
+      certificationsHint: 'Durch Komma getrennt, z. B. ISO 9001, ISO 13485',
+      offer: 'Was bieten Sie an?',
+      offerHint: (min: number) => `Produkte, freie Kapazität oder Dienstleistungen – mindestens ${min} Zeichen.`,
+      quantity: 'Menge oder Umfang (optional)',
+      quantityHint: 'z. B. 5.000 Stück pro Woche, 2 Schichten CNC-Fräsen',
+      availableUntil: 'Verfügbar bis (optional)',
+      consent:
+        'Ich bin einverstanden, dass die Landesentwicklungsgesellschaft meine Angaben speichert, um das Angebot zu prüfen und an Unternehmen mit passendem Bedarf zu vermitteln.',
+    },
+    consentRequired: 'Ohne Ihre Einwilligung können wir das Angebot nicht bearbeiten.',
+    privacyNotice:
+      'Wir verwenden Ihre Angaben nur, um Ihr Angebot zu prüfen und an Unternehmen mit passendem Bedarf zu vermitteln. Übernommene Angaben stehen in unserer Unternehmensdatenbank. Sie können jederzeit Auskunft, Berichtigung oder Löschung verlangen.',
+    submit: 'Angebot senden',
+    submitting: 'Wird gesendet …',
+    alreadySent: 'Dieses Formular wurde bereits abgeschickt. Sie können jetzt ein weiteres Angebot melden.',
+    received: {
+      title: 'Vielen Dank für Ihr Angebot',
+      text: 'Ihr Angebot ist bei uns eingegangen. Eine Expertin oder ein Experte prüft es und meldet sich bei Rückfragen.',
+      another: 'Weiteres Angebot melden',
+      home: 'Zur Startseite',
+    },
+    source: 'Angebotsformular',
+    // Staff side
+    queueTitle: 'Angebote',
+    newTitle: 'Neue Angebote zur Prüfung',
+    noneNew: 'Keine neuen Angebote.',
+    matchesTitle: 'Neue Angebote passend zu meinen Fällen',
+    noMatches: 'Keine neuen passenden Angebote.',
+    receivedAt: 'Eingegangen',
+    organisation: 'Organisation',
+    place: 'Ort',
+    offer: 'Angebot',
+    quantity: 'Menge',
+    until: 'Verfügbar bis',
+    openEnded: 'ohne Enddatum',
+    caseColumn: 'Fall',
+    company: 'Unternehmen',
+    review: 'Prüfen',
+    back: 'Zurück zu den Angeboten',
+    reviewTitle: (organisation: string) => `Angebot von ${organisation}`,
+    details: 'Angaben aus dem Formular',
+    contact: 'Kontakt',
+    sectors: 'Branchen',
+    certifications: 'Zertifizierungen',
+    consentGiven: (version: string, at: string) => `Einwilligung erteilt am ${at} (Fassung ${version})`,
+    statuses: { new: 'Neu', accepted: 'Übernommen', rejected: 'Abgelehnt' },
+    reviewedBy: (name: string | null, at: string) => `Geprüft von ${name ?? 'unbekannt'} am ${at}`,
+    linkedCompany: 'Zum Unternehmen',
+    rejectNote: 'Begründung der Ablehnung',
+    duplicatesTitle: 'Mögliche Dubletten',
+    duplicatesHint:
+      'Gleicher Name und gleiche Postleitzahl, oder ähnliche Namen in der Nähe. Wählen Sie, welche Angaben des Angebots übernommen werden.',
+    noDuplicates: 'Kein ähnliches Unternehmen gefunden.',
+    samePlace: 'Gleicher Name und gleiche PLZ',
+    similarity: (percent: number) => `Namensähnlichkeit ${percent} %`,
+    take: 'Aus dem Angebot übernehmen',
+    current: 'bisher',
+    fromOffer: 'Angebot',
+    mergeFields: { street: 'Straße', website: 'Website', email: 'E-Mail', phone: 'Telefon', contactPerson: 'Ansprechperson' },
+    addSectors: 'Branchen des Angebots ergänzen',
+    addCertifications: 'Zertifizierungen des Angebots ergänzen',
+    merge: 'In dieses Unternehmen übernehmen',
+    createTitle: 'Neues Unternehmen anlegen',
+    createHint: 'Legt ein Unternehmen mit den Angaben des Angebots an (nicht öffentlich gelistet).',
+    create: 'Neues Unternehmen anlegen',
+    rejectTitle: 'Ablehnen',
+    reject: 'Angebot ablehnen',
+    working: 'Wird gespeichert …',
+    accepted: (matched: number) =>
+      matched === 0
+        ? 'Das Angebot ist übernommen.'
+        : `Das Angebot ist übernommen. Es passt zu ${matched} ${matched === 1 ? 'offenen Fall' : 'offenen Fällen'}; die Zuständigen sind informiert.`,
+    rejected: 'Das Angebot ist abgelehnt.',
+    notFound: 'Dieses Angebot gibt es nicht.',
+    conflict: (name: string | null) =>
+      name
+        ? `${name} hat dieses Angebot inzwischen geprüft. Bitte laden Sie die Seite neu.`
+        : 'Dieses Angebot wurde inzwischen geprüft. Bitte laden Sie die Seite neu.',
+    companyChanged:
+      'Der Eintrag des Unternehmens wurde inzwischen geändert. Bitte laden Sie die Seite neu und prüfen Sie die Übernahme erneut.',
+    companyExists:
+      'Ein Unternehmen mit diesem Namen und dieser Postleitzahl gibt es bereits. Bitte übernehmen Sie das Angebot in dieses Unternehmen.',
+    activeTitle: 'Aktuelle Angebote',
+    availableUntil: (date: string) => `verfügbar bis ${date}`,
+    markerTitle: 'Neues Angebot',
+    markerHint: 'Ein neu übernommenes Angebot passt möglicherweise zu diesem Fall. Angeboten von',
+  },
   conversations: {
     templateNames: {
       query: 'Rückfrage zu Ihrer Anfrage',
@@ -1202,7 +1424,6 @@ export const de = {
     fromRequester: (channel: 'email' | 'web') =>
       channel === 'web' ? 'Antwort der anfragenden Person (über den persönlichen Link)' : 'Antwort der anfragenden Person (per E-Mail)',
     replyUnread: 'Antwort eingegangen',
-    waiting: 'Wartend',
     waitingHint: (since: string) => `Wartet seit ${since} auf die anfragende Person; die Frist für die erste Antwort ruht.`,
     composerTitle: 'Schreiben',
     composerKind: 'Was schreiben Sie?',
@@ -1230,7 +1451,6 @@ export const de = {
     replySubmit: 'Antwort senden',
     replySent: 'Vielen Dank, Ihre Antwort ist bei uns eingegangen.',
     replyRefused: 'Ihre Antwort konnte nicht gespeichert werden. Bitte wenden Sie sich per E-Mail an uns.',
-    honeypotLabel: 'Bitte dieses Feld leer lassen',
     linkGoneTitle: 'Dieser Link funktioniert nicht mehr',
     linkGoneText:
       'Der Link ist ungültig oder abgelaufen. Den Stand Ihrer Anfrage und unsere Nachrichten finden Sie über die Statusabfrage mit Vorgangsnummer und E-Mail-Adresse.',
@@ -1254,6 +1474,213 @@ export const de = {
       bearbeitung: 'Erika Expertin',
       bedarf: '500 Edelstahlbleche, 2 mm',
     },
+  },
+  // Companies keep their own entry (lib/suppliers/entry-*), merging duplicates (lib/suppliers/merge.ts).
+  entries: {
+    verifiedOn: (date: string) => `geprüft am ${date}`,
+    neverVerified: 'noch nie geprüft',
+    verifiedBadge: 'geprüft',
+    verifiedFilter: 'nur geprüfte Einträge (letzte 24 Monate)',
+    requestCheck: 'Eintrag prüfen lassen',
+    requestCheckHint: 'Das Unternehmen erhält per E-Mail einen persönlichen Link, mit dem es seinen Eintrag bestätigt oder korrigiert.',
+    checkSent: (email: string) => `Der Link zur Prüfung ist an ${email} unterwegs.`,
+    lastCheckSent: (date: string) => `Zuletzt gesendet am ${date}.`,
+    noEmail: 'Dieser Eintrag hat keine E-Mail-Adresse: Es kann kein Link gesendet werden.',
+    mailSubject: 'Bitte prüfen Sie Ihren Eintrag in der Lieferantendatenbank der LEG Thüringen',
+    mailBody: (p: { name: string; url: string; days: number }) =>
+      [
+        'Guten Tag,',
+        '',
+        `die LEG Thüringen vermittelt Kontakte zwischen Unternehmen, die Waren oder Leistungen suchen, und Anbietern wie ${p.name}.`,
+        'Damit wir Sie richtig empfehlen können, bitten wir Sie, Ihren Eintrag kurz zu prüfen: bestätigen, korrigieren oder über die Aufnahme ins öffentliche Anbieterverzeichnis entscheiden.',
+        '',
+        `Ihr persönlicher Link (${p.days} Tage gültig, einmal verwendbar): ${p.url}`,
+        '',
+        'Mit freundlichen Grüßen',
+        'Ihr Lotse-Team der LEG Thüringen',
+      ].join('\n'),
+    // The public page
+    pageTitle: 'Ihr Eintrag bei der LEG Thüringen',
+    pageIntro: (name: string) =>
+      `Bitte prüfen Sie den Eintrag von ${name} in unserer Lieferantendatenbank. Wir nutzen ihn, um anfragenden Unternehmen passende Anbieter zu nennen. Sie können den Link einmal verwenden.`,
+    current: 'So steht Ihr Eintrag bei uns',
+    confirmTitle: 'Alles stimmt',
+    confirmText: 'Ihr Eintrag ist aktuell? Dann bestätigen Sie ihn mit einem Klick.',
+    confirm: 'Eintrag unverändert bestätigen',
+    correctTitle: 'Angaben korrigieren',
+    correctText:
+      'Kontaktdaten (E-Mail, Telefon, Website, Ansprechperson) übernehmen wir sofort. Änderungen an Name, Anschrift, Branchen, Leistungen, Zertifizierungen und Beschreibung prüfen wir, bevor sie gelten.',
+    correct: 'Korrekturen senden',
+    listingTitle: 'Öffentliches Anbieterverzeichnis',
+    listingText:
+      'Im öffentlichen Verzeichnis stehen Name, Ort, Leistungen und allgemeine Kontaktdaten – die Ansprechperson nie. Sie entscheiden, ob Ihr Eintrag dort erscheint.',
+    listingYes: 'Ja, im öffentlichen Verzeichnis zeigen',
+    listingNo: 'Nein, nicht öffentlich zeigen',
+    listing: 'Auswahl speichern',
+    thanksConfirmed: 'Vielen Dank! Ihr Eintrag ist bestätigt.',
+    thanksCorrected: (pending: boolean) =>
+      pending
+        ? 'Vielen Dank! Ihre Kontaktdaten sind aktualisiert. Die übrigen Änderungen prüfen wir und übernehmen sie dann.'
+        : 'Vielen Dank! Ihre Änderungen sind übernommen.',
+    thanksListing: (listed: boolean) =>
+      listed
+        ? 'Vielen Dank! Ihr Eintrag erscheint im öffentlichen Anbieterverzeichnis.'
+        : 'Vielen Dank! Ihr Eintrag erscheint nicht im öffentlichen Anbieterverzeichnis.',
+    changedMeanwhile: 'Ihr Eintrag wurde in der Zwischenzeit geändert. Bitte laden Sie die Seite neu und prüfen Sie ihn noch einmal.',
+    linkGoneTitle: 'Dieser Link funktioniert nicht mehr',
+    linkGoneText:
+      'Der Link ist ungültig, abgelaufen oder wurde schon verwendet. Wenn Sie Ihren Eintrag ändern möchten, schreiben Sie uns bitte eine E-Mail; wir senden Ihnen gern einen neuen Link.',
+    toHome: 'Zur Startseite',
+    // Staff review
+    reviewTitle: 'Vorgeschlagene Änderungen',
+    reviewNav: (n: number) => (n > 0 ? `Vorgeschlagene Änderungen (${n})` : 'Vorgeschlagene Änderungen'),
+    reviewIntro: 'Änderungen, die Unternehmen an ihrem eigenen Eintrag vorgeschlagen haben. Kontaktdaten sind schon übernommen.',
+    reviewEmpty: 'Keine Änderungen warten auf Prüfung.',
+    proposedOn: (date: string) => `vorgeschlagen am ${date}`,
+    field: 'Feld',
+    oldValue: 'Bisher',
+    newValue: 'Vorschlag',
+    apply: 'Alle übernehmen',
+    reject: 'Ablehnen',
+    applied: 'Die Änderungen sind übernommen.',
+    rejected: 'Die Änderungen sind abgelehnt.',
+    changeGone: 'Dieser Vorschlag ist schon geprüft.',
+    changedSinceProposal: (fields: string) =>
+      `Der Eintrag wurde seit dem Vorschlag geändert (${fields}). Übernehmen Sie die Werte bei Bedarf von Hand und lehnen Sie den Vorschlag ab.`,
+    changedSinceLoad: 'Jemand hat diesen Lieferanten inzwischen geändert. Bitte laden Sie die Seite neu.',
+    // Not confirmed for long
+    unverifiedTitle: 'Lange nicht geprüfte Einträge',
+    unverifiedNav: 'Lange nicht geprüft',
+    unverifiedIntro:
+      'Einträge, die das Unternehmen seit mehr als 24 Monaten nicht bestätigt hat (auch nie bestätigte), die ältesten zuerst.',
+    unverifiedEmpty: 'Alle Einträge sind in den letzten 24 Monaten geprüft worden.',
+    unverifiedCount: (n: number) => (n === 1 ? '1 Eintrag' : `${n.toLocaleString('de-DE')} Einträge`),
+    checkSentColumn: 'Prüflink gesendet',
+    verifiedColumn: 'Geprüft',
+    // Merge
+    mergeTitle: 'Dublette zusammenführen',
+    mergeIntro:
+      'Wählen Sie den doppelten Eintrag. Dieser Eintrag hier bleibt; Vermittlungen, Merklisten, Verfügbarkeitsanfragen, Einwilligungen, Angebote, Links und Verlauf des anderen gehen auf ihn über, der andere wird gelöscht.',
+    mergeOther: 'Nummer des doppelten Eintrags',
+    mergeCandidates: 'Ähnliche Einträge',
+    mergePreview: 'Vorschau',
+    mergeMoves: (name: string, id: number) => `Von „${name}“ (Nr. ${id}) gehen über:`,
+    mergeCounts: {
+      introductions: 'Vermittlungen',
+      shortlist: 'Merklisten-Einträge',
+      availabilityChecks: 'Verfügbarkeitsanfragen',
+      consents: 'Einwilligungen',
+      offers: 'Angebote',
+      links: 'Links',
+      events: 'Verlaufseinträge',
+      entryChanges: 'vorgeschlagene Änderungen',
+    },
+    mergeConfirm: (name: string) => `„${name}“ hierher übernehmen und löschen`,
+    merged: 'Die Einträge sind zusammengeführt.',
+    mergeSelf: 'Ein Eintrag kann nicht mit sich selbst zusammengeführt werden.',
+    mergeNotFound: 'Den doppelten Eintrag gibt es nicht (mehr).',
+    mergeConflict: 'Einer der beiden Einträge wurde inzwischen geändert. Bitte prüfen Sie die Vorschau erneut.',
+  },
+  availability: {
+    // Staff, on the case's shortlist
+    sendTitle: 'Verfügbarkeit anfragen',
+    sendIntro:
+      'Die ausgewählten Anbieter erhalten per E-Mail den Bedarf (Kategorie, Beschreibung, Termin, Landkreis) und einen persönlichen Link zum Antworten – ohne Namen und Kontaktdaten der anfragenden Organisation.',
+    sendPreview: 'Diese Beschreibung sehen die Anbieter (Namen, E-Mail-Adressen und Telefonnummern entfernt):',
+    maskedName: '[Name entfernt]',
+    maskedEmail: '[E-Mail-Adresse entfernt]',
+    maskedPhone: '[Telefonnummer entfernt]',
+    choose: 'Anbieter auswählen',
+    noEmail: 'keine E-Mail-Adresse',
+    answeredAlready: 'hat bereits geantwortet',
+    submit: 'Verfügbarkeit anfragen',
+    chooseOne: 'Bitte wählen Sie mindestens einen Anbieter aus.',
+    notShortlisted: 'Angefragt werden können nur Anbieter auf der Merkliste dieses Vorgangs.',
+    caseClosed: 'Der Vorgang ist abgeschlossen; Verfügbarkeitsanfragen sind nicht mehr möglich.',
+    sent: (n: number) => (n === 1 ? 'Die Anfrage ist an 1 Anbieter unterwegs.' : `Die Anfrage ist an ${n} Anbieter unterwegs.`),
+    skippedNoEmail: (names: string) => `Ohne E-Mail-Adresse, nicht angefragt: ${names}. Bitte telefonisch nachfragen.`,
+    skippedAnswered: (names: string) => `Hat bereits geantwortet, nicht erneut angefragt: ${names}.`,
+    nothingSent: 'Es wurde keine Anfrage gesendet.',
+    stateNotAsked: 'Verfügbarkeit nicht angefragt',
+    stateAsked: (date: string, reminders: number) =>
+      `Verfügbarkeit angefragt am ${date}${reminders > 0 ? ` (${reminders}× erinnert)` : ''}, noch keine Antwort`,
+    stateAnswered: (date: string) => `Antwort vom ${date}`,
+    quantity: 'Menge',
+    leadTime: 'Lieferzeit',
+    price: 'Preisangabe',
+    note: 'Anmerkung',
+    consentByLink: (date: string, version: string) =>
+      `Kontaktweitergabe: zugestimmt auf der Antwortseite am ${date} (Text Version ${version})`,
+    consentByPhone: (name: string, date: string, note: string) =>
+      `Kontaktweitergabe: telefonisch zugestimmt, erfasst von ${name} am ${date} – ${note}`,
+    consentNone: 'Kontaktweitergabe: keine Zustimmung',
+    unanswered: (names: string) => `Noch ohne Antwort: ${names}`,
+    phoneConsentOpen: 'Telefonische Zustimmung erfassen',
+    phoneConsentNote: 'Notiz zum Telefonat',
+    phoneConsentHint: 'Mit wem und wann gesprochen? Die Notiz steht im Verlauf.',
+    phoneConsentSubmit: 'Zustimmung speichern',
+    phoneConsentSaved: 'Die Zustimmung ist gespeichert.',
+    consentExists: 'Für diesen Anbieter liegt bereits eine Zustimmung vor.',
+    companyNotFound: 'Diesen Anbieter gibt es nicht (mehr).',
+    // Mail to the supplier
+    mail: {
+      subject: (reference: string) => `Verfügbarkeitsanfrage ${reference}: Können Sie liefern?`,
+      reminderSubject: (reference: string) => `Erinnerung: Verfügbarkeitsanfrage ${reference}`,
+      body: (p: { company: string; need: string; link: string; expires: string; reminder: boolean }) =>
+        [
+          'Guten Tag,',
+          '',
+          p.reminder
+            ? `wir hatten ${p.company} vor einigen Tagen gefragt, ob Sie den folgenden Bedarf decken können, und noch keine Antwort erhalten. Über eine kurze Rückmeldung freuen wir uns sehr.`
+            : `ein Unternehmen oder eine Einrichtung hat bei uns folgenden Bedarf gemeldet. Wir möchten wissen, ob ${p.company} liefern kann.`,
+          '',
+          p.need,
+          '',
+          'Bitte antworten Sie über diesen persönlichen Link (ohne Anmeldung, auch am Telefon):',
+          p.link,
+          '',
+          `Der Link gilt bis ${p.expires} und kann einmal benutzt werden. Ihre Kontaktdaten geben wir nur weiter, wenn Sie dort ausdrücklich zustimmen.`,
+          '',
+          'Mit freundlichen Grüßen',
+          'LEG Thüringen – Lotse',
+        ].join('\n'),
+    },
+    // The supplier's page
+    pageTitle: 'Verfügbarkeitsanfrage',
+    pageIntro: (company: string) =>
+      `Für ${company}: Eine Organisation sucht über uns einen Anbieter für diesen Bedarf. Wer anfragt, erfahren Sie, wenn Sie der Weitergabe Ihrer Kontaktdaten zustimmen und wir Sie miteinander bekannt machen.`,
+    need: 'Der Bedarf',
+    reference: 'Vorgang',
+    category: 'Kategorie',
+    description: 'Beschreibung',
+    neededQuantity: 'Benötigte Menge',
+    neededBy: 'Benötigt bis',
+    district: 'Landkreis',
+    noDistrict: 'nicht angegeben',
+    answerTitle: 'Ihre Antwort',
+    canDeliver: 'Können Sie liefern?',
+    answers: { yes: 'Ja', partly: 'Teilweise', no: 'Nein' },
+    quantityLabel: 'Welche Menge können Sie liefern?',
+    quantityHint: 'z. B. 5.000 Stück',
+    leadTimeLabel: 'Lieferzeit',
+    leadTimeHint: 'z. B. 2 Wochen',
+    priceLabel: 'Preisangabe (freiwillig)',
+    noteLabel: 'Anmerkung (freiwillig)',
+    consentLabel: 'Meine Kontaktdaten dürfen an die anfragende Organisation weitergegeben werden.',
+    consentHint: 'Freiwillig. Ohne Ihre Zustimmung geben wir Ihre Kontaktdaten nicht weiter.',
+    submitAnswer: 'Antwort senden',
+    thanks: 'Vielen Dank, Ihre Antwort ist bei uns eingegangen.',
+    thanksConsent: 'Sie haben der Weitergabe Ihrer Kontaktdaten zugestimmt. Wir melden uns, wenn wir Sie vermitteln.',
+    quantityRequired: 'Bitte geben Sie die Menge an, die Sie liefern können.',
+    leadTimeRequired: 'Bitte geben Sie die Lieferzeit an.',
+    chooseAnswer: 'Bitte wählen Sie Ja, Teilweise oder Nein.',
+    usedTitle: 'Diese Anfrage ist bereits beantwortet',
+    usedText:
+      'Über diesen Link wurde schon geantwortet; jeder Link gilt nur einmal. Wenn sich etwas geändert hat, antworten Sie bitte auf unsere E-Mail.',
+    linkGoneTitle: 'Dieser Link funktioniert nicht mehr',
+    linkGoneText:
+      'Der Link ist ungültig, abgelaufen oder wurde zurückgezogen. Wenn Sie noch antworten möchten, antworten Sie bitte auf unsere E-Mail.',
+    answerRefused: 'Ihre Antwort konnte nicht gespeichert werden, der Link gilt nicht mehr.',
   },
 };
 

@@ -59,7 +59,7 @@ export async function routeMail(tx: Executor, key: MailKey, mail: ParsedMail): P
 async function matchCase(tx: Executor, mail: ParsedMail): Promise<number | undefined> {
   for (const token of tokensIn(mail)) {
     const check = await verifyAccessLink(token, 'requester_thread', { executor: tx });
-    if (check.ok) return check.link.caseId;
+    if (check.ok) return check.link.caseId!;
   }
   return undefined;
 }

@@ -1,13 +1,11 @@
 import { createHash } from 'node:crypto';
 import { attachmentLimits } from '../attachments/store';
 import { type CheckedFile, checkAttachments, type IncomingFile } from '../attachments/validate';
-import { config } from '../config';
 import { messages } from '../i18n';
 import { log } from '../log';
-import { consume } from '../rate-limit';
-import { checkFormToken } from './form-token';
+import { checkFormEnvelope, consumeSubmission } from './form-guard';
 import { fieldErrorsOf } from '../validation';
-import { formEnvelopeSchema, type HelpRequest, helpRequestSchema } from './schema';
+import { type HelpRequest, helpRequestSchema } from './schema';
 import { submitHelpRequest } from './submit';
 
 export type AcceptResult =
@@ -31,7 +29,6 @@ export interface IntakeContext {
  * and floods out, then store. Whatever is refused stores nothing.
  */
 export async function acceptHelpRequest(input: unknown, context: IntakeContext): Promise<AcceptResult> {
-  const settings = config();
   const parsed = helpRequestSchema.safeParse(input);
   if (!parsed.success) {
     return { ok: false, reason: 'invalid', error: messages.request.fixErrors, fieldErrors: fieldErrorsOf(parsed.error) };
@@ -42,39 +39,12 @@ export async function acceptHelpRequest(input: unknown, context: IntakeContext):
   // Keys are scoped to the requester's address: another client reusing a key gets its own case.
   let idempotencyKey = context.idempotencyKey && scopedKey(parsed.data.email, context.idempotencyKey);
   if (context.envelope !== undefined) {
-    const envelope = formEnvelopeSchema.safeParse(context.envelope);
-    if (!envelope.success || envelope.data.website) {
-      log.info({ event: 'intake.rejected', why: 'honeypot' });
-      return { ok: false, reason: 'rejected', error: messages.errors.spamSuspected };
-    }
-    const token = checkFormToken(envelope.data.form_token, settings.INTAKE_MIN_FILL_SECONDS);
-    if (token !== 'ok') {
-      log.info({ event: 'intake.rejected', why: token });
-      return {
-        ok: false,
-        reason: 'rejected',
-        error: token === 'too_fast' ? messages.errors.tooFast : messages.errors.spamSuspected,
-      };
-    }
-    // The form's own token (issued by the server, unique) is its key: a retry of the same
-    // submission is a replay, and the token cannot be reused for other requests (a conflict).
-    idempotencyKey = createHash('sha256').update(`form-token\n${envelope.data.form_token}`).digest('base64url');
+    const envelope = checkFormEnvelope('intake', context.envelope);
+    if (!envelope.ok) return envelope;
+    idempotencyKey = envelope.idempotencyKey;
   }
-
-  // Every attempt counts, replays too: otherwise guessing keys would be free.
-  const limit = await consume(
-    { name: 'intake', points: settings.INTAKE_RATE_LIMIT, windowSeconds: settings.INTAKE_RATE_WINDOW_MINUTES * 60 },
-    context.ip,
-  );
-  if (!limit.ok) {
-    log.info({ event: 'intake.rate_limited' });
-    return {
-      ok: false,
-      reason: 'rate_limited',
-      error: messages.errors.rateLimited(Math.ceil(limit.retryAfterSeconds / 60)),
-      retryAfterSeconds: limit.retryAfterSeconds,
-    };
-  }
+  const limit = await consumeSubmission('intake', context.ip);
+  if (!limit.ok) return limit;
 
   // Keys are bound to the request: only the very same request is answered as a replay.
   const idempotency = idempotencyKey ? { key: idempotencyKey, bodyHash: fingerprint(parsed.data, checked.files) } : undefined;

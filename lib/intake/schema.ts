@@ -14,9 +14,11 @@ export const LIMITS = {
   city: 100,
   description: 5000,
   descriptionMin: 20,
+  quantity: 200,
 } as const;
 
-const isoDate = z.iso.date({ error: m.date }).refine(
+/** A date as `YYYY-MM-DD`, today or later. */
+export const notPastDate = z.iso.date({ error: m.date }).refine(
   (value) => {
     // One day of grace, so a requester in another time zone is never refused "today".
     const yesterday = new Date(Date.now() - DAY_MS).toISOString().slice(0, 10);
@@ -45,8 +47,9 @@ export const helpRequestSchema = z.object({
   city: singleLine(LIMITS.city, 2),
   category: z.enum(NEED_CATEGORIES, { error: m.chooseOne }),
   description: multiLine(LIMITS.description, LIMITS.descriptionMin),
+  quantity: optional(singleLine(LIMITS.quantity)),
   urgency: z.enum(URGENCIES, { error: m.chooseOne }),
-  needed_by: optional(isoDate),
+  needed_by: optional(notPastDate),
   sector: optional(
     z
       .string({ error: m.sector })

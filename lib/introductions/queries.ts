@@ -3,6 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import { db } from '../../db/client';
 import { cases, companies, introductions, isOpenOutcome, users } from '../../db/schema';
 import type { IntroductionFilter } from './list-schema';
+import { introductionContactShared } from '../availability/consent';
 
 export const PAGE_SIZE = 50;
 
@@ -28,9 +29,10 @@ const columns = {
   introducedById: introductions.introducedById,
   introducedBy: introducer.name,
   note: introductions.note,
-  contactShared: introductions.contactShared,
+  contactShared: introductionContactShared,
   outcome: introductions.outcome,
   agreementKind: introductions.agreementKind,
+  outcomeSource: introductions.outcomeSource,
   followUpOn: introductions.followUpOn,
 };
 

@@ -9,6 +9,7 @@ import { lockCase, writeChange } from '../cases/update';
 import { berlinDate } from '../format';
 import { messages } from '../i18n';
 import { enqueueMail } from '../outbox/enqueue';
+import { hasConsent } from '../availability/consent';
 import { introductionLetter } from './letter';
 import { canChangeOutcome } from './outcomes';
 import type { NewIntroduction, OutcomeUpdate } from './schema';
@@ -45,7 +46,6 @@ export async function logIntroduction(
         channel: input.channel,
         introducedById: actor.id,
         note: input.note,
-        contactShared: input.contactShared,
         followUpOn: input.followUpOn ?? null,
       })
       .returning({ id: introductions.id });
@@ -108,7 +108,8 @@ export async function changeOutcome(actor: StaffUser, update: OutcomeUpdate): Pr
     const base = { introductionId: before.id, company };
     // The note goes with the (first) change it explains, or stands alone in the history.
     let note = update.note ? { note: update.note } : undefined;
-    if (update.outcome !== before.outcome || agreementKind !== before.agreementKind) {
+    const outcomeChanged = update.outcome !== before.outcome || agreementKind !== before.agreementKind;
+    if (outcomeChanged) {
       events.push({ type: 'introduction_outcome', data: { ...base, from: before.outcome, to: update.outcome, agreementKind, ...note } });
       note = undefined;
     }
@@ -125,7 +126,9 @@ export async function changeOutcome(actor: StaffUser, update: OutcomeUpdate): Pr
         outcome: update.outcome,
         agreementKind,
         followUpOn,
-        outcomeChangedAt: update.outcome !== before.outcome ? now : before.outcomeChangedAt,
+        outcomeChangedAt: outcomeChanged ? now : before.outcomeChangedAt,
+        // Staff's change wins over what the requester answered through the feedback link.
+        outcomeSource: outcomeChanged ? 'staff' : before.outcomeSource,
         version: before.version + 1,
         updatedAt: now,
       })
@@ -136,7 +139,7 @@ export async function changeOutcome(actor: StaffUser, update: OutcomeUpdate): Pr
   });
 }
 
-/** Queues the introduction text to the requester and the supplier, once the supplier agreed. */
+/** Queues the introduction text to the requester and the supplier, once the supplier agreed (supplier_consents). */
 export async function sendIntroduction(actor: StaffUser, introductionId: number): Promise<ActionResult<{ recipients: number }>> {
   assertRole(actor, 'expert');
   return db.transaction(async (tx): Promise<ActionResult<{ recipients: number }>> => {
@@ -149,7 +152,7 @@ export async function sendIntroduction(actor: StaffUser, introductionId: number)
       .innerJoin(companies, eq(companies.id, introductions.companyId))
       .where(eq(introductions.id, introductionId));
     if (!current || !row) return { ok: false, error: m.errors.notFound };
-    if (!row.introduction.contactShared) return { ok: false, error: m.letter.notAgreed };
+    if (!(await hasConsent(tx, ref.caseId, row.introduction.companyId))) return { ok: false, error: m.letter.notAgreed };
     if (!row.company.email) return { ok: false, error: m.letter.noSupplierEmail };
     const letter = introductionLetter(current, row.company, actor.name);
     for (const recipient of [current.email, row.company.email]) {

@@ -8,7 +8,8 @@ import { messages } from '../i18n';
 
 const m = messages.introductions;
 
-async function companyName(tx: Executor, companyId: number): Promise<string | undefined> {
+/** A company's name, or undefined when there is no such company. */
+export async function companyName(tx: Executor, companyId: number): Promise<string | undefined> {
   const [row] = await tx.select({ name: companies.name }).from(companies).where(eq(companies.id, companyId));
   return row?.name;
 }

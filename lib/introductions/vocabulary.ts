@@ -7,3 +7,4 @@ export {
   type IntroductionChannel,
   type IntroductionOutcome,
 } from '../../db/schema/vocabulary';
+export type { OutcomeSource } from '../../db/schema/introductions';

@@ -13,7 +13,7 @@ const t = messages.notifications;
 /** The case as staff mails name it: reference, need and urgency, never the requester's details. */
 type CaseSummary = Pick<Case, 'id' | 'reference' | 'category' | 'urgency'>;
 
-export const caseUrl = (caseId: number) => `${config().baseUrl}/cases/${caseId}`;
+export const caseUrl = (caseId: number | string) => `${config().baseUrl}/cases/${caseId}`;
 
 export const caseLine = (c: Pick<Case, 'reference' | 'category' | 'urgency'>) =>
   t.caseLine({ reference: c.reference, category: messages.categories[c.category], urgency: messages.urgencies[c.urgency] });
@@ -27,19 +27,23 @@ async function send(tx: Executor, template: string, to: string[], c: CaseSummary
   for (const recipient of to) await enqueueMail(tx, { template, recipient, caseId: c.id, subject, body });
 }
 
-/** Inside intake's transaction: everyone who wants all new cases, or this one because it is "sofort". */
-export async function notifyNewCase(tx: Executor, c: CaseSummary): Promise<void> {
-  const wanted: NewCaseNotification[] = c.urgency === 'immediately' ? ['all', 'immediate_only'] : ['all'];
+/** Who hears of a new case: everyone who wants all new cases, or this one because it is "sofort". */
+export async function newCaseRecipients(tx: Executor, urgency: Case['urgency']): Promise<string[]> {
+  const wanted: NewCaseNotification[] = urgency === 'immediately' ? ['all', 'immediate_only'] : ['all'];
   const to = await recipients(tx).where(and(eq(users.active, true), inArray(settingOf('newCases'), wanted)));
-  const body = t.newCaseBody({ line: caseLine(c), url: caseUrl(c.id) });
-  await send(
-    tx,
-    'notify_new_case',
-    to.map((r) => r.email),
-    c,
-    t.newCaseSubject(c.reference, messages.urgencies[c.urgency]),
-    body,
-  );
+  return to.map((r) => r.email);
+}
+
+/**
+ * The mail to each of them; intake renders it before the case has its reference and id, with
+ * stand-ins the insert fills in (lib/intake/numbered-case.ts).
+ */
+export function newCaseMail(c: Omit<CaseSummary, 'id' | 'reference'> & { id: number | string; reference: string }) {
+  return {
+    template: 'notify_new_case',
+    subject: t.newCaseSubject(c.reference, messages.urgencies[c.urgency]),
+    body: t.newCaseBody({ line: caseLine(c), url: caseUrl(c.id) }),
+  };
 }
 
 /** Inside the change's transaction: the new assignee hears of it, unless they assigned themselves. */
@@ -68,5 +72,19 @@ export async function notifyReply(tx: Executor, c: CaseSummary & Pick<Case, 'ass
     c,
     t.replySubject(c.reference),
     t.replyBody({ line: caseLine(c), url: caseUrl(c.id) }),
+  );
+}
+
+/** Inside the offer's acceptance: the assignee of a case the offer may serve (no setting covers it: always). */
+export async function notifyOfferMatch(tx: Executor, c: CaseSummary & { assigneeId: number | null }, company: string): Promise<void> {
+  if (c.assigneeId === null) return;
+  const to = await recipients(tx).where(and(eq(users.id, c.assigneeId), eq(users.active, true)));
+  await send(
+    tx,
+    'notify_offer_match',
+    to.map((r) => r.email),
+    c,
+    t.offerMatchSubject(c.reference),
+    t.offerMatchBody({ line: caseLine(c), url: caseUrl(c.id), company }),
   );
 }

@@ -23,6 +23,8 @@ import { log } from '../log';
 import { serverSecret } from '../secret';
 import { eraseInboundMails } from '../inbound/erase';
 import { anonymiseCases } from './anonymise';
+import { introductionContactShared } from '../availability/consent';
+import { eraseOffers, exportOffers } from './offers';
 
 const normalised = (email: string) => email.trim().toLowerCase();
 
@@ -100,7 +102,7 @@ export async function exportRequester(email: string, now = new Date()) {
               introducedOn: introductions.introducedOn,
               channel: introductions.channel,
               note: introductions.note,
-              contactShared: introductions.contactShared,
+              contactShared: introductionContactShared,
               outcome: introductions.outcome,
               agreementKind: introductions.agreementKind,
               outcomeChangedAt: introductions.outcomeChangedAt,
@@ -164,6 +166,7 @@ export async function exportRequester(email: string, now = new Date()) {
     })),
     mails,
     unassignedMails,
+    offers: await exportOffers(email),
   };
 }
 
@@ -224,9 +227,10 @@ export async function eraseRequester(actor: StaffUser, email: string, now = new 
       actor,
       now,
     );
-    // Mail from the address that never reached a case (the unassigned list) goes too.
+    // Mail from the address that never reached a case (the unassigned list) goes too, and offers sent from it.
     await eraseInboundMails(tx, { caseIds: [], fromAddress: email });
-    if (ids.length === 0 && mails.length === 0) return { erased: null, storedFiles };
+    const offers = await eraseOffers(tx, email);
+    if (ids.length === 0 && mails.length === 0 && offers === 0) return { erased: null, storedFiles };
     await tx.insert(privacyErasures).values({
       emailHash: emailHash(email),
       actorId: actor.id,
@@ -234,10 +238,10 @@ export async function eraseRequester(actor: StaffUser, email: string, now = new 
       mailsDeleted: mails.length,
       createdAt: now,
     });
-    return { erased: { cases: ids.length, mails: mails.length }, storedFiles };
+    return { erased: { cases: ids.length, mails: mails.length, offers }, storedFiles };
   });
   await removeStoredFiles(outcome.storedFiles);
   const result = outcome.erased;
-  if (result) log.info({ event: 'privacy.erased', by: actor.id, cases: result.cases, mails: result.mails });
+  if (result) log.info({ event: 'privacy.erased', by: actor.id, cases: result.cases, mails: result.mails, offers: result.offers });
   return result;
 }

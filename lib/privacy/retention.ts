@@ -6,6 +6,7 @@ import { config } from '../config';
 import { log } from '../log';
 import { runPeriodically } from '../periodic';
 import { anonymiseCases } from './anonymise';
+import { deleteRejectedOffers } from './offers';
 
 const BATCH = 200;
 const FIRST_RUN_DELAY_MS = 15_000;
@@ -56,9 +57,10 @@ export async function runRetention(options: { now?: Date; months?: number } = {}
     .where(and(ne(outbox.status, 'pending'), lt(outbox.createdAt, cutoff)))
     .returning({ id: outbox.id });
   await removeOrphanFiles({ now });
+  const offers = await deleteRejectedOffers(cutoff);
 
-  if (anonymised + mails.length > 0) {
-    log.info({ event: 'retention.anonymised', cases: anonymised, mails: mails.length, months });
+  if (anonymised + mails.length + offers > 0) {
+    log.info({ event: 'retention.anonymised', cases: anonymised, mails: mails.length, offers, months });
   }
   return { cases: anonymised, mails: mails.length };
 }

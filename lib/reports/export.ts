@@ -6,6 +6,7 @@ import { messages } from '../i18n';
 import { toSpreadsheetCsv } from '../spreadsheet-csv';
 import type { ReportPeriod } from './period';
 import { caseInPeriod, firstIntroducedOn, firstResolvedAt, introductionInPeriod, ZONE } from './period-sql';
+import { introductionContactShared } from '../availability/consent';
 
 const t = messages.reports.export;
 
@@ -84,7 +85,7 @@ export async function introductionsCsv(period: ReportPeriod): Promise<string> {
       introducedOn: introductions.introducedOn,
       channel: introductions.channel,
       introducedBy: users.name,
-      contactShared: introductions.contactShared,
+      contactShared: introductionContactShared,
       outcome: introductions.outcome,
       agreementKind: introductions.agreementKind,
       followUpOn: introductions.followUpOn,

@@ -74,7 +74,7 @@ export interface Report {
 
 const countAll = () => count().mapWith(Number);
 
-function weeksOf(period: ReportPeriod) {
+export function weeksOf(period: ReportPeriod) {
   const monday = sql`date_trunc('week', ${period.from}::date::timestamp)`;
   return db
     .select({
@@ -86,7 +86,7 @@ function weeksOf(period: ReportPeriod) {
     .orderBy(sql`w`);
 }
 
-function pivot<K extends string>(weeks: Week[], rows: { week: string; key: K; n: number }[]): WeeklyCounts<K> {
+export function pivot<K extends string>(weeks: Week[], rows: { week: string; key: K; n: number }[]): WeeklyCounts<K> {
   const byWeek = new Map(weeks.map((w) => [w.week, { ...w, counts: {} as Partial<Record<K, number>>, total: 0 }]));
   for (const row of rows) {
     const week = byWeek.get(row.week);
@@ -192,7 +192,7 @@ function medians(period: ReportPeriod) {
 }
 
 /** WZ divisions (two-digit codes) with their section, for naming the sector figure. */
-function divisionTitles() {
+export function divisionTitles() {
   const division = alias(sectors, 'division');
   const section = alias(sectors, 'section');
   return db

@@ -30,6 +30,8 @@ export async function loadCompany(id: number) {
       publicListing: companies.publicListing,
       source: companies.source,
       version: companies.version,
+      verifiedAt: companies.verifiedAt,
+      entryCheckSentAt: companies.entryCheckSentAt,
       createdAt: companies.createdAt,
       updatedAt: companies.updatedAt,
     })

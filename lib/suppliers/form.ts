@@ -31,7 +31,7 @@ const codes = (v: unknown) => (typeof v === 'string' ? v.split(/[\s,;]+/) : v);
 // German decimal commas: "50,98" is 50.98.
 const decimal = (v: unknown) => (typeof v === 'string' ? v.trim().replace(',', '.') : v);
 
-function formToInput(v: CompanyFormValues): unknown {
+export function formToInput(v: CompanyFormValues): unknown {
   if (typeof v !== 'object' || v === null) return v;
   return {
     ...v,

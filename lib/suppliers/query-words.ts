@@ -94,6 +94,50 @@ export function pruneSubstrings(substrings: string[]): string[] {
   return distinct.filter((s) => !distinct.some((other) => other !== s && s.includes(other)));
 }
 
+/** A lexeme of a folded word with "ae", "oe", "ue" written as the stemmer writes "ä", "ö", "ü". */
+const collapseUmlauts = (lexeme: string) => lexeme.replace(/ae/g, 'a').replace(/oe/g, 'o').replace(/ue/g, 'u');
+
+/**
+ * Whether `like '%substring%'` on search_text finds nothing the prefixes do not find: every
+ * known word (folded, with its lexemes) containing the substring has a lexeme one of the
+ * prefixes starts, in both spellings of its umlauts. A folded "haendedesinfektion" may stand
+ * for "Händedesinfektion" (lexeme "handedesinfektion") or "Haendedesinfektion" (PostgreSQL 15:
+ * lexeme "haendedesinfektion"; 18 writes "hande…" for both), so only both count.
+ */
+export function substringInVector(substring: string, prefixes: string[], known: { word: string; lexemes: string[] }[]): boolean {
+  const started = (lexeme: string) => prefixes.some((prefix) => lexeme.startsWith(prefix));
+  return known
+    .filter((k) => k.word.includes(substring))
+    .every((k) => k.lexemes.some((lexeme) => started(lexeme) && started(collapseUmlauts(lexeme))));
+}
+
+/** One way for words to match together: a tsquery conjunction ('' for none) and substrings, all required. */
+export interface Conjunction {
+  tsquery: string;
+  substrings: string[];
+}
+
+/**
+ * "Every word matches" as a disjunction of conjunctions: each picks one way per word, its
+ * tsquery or one of its substrings. The tsqueries of a conjunction go into one tsquery, which
+ * the GIN index intersects itself. null when there would be more than `max` of them.
+ */
+export function conjunctions(words: { tsquery: string; substrings: string[] }[], max: number): Conjunction[] | null {
+  let terms: Conjunction[] = [{ tsquery: '', substrings: [] }];
+  for (const { tsquery, substrings } of words) {
+    const ways = [...(tsquery ? [{ tsquery }] : []), ...substrings.map((substring) => ({ substring }))];
+    if (terms.length * ways.length > max) return null;
+    terms = terms.flatMap((term) =>
+      ways.map((way) =>
+        'tsquery' in way
+          ? { ...term, tsquery: term.tsquery ? `${term.tsquery} & ( ${way.tsquery} )` : `( ${way.tsquery} )` }
+          : { ...term, substrings: [...term.substrings, way.substring] },
+      ),
+    );
+  }
+  return terms;
+}
+
 /** A word's normalized alternatives as one tsquery ('' when there are none). */
 export function anyOf(tsqueries: string[]): string {
   return tsqueries.map((q) => (/^'[^']*':\*$/.test(q) ? q : `( ${q} )`)).join(' | ');

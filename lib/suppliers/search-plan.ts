@@ -5,18 +5,22 @@ import {
   type Alternative,
   alternativeOf,
   anyOf,
+  conjunctions,
   dropDeadAlternatives,
+  prefixConjunction,
   prefixOperands,
   pruneAlternatives,
   pruneSubstrings,
   requiredWords,
   ROLE_WEIGHT,
+  substringInVector,
   type WordRole,
   wordRole,
 } from './query-words';
 import type { SupplierSearch } from './search-schema';
 import { expandWord, loadSynonymGroups } from './synonyms';
 import { fold, queryWords } from './text';
+import { isRecentlyVerified } from './verified';
 
 export type Audience = 'staff' | 'public';
 
@@ -38,8 +42,13 @@ const HEAD_CHARS = 300;
 const HALF_RELEVANCE_KM = 30;
 /** Distance assumed for companies without coordinates. */
 const UNLOCATED_KM = 100;
-/** Above any relevance (RANK_SCALE + 8 × HEAD_BONUS), so one more covered word always ranks higher. */
+/** Above any relevance (RANK_SCALE + 9 × HEAD_BONUS), so one more covered word always ranks higher. */
 const COVERAGE_SCALE = 100;
+/**
+ * An entry its company confirmed within 24 months ranks like one more word in its head: among
+ * equally good matches the checked one comes first, a better match still wins.
+ */
+const VERIFIED_BONUS = HEAD_BONUS;
 
 // Typo tolerance: similar known words (trigram similarity in search_words).
 const SIMILAR_MIN_LENGTH = 5;
@@ -51,6 +60,8 @@ const literal = (n: number) => sql.raw(String(n));
 
 const EARTH_RADIUS_KM = 6371;
 const KM_PER_DEGREE = 111.2;
+/** Widens withinBox beyond `km`, so that the box holds every company within `km` despite its flat approximations. */
+const BOX_MARGIN = 1.05;
 
 /** "99084" → the postal code's place; "50.98,11.03" → those coordinates. */
 export async function resolveOrigin(near: string | undefined): Promise<Origin | null> {
@@ -70,6 +81,18 @@ function distanceKm(origin: Origin): SQL<number> {
     power(sin(radians(${companies.latitude} - ${origin.latitude}) / 2), 2)
     + cos(radians(${origin.latitude})) * cos(radians(${companies.latitude}))
       * power(sin(radians(${companies.longitude} - ${origin.longitude}) / 2), 2))))`;
+}
+
+/**
+ * A latitude/longitude box (companies_location_idx) that holds every company within `km` of
+ * `origin`: the longitude span is taken at the box's poleward edge, where a degree is shortest,
+ * and both spans are widened by BOX_MARGIN. Everything outside it is farther than `km`.
+ */
+export function withinBox(origin: Origin, km: number): SQL {
+  const latDelta = (km * BOX_MARGIN) / KM_PER_DEGREE;
+  const poleward = Math.min(89, Math.abs(origin.latitude) + latDelta);
+  const lonDelta = Math.min(180, (km * BOX_MARGIN) / (KM_PER_DEGREE * Math.cos((poleward * Math.PI) / 180)));
+  return sql`${companies.latitude} between ${origin.latitude - latDelta} and ${origin.latitude + latDelta} and ${companies.longitude} between ${origin.longitude - lonDelta} and ${origin.longitude + lonDelta}`;
 }
 
 /**
@@ -129,8 +152,10 @@ interface WordMatch {
   condition: SQL;
   /** Every substring, for marking matches in the UI. */
   stems: string[];
-  /** The substrings the SQL needs (see pruneSubstrings). */
+  /** The substrings the head bonus looks for (see pruneSubstrings). */
   substrings: string[];
+  /** The substrings whose `like` is part of the condition (they find more than the tsquery). */
+  likes: string[];
   /** Normalized tsquery of all alternatives. */
   tsquery: string;
 }
@@ -138,21 +163,54 @@ interface WordMatch {
 /**
  * One word's condition: its alternatives' full-text prefixes as one tsquery (one GIN index
  * scan instead of one per alternative; the same matches as or-ing them) or any substring in
- * search_text (trigram index).
+ * search_text (trigram index) that is not `covered` (finds nothing more: substringsInVector).
  */
-function matchWord(word: string, alternatives: Alternative[], tsqueries: string[]): WordMatch {
+function matchWord(word: string, stems: string[], tsqueries: string[], covered: ReadonlySet<string>): WordMatch {
   const tsquery = anyOf(tsqueries);
-  const stems = alternatives.flatMap((a) => (a.substring ? [a.substring] : []));
   const substrings = pruneSubstrings(stems);
   // The values sit in scalar subqueries, so the planner does not see them and estimates the
   // default 0.5 % of rows for each: it then always takes the GIN indexes (bitmap scans).
   // Seeing them, it adds up the synonyms' overlapping matches as if independent, expects a
   // quarter of the table and reads every row instead, evaluating the match on each: 10×
   // slower. A bitmap scan that does match most rows costs little more than that scan.
-  const conditions: SQL[] = [];
-  if (tsquery) conditions.push(sql`${companies.searchVector} @@ (select ${tsquery}::tsquery)`);
-  for (const substring of substrings) conditions.push(sql`${companies.searchText} like (select ${`%${substring}%`}::text)`);
-  return { word, role: wordRole(word), condition: sql`(${sql.join(conditions, sql` or `)})`, stems, substrings, tsquery };
+  const likes = substrings.filter((substring) => !covered.has(substring));
+  const conditions = [...(tsquery ? [fullText(tsquery)] : []), ...likes.map(contains)];
+  return { word, role: wordRole(word), condition: sql`(${sql.join(conditions, sql` or `)})`, stems, substrings, likes, tsquery };
+}
+
+/** The values sit in scalar subqueries: see matchWord. */
+const fullText = (tsquery: string) => sql`${companies.searchVector} @@ (select ${tsquery}::tsquery)`;
+const contains = (substring: string) => sql`${companies.searchText} like (select ${`%${substring}%`}::text)`;
+
+/** Beyond this many ways for the words to match together, the check takes their conditions as they are. */
+const TOGETHER_MAX = 8;
+
+/**
+ * Whether some company matches every required word (within the filters). Asked as the words'
+ * conditions and-ed, PostgreSQL reads every match of one word and tests the others on each row:
+ * it does not intersect the words' bitmaps (4,468 rows for "Gehäuse spritzgießen lassen", which
+ * no company matches, at 100,000 companies). Asked as a few conjunctions, one way per word
+ * (conjunctions), the tsqueries of each are one tsquery whose matches the GIN index intersects
+ * itself, a substring joins it in a BitmapAnd, and each conjunction stops at its first match.
+ * The statements keep the and-ed conditions: as conjunctions they read fewer rows where one word
+ * is narrow ("Masken Kliniken"), but cost more where the words overlap ("FFP2 Masken": the GIN
+ * index reads every "mask…" posting list); docs/benchmarks.md, "Words together".
+ */
+async function matchTogether(filters: (SQL | undefined)[], required: WordMatch[]): Promise<boolean> {
+  const conditions = ways(required) ?? [and(...required.map((m) => m.condition))];
+  const probes = conditions.map((condition) => sql`exists (select 1 from ${companies} where ${and(...filters, condition)})`);
+  const [row] = await db.select({ found: sql<boolean>`${sql.join(probes, sql` or `)}` }).from(sql`(select 1) as one`);
+  return row?.found === true;
+}
+
+/** matchTogether's conjunctions, each a condition; null for one word or too many conjunctions. */
+function ways(required: WordMatch[]): SQL[] | null {
+  if (required.length < 2) return null;
+  const terms = conjunctions(
+    required.map((m) => ({ tsquery: m.tsquery, substrings: m.likes })),
+    TOGETHER_MAX,
+  );
+  return terms?.map((term) => and(...(term.tsquery ? [fullText(term.tsquery)] : []), ...term.substrings.map(contains))!) ?? null;
 }
 
 /**
@@ -171,7 +229,36 @@ async function matchWords(q: string): Promise<WordMatch[]> {
   const normalized = await normalizeTsqueries(alternatives.flat().map((a) => a.tsquery));
   const perWord = alternatives.map((list) => list.map((a) => normalized.get(a.tsquery) ?? ''));
   const tsqueries = pruneAlternatives(dropDeadAlternatives(perWord, await deadOperands(perWord)));
-  return words.flatMap((word, i) => (tsqueries[i]!.length > 0 ? [matchWord(word, alternatives[i]!, tsqueries[i]!)] : []));
+  const stems = alternatives.map((list) => list.flatMap((a) => (a.substring ? [a.substring] : [])));
+  const covered = await substringsInVector(stems.map((list, i) => ({ substrings: pruneSubstrings(list), tsqueries: tsqueries[i]! })));
+  return words.flatMap((word, i) => (tsqueries[i]!.length > 0 ? [matchWord(word, stems[i]!, tsqueries[i]!, covered[i]!)] : []));
+}
+
+/**
+ * The substrings whose search in search_text would find nothing the word's tsquery does not
+ * find already (see substringInVector): their `like` goes from the match condition. It cost a
+ * trigram index scan as long as the full-text one ("desinfektio" at 100,000 companies: 55 ms
+ * next to 30 ms) and a recheck of search_text. Only letters and digits, 4+ long: a 3-letter
+ * word is no known word. One indexed look-up of the known words containing any of them.
+ */
+async function substringsInVector(words: { substrings: string[]; tsqueries: string[] }[]): Promise<Set<string>[]> {
+  const covered = words.map(() => new Set<string>());
+  const checks = words.flatMap(({ substrings, tsqueries }, word) => {
+    const prefixes = tsqueries.flatMap((q) => {
+      const operands = prefixConjunction(q);
+      return operands?.length === 1 ? operands : [];
+    });
+    return prefixes.length === 0
+      ? []
+      : substrings.filter((s) => /^[a-z0-9]{4,}$/.test(s)).map((substring) => ({ word, substring, prefixes }));
+  });
+  if (checks.length === 0) return covered;
+  const known = await db
+    .select({ word: searchWords.word, lexemes: sql<string[]>`tsvector_to_array(to_tsvector('german', ${searchWords.word}))` })
+    .from(searchWords)
+    .where(or(...[...new Set(checks.map((c) => c.substring))].map((s) => sql`${searchWords.word} like ${`%${s}%`}`)));
+  for (const { word, substring, prefixes } of checks) if (substringInVector(substring, prefixes, known)) covered[word]!.add(substring);
+  return covered;
 }
 
 /** The filters a search can narrow by, each with a count per value in the sidebar. */
@@ -197,7 +284,13 @@ export interface SearchPlan {
   dimensions: Partial<Record<Dimension, SQL>>;
   /** base and every chosen filter. */
   where: SQL | undefined;
+  /** The full relevance: computed for the candidates only (supplierSearchQueries). */
   score: SQL<number>;
+  /**
+   * `score` without the head bonus: computed for every match to choose the candidates. Coverage
+   * stays exact (a word found only inside a compound counts), or a relaxed query would lose them.
+   */
+  candidateScore: SQL<number>;
   distance: SQL<number> | null;
   /** Folded word stems that matched, for marking them in the UI. */
   stems: string[];
@@ -223,32 +316,20 @@ export interface PlanOptions {
 export async function planSearch(params: SupplierSearch, audience: Audience, options: PlanOptions = {}): Promise<SearchPlan> {
   const fixed: (SQL | undefined)[] = [];
   if (audience === 'public') fixed.push(eq(companies.publicListing, true));
+  if (params.verified) fixed.push(isRecentlyVerified());
   const dimensions = dimensionFilters(params);
 
   const [origin, matches] = await Promise.all([resolveOrigin(params.near), matchWords(params.q ?? '')]);
   const distance = origin ? distanceKm(origin) : null;
   if (origin && params.radius_km) {
-    // A bounding box first (index on latitude), then the exact great-circle distance.
-    const latDelta = params.radius_km / KM_PER_DEGREE;
-    const lonDelta = params.radius_km / (KM_PER_DEGREE * Math.cos((origin.latitude * Math.PI) / 180));
-    fixed.push(
-      sql`${companies.latitude} between ${origin.latitude - latDelta} and ${origin.latitude + latDelta}`,
-      sql`${companies.longitude} between ${origin.longitude - lonDelta} and ${origin.longitude + lonDelta}`,
-      sql`${distance} <= ${params.radius_km}`,
-    );
+    // A bounding box first (index on location), then the exact great-circle distance.
+    fixed.push(withinBox(origin, params.radius_km), sql`${distance} <= ${params.radius_km}`);
   }
 
   const required = requiredWords(matches);
   const optional = matches.filter((m) => !required.includes(m));
   let relaxed = false;
-  if (options.relax !== false && required.length > 1) {
-    const [together] = await db
-      .select({ id: companies.id })
-      .from(companies)
-      .where(and(...fixed, ...Object.values(dimensions), ...required.map((m) => m.condition)))
-      .limit(1);
-    relaxed = !together;
-  }
+  if (options.relax !== false && required.length > 1) relaxed = !(await matchTogether([...fixed, ...Object.values(dimensions)], required));
 
   const headHit = (m: WordMatch) =>
     m.substrings.length > 0
@@ -257,24 +338,27 @@ export async function planSearch(params: SupplierSearch, audience: Audience, opt
           sql` or `,
         )} then ${literal(HEAD_BONUS)} else 0 end)`
       : null;
-  const covers = (m: WordMatch) => sql`(case when ${m.condition} then ${literal(ROLE_WEIGHT[m.role])} else 0 end)`;
-  let score: SQL<number> = sql<number>`0`;
-  if (matches.length > 0) {
-    // Strict: the required words must all be there (&); relaxed: any of them (|).
-    const tsquery = required.map((m) => `( ${m.tsquery} )`).join(relaxed ? ' | ' : ' & ');
+  // Strict: the required words must all be there (&); relaxed: any of them (|).
+  const tsquery = required.map((m) => `( ${m.tsquery} )`).join(relaxed ? ' | ' : ' & ');
+  /** The score, with or without the head bonus (which reads search_text at a position for each substring). */
+  const relevance = (heads: boolean): SQL<number> => {
+    if (matches.length === 0) return sql<number>`0`;
     // ts_rank, not ts_rank_cd: it weighs name and capabilities (A) over the rest as well, and
-    // costs less than half per match, which decides the broadest searches (every match is
-    // ranked before the best 20 are known; docs/benchmarks.md). position() is where the
-    // first occurrence ends (cheaper than cutting the text with left()).
-    const heads = required.flatMap((m) => headHit(m) ?? []);
-    score = sql<number>`(ts_rank(${companies.searchVector}, ${tsquery}::tsquery, 1) * ${literal(RANK_SCALE)}${heads.length > 0 ? sql` + ${sql.join(heads, sql` + `)}` : sql``})`;
+    // costs less than half per match (docs/benchmarks.md). position() is where the first
+    // occurrence ends (cheaper than cutting the text with left()).
+    const bonuses = heads
+      ? [...required.flatMap((m) => headHit(m) ?? []), sql`(case when ${isRecentlyVerified()} then ${literal(VERIFIED_BONUS)} else 0 end)`]
+      : [];
+    let score = sql<number>`(ts_rank(${companies.searchVector}, ${tsquery}::tsquery, 1) * ${literal(RANK_SCALE)}${bonuses.length > 0 ? sql` + ${sql.join(bonuses, sql` + `)}` : sql``})`;
     // Nearby suppliers rank higher: relevance is discounted by distance.
     if (distance) score = sql<number>`(${score} / (1 + coalesce(${distance}, ${literal(UNLOCATED_KM)}) / ${literal(HALF_RELEVANCE_KM)}))`;
     // Quantities never decide whether a company matches, but one that has them ranks a little
     // higher; when relaxed, the words a company covers come first.
-    if (relaxed) score = sql<number>`(${sql.join(matches.map(covers), sql` + `)}) * ${literal(COVERAGE_SCALE)} + ${score}`;
-    else if (optional.length > 0) score = sql<number>`${sql.join(optional.map(covers), sql` + `)} + ${score}`;
-  }
+    const covers = (m: WordMatch) => sql`(case when ${m.condition} then ${literal(ROLE_WEIGHT[m.role])} else 0 end)`;
+    if (relaxed) return sql<number>`(${sql.join(matches.map(covers), sql` + `)}) * ${literal(COVERAGE_SCALE)} + ${score}`;
+    if (optional.length > 0) return sql<number>`${sql.join(optional.map(covers), sql` + `)} + ${score}`;
+    return score;
+  };
 
   // Relaxed, a company must have one of the product words: filler ('lass' is in "Zulassung")
   // would only widen the candidates with companies that cover nothing sought.
@@ -287,7 +371,8 @@ export async function planSearch(params: SupplierSearch, audience: Audience, opt
     base,
     dimensions,
     where: and(base, ...Object.values(dimensions)),
-    score,
+    score: relevance(true),
+    candidateScore: relevance(false),
     distance,
     stems: [...new Set(matches.flatMap((m) => m.stems))],
     origin,

@@ -22,6 +22,8 @@ export const supplierSearchSchema = z.object({
   certification: param(z.string().trim().max(60)),
   kind: param(z.enum(COMPANY_KINDS)),
   size: param(z.enum(SIZE_CLASSES)),
+  // "1": only entries their company confirmed within the last 24 months.
+  verified: param(z.enum(['1'])),
   limit: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(200).default(20)),
   offset: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).max(10_000).default(0)),
 });

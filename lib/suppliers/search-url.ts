@@ -13,6 +13,7 @@ const ORDER = [
   'certification',
   'kind',
   'size',
+  'verified',
   'layout',
   'limit',
   'offset',

@@ -2,10 +2,11 @@ import { and, type AnyColumn, asc, desc, eq, isNotNull, type SQL, sql } from 'dr
 import { db } from '../../db/client';
 import { companies, districts } from '../../db/schema';
 import type { CompanyKind } from '../../db/schema/vocabulary';
-import { type Audience, planSearch, type SearchPlan } from './search-plan';
+import { type Audience, type Origin, planSearch, type SearchPlan, withinBox } from './search-plan';
 import type { SupplierSearch } from './search-schema';
 import { type SearchSuggestions, suggestFor } from './search-suggestions';
 import { fold } from './text';
+import { isRecentlyVerified } from './verified';
 
 export type { Audience, SearchPlan } from './search-plan';
 
@@ -30,6 +31,8 @@ export interface SupplierHit {
   capabilities: string[];
   certifications: string[];
   highlights: Highlight[];
+  /** Confirmed by the company within the last 24 months ("geprüft"). */
+  verified: boolean;
 }
 
 export interface Facets {
@@ -72,11 +75,17 @@ function highlightsFor(
 }
 
 /**
+ * How many matches get the full score: the rest, below them by the estimate, cannot reach the
+ * first pages (docs/benchmarks.md, "Bounded search").
+ */
+const CANDIDATES = 500;
+
+/**
  * The statements a planned search runs, built but not executed: the page of hits, the count
  * and the facet counts (for `.toSQL()` in scripts/bench-suppliers.ts, or to run them).
  */
-export function supplierSearchQueries(params: SupplierSearch, built: SearchPlan) {
-  const { where, score, distance, text } = built;
+export function supplierSearchQueries(params: SupplierSearch, built: SearchPlan, within?: SQL) {
+  const { where, score, candidateScore, distance, text } = built;
   const by = params.q ? 'score' : distance ? 'distance' : 'name';
 
   // First the page of ids with the sort keys, from as few columns as possible (for a filter
@@ -85,36 +94,47 @@ export function supplierSearchQueries(params: SupplierSearch, built: SearchPlan)
     id: companies.id,
     name: companies.name,
     distance: (distance ?? sql<null>`null`).as('distance'),
-    score: sql<number>`${score}`.as('score'),
   };
   const order = <T extends { id: AnyColumn | SQL.Aliased; name: AnyColumn | SQL.Aliased }>(from: T) =>
     by === 'score' ? [sql`score desc`, asc(from.id)] : by === 'distance' ? [sql`distance`, asc(from.id)] : [asc(from.name), asc(from.id)];
-  // With words, scoring reads and scores every match anyway, so the same pass counts them
-  // (countInPage): the matches with their scores go into a CTE that the page and the count read.
-  const matches = db.$with('matches').as(db.select(keys).from(companies).where(where));
+  // With words, every match is read anyway, so one pass estimates its score (all but the head
+  // bonus, which looks for each substring in search_text) and counts the matches (countInPage);
+  // only the best CANDIDATES by that estimate get the full score that orders the page.
+  const matches = db.$with('matches').as(
+    db
+      .select({ id: companies.id, estimate: sql<number>`${candidateScore}`.as('estimate') })
+      .from(companies)
+      .where(where),
+  );
+  const candidates = db.$with('candidates').as(
+    db
+      .select({ id: matches.id })
+      .from(matches)
+      .orderBy(sql`estimate desc`, asc(matches.id))
+      .limit(Math.max(CANDIDATES, params.offset + params.limit)),
+  );
   const ranked = text
     ? db
         .select({
-          id: matches.id,
-          name: matches.name,
-          distance: matches.distance,
-          score: matches.score,
+          ...keys,
+          score: sql<number>`${score}`.as('score'),
           total: sql<string>`(select count(*) from matches)`.as('total'),
         })
-        .from(matches)
-        .orderBy(...order(matches))
+        .from(candidates)
+        .innerJoin(companies, eq(companies.id, candidates.id))
+        .orderBy(...order(companies))
         .limit(params.limit)
         .offset(params.offset)
         .as('ranked')
     : db
-        .select({ ...keys, total: sql<null>`null`.as('total') })
+        .select({ ...keys, score: sql<number>`0`.as('score'), total: sql<null>`null`.as('total') })
         .from(companies)
-        .where(where)
+        .where(and(where, within))
         .orderBy(...order(companies))
         .limit(params.limit)
         .offset(params.offset)
         .as('ranked');
-  const rows = (text ? db.with(matches) : db)
+  const rows = (text ? db.with(matches, candidates) : db)
     .select({
       id: companies.id,
       externalId: companies.externalId,
@@ -132,6 +152,7 @@ export function supplierSearchQueries(params: SupplierSearch, built: SearchPlan)
       capabilities: companies.capabilities,
       certifications: companies.certifications,
       description: companies.description,
+      verified: sql<boolean>`coalesce(${isRecentlyVerified()}, false)`,
     })
     .from(ranked)
     .innerJoin(companies, eq(companies.id, ranked.id))
@@ -186,7 +207,10 @@ export async function searchSuppliers(params: SupplierSearch, audience: Audience
     // An offset past the last match leaves no row to carry the count.
     total = rows.length > 0 ? Number(rows[0]!.total) : params.offset > 0 ? Number((await queries.count)[0]?.n ?? 0) : 0;
   } else {
-    const [page, [counted]] = await Promise.all([queries.rows, queries.count]);
+    const [[counted], page] = await Promise.all([
+      queries.count,
+      origin && !text && !params.radius_km ? nearestFirst(params, queries.plan, origin) : queries.rows,
+    ]);
     rows = page;
     total = Number(counted?.n ?? 0);
   }
@@ -214,8 +238,36 @@ export async function searchSuppliers(params: SupplierSearch, audience: Audience
       capabilities: row.capabilities,
       certifications: row.certifications,
       highlights: highlightsFor(row, stems),
+      verified: row.verified,
     })),
   };
+}
+
+/** The boxes nearest-first tries, in km around the origin, before it computes every distance. */
+const RINGS_KM = [1, 5, 25, 125];
+
+/**
+ * Nearest first without a radius: the rows from the smallest box (withinBox) that holds them
+ * all, i.e. `needed` rows of which the last lies within the box's radius (all outside the box are
+ * farther); else from `run` without a box. Computing every company's distance to sort them all
+ * cost 60–110 ms at 100,000 companies; a box of 1 km around a city (where generated and geocoded
+ * companies share their postal code's point) is read from companies_location_idx alone.
+ */
+async function nearestInBoxes<T extends { distance: unknown }>(
+  origin: Origin,
+  needed: number,
+  run: (within?: SQL) => PromiseLike<T[]>,
+): Promise<T[]> {
+  for (const km of RINGS_KM) {
+    const rows = await run(withinBox(origin, km));
+    const last = rows.at(-1);
+    if (rows.length === needed && last?.distance != null && Number(last.distance) < km) return rows;
+  }
+  return run();
+}
+
+async function nearestFirst(params: SupplierSearch, plan: SearchPlan, origin: Origin) {
+  return nearestInBoxes(origin, params.limit, (within) => supplierSearchQueries(params, plan, within).rows);
 }
 
 /** Counts per filter value among the current matches, so the filters show what they would yield. */
@@ -235,8 +287,8 @@ export interface MapPoint {
 }
 
 /**
- * Where the matches are, for the map: the first `cap` located ones in the list's order, and
- * whether there were more.
+ * Where the matches are, for the map: the first `cap` located ones (by the score's estimate
+ * for words, else in the list's order), and whether there were more.
  */
 export async function searchPoints(
   params: SupplierSearch,
@@ -244,14 +296,26 @@ export async function searchPoints(
   cap: number,
   plan?: SearchPlan,
 ): Promise<{ points: MapPoint[]; capped: boolean }> {
-  const { where, score, distance } = plan ?? (await planSearch(params, audience));
-  const rows = await db
-    .select({ id: companies.id, name: companies.name, latitude: companies.latitude, longitude: companies.longitude })
-    .from(companies)
-    .where(and(where, isNotNull(companies.latitude), isNotNull(companies.longitude)))
-    .orderBy(params.q ? desc(score) : distance ? asc(distance) : asc(companies.name), asc(companies.id))
-    .limit(cap + 1);
-  return { points: rows.slice(0, cap) as MapPoint[], capped: rows.length > cap };
+  const { where, candidateScore, distance, origin } = plan ?? (await planSearch(params, audience));
+  const located = (within?: SQL) =>
+    db
+      .select({
+        id: companies.id,
+        name: companies.name,
+        latitude: companies.latitude,
+        longitude: companies.longitude,
+        distance: distance ?? sql<null>`null`,
+      })
+      .from(companies)
+      .where(and(where, isNotNull(companies.latitude), isNotNull(companies.longitude), within))
+      // By the estimate: the full score of every match would cost more than the whole list.
+      .orderBy(params.q ? desc(candidateScore) : distance ? asc(distance) : asc(companies.name), asc(companies.id))
+      .limit(cap + 1);
+  const rows = origin && !params.q && !params.radius_km ? await nearestInBoxes(origin, cap + 1, located) : await located();
+  return {
+    points: rows.slice(0, cap).map(({ id, name, latitude, longitude }) => ({ id, name, latitude, longitude }) as MapPoint),
+    capped: rows.length > cap,
+  };
 }
 
 /** The ids of every match (for CSV export of a search result). */

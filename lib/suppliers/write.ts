@@ -1,10 +1,12 @@
-import { and, eq, getTableColumns, type SQL, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { companies, companyEvents, type Company } from '../../db/schema';
 import { geocodePostalCode, type Location } from '../geo/geocode';
 import { sizeClassOf, type CompanyInput } from './schema';
 import { sectorIndex, sectorPath } from './sector-index';
+import { activeOfferTexts } from './offer-texts';
 import { fold } from './text';
+import { berlinDate } from '../time';
 
 export type SaveOutcome = 'created' | 'updated' | 'unchanged';
 
@@ -36,8 +38,11 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stri
 /** Locates a postal code and place; bulk writers pass a cached one. */
 export type Geocoder = (postalCode: string, city: string) => Promise<Location | null>;
 
-/** The stored row for an input: defaults filled, location geocoded, search columns derived (also for bulk inserts). */
-export async function companyRow(tx: Executor, input: CompanyInput, geocode?: Geocoder) {
+/**
+ * The stored row for an input: defaults filled, location geocoded, search columns derived (also
+ * for bulk inserts). `offerTexts`: the company's active accepted offers, searchable like its capabilities.
+ */
+export async function companyRow(tx: Executor, input: CompanyInput, geocode?: Geocoder, offerTexts: string[] = []) {
   const index = await sectorIndex(tx);
   const location = await (geocode ?? ((code, city) => geocodePostalCode(tx, code, city)))(input.postalCode, input.city);
   const sectorTitles = input.sectors.map((code) => index.get(code)?.title ?? '').filter(Boolean);
@@ -64,23 +69,34 @@ export async function companyRow(tx: Executor, input: CompanyInput, geocode?: Ge
     description: input.description,
     publicListing: input.publicListing,
     source: input.source ?? null,
-    searchText: fold([input.name, ...input.capabilities, ...input.certifications, ...sectorTitles, input.description].join(' \n ')),
-    searchVector: searchVectorOf(searchVectorTexts(input, sectorTitles)),
+    ...searchFields(input, sectorTitles, offerTexts),
   };
   return values;
 }
 
-/** The texts weighted A, B and C in the German full-text vector. */
-function searchVectorTexts(input: CompanyInput, sectorTitles: string[]): [string, string, string] {
+type Searchable = Pick<CompanyInput, 'name' | 'capabilities' | 'certifications' | 'description'>;
+
+/** The search columns of a company: folded text for trigrams and the weighted vector. */
+export function searchFields(company: Searchable, sectorTitles: string[], offerTexts: string[]) {
+  return {
+    searchText: fold(
+      [company.name, ...company.capabilities, ...offerTexts, ...company.certifications, ...sectorTitles, company.description].join(' \n '),
+    ),
+    searchVector: searchVectorOf(searchVectorTexts(company, sectorTitles, offerTexts)),
+  };
+}
+
+/** The texts weighted A, B and C in the German full-text vector; offers weigh like capabilities. */
+export function searchVectorTexts(company: Searchable, sectorTitles: string[], offerTexts: string[]): [string, string, string] {
   return [
-    `${input.name} ${input.capabilities.join(', ')}`,
-    `${input.certifications.join(', ')} ${sectorTitles.join(', ')}`,
-    input.description,
+    [company.name, company.capabilities.join(', '), ...offerTexts].join(' '),
+    `${company.certifications.join(', ')} ${sectorTitles.join(', ')}`,
+    company.description,
   ];
 }
 
 /** The search vector from its three texts: parameters, or columns of a bulk update. */
-function searchVectorOf([a, b, c]: [string | SQL, string | SQL, string | SQL]): SQL {
+export function searchVectorOf([a, b, c]: [string | SQL, string | SQL, string | SQL]): SQL {
   return sql`setweight(to_tsvector('german', ${a}), 'A')
       || setweight(to_tsvector('german', ${b}), 'B')
       || setweight(to_tsvector('german', ${c}), 'C')`;
@@ -97,6 +113,32 @@ function changesOf(existing: Company, input: CompanyInput, values: Record<Compar
     if (!same(existing[field], values[field])) changes[field] = { from: existing[field], to: values[field] };
   }
   return Object.keys(changes).length > 0 ? changes : null;
+}
+
+/** A stored company as the input that would write it again (its own coordinates kept). */
+export function companyInputOf(company: Company): CompanyInput {
+  const given = <T>(value: T | null) => value ?? undefined;
+  return {
+    externalId: given(company.externalId),
+    name: company.name,
+    kind: company.kind,
+    street: given(company.street),
+    postalCode: company.postalCode,
+    city: company.city,
+    latitude: given(company.latitude),
+    longitude: given(company.longitude),
+    website: given(company.website),
+    email: given(company.email),
+    phone: given(company.phone),
+    contactPerson: given(company.contactPerson),
+    sectors: company.sectors,
+    capabilities: company.capabilities,
+    certifications: company.certifications,
+    employees: given(company.employees),
+    description: company.description,
+    publicListing: company.publicListing,
+    source: given(company.source),
+  };
 }
 
 /** The existing company an input describes: same external id, else same name and postal code. */
@@ -121,10 +163,11 @@ export async function findExisting(tx: Executor, input: CompanyInput): Promise<C
 export async function saveCompany(
   tx: Executor,
   input: CompanyInput,
-  options: { actorId?: number; eventType?: 'imported'; existing?: Company | null; geocode?: Geocoder } = {},
+  options: { actorId?: number; eventType?: 'imported'; existing?: Company | null; geocode?: Geocoder; by?: 'company' } = {},
 ): Promise<{ id: number; outcome: SaveOutcome }> {
   const existing = options.existing === undefined ? await findExisting(tx, input) : (options.existing ?? undefined);
-  const values = await companyRow(tx, input, options.geocode);
+  const offerTexts = existing ? ((await activeOfferTexts(tx, [existing.id])).get(existing.id) ?? []) : [];
+  const values = await companyRow(tx, input, options.geocode, offerTexts);
   if (!existing) {
     const [created] = await tx.insert(companies).values(values).returning({ id: companies.id });
     await tx.insert(companyEvents).values({
@@ -145,7 +188,7 @@ export async function saveCompany(
     companyId: existing.id,
     type: options.eventType ?? ('updated' as const),
     actorId: options.actorId ?? null,
-    data: { changes },
+    data: options.by ? { changes, by: options.by } : { changes },
   });
   return { id: existing.id, outcome: 'updated' };
 }
@@ -186,13 +229,18 @@ export async function updateCompanies(
   const index = await sectorIndex(tx);
   const outcomes: SaveOutcome[] = [];
   const changed: { id: number; values: Record<string, unknown>; texts: [string, string, string]; changes: Changes }[] = [];
+  const offerTexts = await activeOfferTexts(
+    tx,
+    updates.map((u) => u.existing.id),
+  );
   for (const { existing, input } of updates) {
-    const { searchVector: _computedInSql, ...values } = await companyRow(tx, input, options.geocode);
+    const texts = offerTexts.get(existing.id) ?? [];
+    const { searchVector: _computedInSql, ...values } = await companyRow(tx, input, options.geocode, texts);
     const changes = changesOf(existing, input, values);
     outcomes.push(changes ? 'updated' : 'unchanged');
     if (!changes) continue;
     const sectorTitles = input.sectors.map((code) => index.get(code)?.title ?? '').filter(Boolean);
-    changed.push({ id: existing.id, values, texts: searchVectorTexts(input, sectorTitles), changes });
+    changed.push({ id: existing.id, values, texts: searchVectorTexts(input, sectorTitles, texts), changes });
   }
   if (changed.length === 0) return outcomes;
 
@@ -232,4 +280,35 @@ export async function updateCompanies(
     })),
   );
   return outcomes;
+}
+
+/**
+ * Rebuilds the search columns of companies whose active offers changed (one accepted, one
+ * expired). Derived columns only: the version stays, so nobody's open edit form goes stale.
+ */
+export async function refreshSearchFields(tx: Executor, companyIds: number[], today = berlinDate()): Promise<void> {
+  if (companyIds.length === 0) return;
+  const [index, texts, rows] = await Promise.all([
+    sectorIndex(tx),
+    activeOfferTexts(tx, companyIds, today),
+    tx
+      .select({
+        id: companies.id,
+        name: companies.name,
+        capabilities: companies.capabilities,
+        certifications: companies.certifications,
+        description: companies.description,
+        sectors: companies.sectors,
+      })
+      .from(companies)
+      .where(inArray(companies.id, companyIds)),
+  ]);
+  for (const row of rows) {
+    const titles = row.sectors.map((code) => index.get(code)?.title ?? '').filter(Boolean);
+    const fields = searchFields(row, titles, texts.get(row.id) ?? []);
+    await tx
+      .update(companies)
+      .set({ searchText: fields.searchText, searchVector: sql`${fields.searchVector}` })
+      .where(eq(companies.id, row.id));
+  }
 }

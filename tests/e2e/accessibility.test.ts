@@ -25,8 +25,27 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const PUBLIC = () => ['/', '/request', `/request/received?ref=${reference}`, '/request/status', '/directory', companyUrl, '/login'];
-const EXPERT = () => ['/cases', caseUrl, '/suppliers', '/suppliers?q=Messtechnik&layout=list', '/introductions', '/reports', '/account'];
+const PUBLIC = () => [
+  '/',
+  '/request',
+  `/request/received?ref=${reference}`,
+  '/request/status',
+  '/offer',
+  '/offer/received',
+  '/directory',
+  companyUrl,
+  '/login',
+];
+const EXPERT = () => [
+  '/cases',
+  caseUrl,
+  '/suppliers',
+  '/suppliers?q=Messtechnik&layout=list',
+  '/introductions',
+  '/offers',
+  '/reports',
+  '/account',
+];
 const ADMIN = () => ['/admin/users'];
 
 async function check(page: Page, path: string, width: string) {

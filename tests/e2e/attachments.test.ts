@@ -38,10 +38,14 @@ describe('files with the help request', () => {
     await page.goto('/request');
     await fillRequest(page);
     const files = page.getByLabel('Dateien anhängen (optional)');
-    await files.setInputFiles([
+    // The picker speaks German whatever the browser's language, and its button opens the chooser.
+    await page.getByText('Keine Datei ausgewählt').waitFor();
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByText('Dateien auswählen').click()]);
+    await chooser.setFiles([
       { name: 'Datenblatt.pdf', mimeType: 'application/pdf', buffer: samplePdf() },
       { name: 'Angebot.pdf', mimeType: 'application/pdf', buffer: sampleExe() },
     ]);
+    await page.getByText('2 Dateien: Datenblatt.pdf, Angebot.pdf').waitFor();
     await submitRequestForm(page);
     await page.locator('#files-error').filter({ hasText: 'Die Datei „Angebot.pdf“ hat kein erlaubtes Format' }).waitFor();
     await expect(files.getAttribute('aria-invalid')).resolves.toBe('true');

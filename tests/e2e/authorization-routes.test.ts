@@ -11,6 +11,7 @@ import { encode } from 'next-auth/jwt';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { StaffRole } from '../../lib/cases/vocabulary';
+import { nodeRoutes } from '../../lib/http/node-routes';
 import { launchBrowser, openPage, screenshot } from '../helpers/browser';
 import { validRequest } from '../helpers/fixtures';
 import { signInAs, staffAccount } from '../helpers/staff';
@@ -81,7 +82,12 @@ const STAFF_PAGES: StaffRoute[] = [
   { kind: 'page', pattern: '/suppliers', method: 'GET', minRole: 'expert', url: () => '/suppliers?q=Matrix' },
   { kind: 'page', pattern: '/suppliers/new', method: 'GET', minRole: 'expert', url: () => '/suppliers/new' },
   { kind: 'page', pattern: '/suppliers/[id]', method: 'GET', minRole: 'expert', url: () => `/suppliers/${existingCompanyId}` },
+  { kind: 'page', pattern: '/suppliers/review', method: 'GET', minRole: 'expert', url: () => '/suppliers/review' },
+  { kind: 'page', pattern: '/suppliers/unverified', method: 'GET', minRole: 'expert', url: () => '/suppliers/unverified?page=2' },
   { kind: 'page', pattern: '/reports', method: 'GET', minRole: 'expert', url: () => '/reports?from=2026-01-01&to=2026-03-31' },
+  { kind: 'page', pattern: '/offers', method: 'GET', minRole: 'expert', url: () => '/offers' },
+  // A review page with a real offer is driven in tests/e2e/offers.test.ts.
+  { kind: 'page', pattern: '/offers/[id]', method: 'GET', minRole: 'expert', url: () => '/offers/2147483647', authorizedStatus: 404 },
 ];
 
 /** Staff-only API routes (guarded by authorizeRequest). */
@@ -97,6 +103,8 @@ const STAFF_APIS: StaffRoute[] = [
   },
   { kind: 'api', pattern: '/api/reports/cases.csv', method: 'GET', minRole: 'expert', url: () => '/api/reports/cases.csv' },
   { kind: 'api', pattern: '/api/reports/introductions.csv', method: 'GET', minRole: 'expert', url: () => '/api/reports/introductions.csv' },
+  { kind: 'api', pattern: '/api/reports/unmet-demand.csv', method: 'GET', minRole: 'expert', url: () => '/api/reports/unmet-demand.csv' },
+  { kind: 'api', pattern: '/api/reports/search-misses.csv', method: 'GET', minRole: 'expert', url: () => '/api/reports/search-misses.csv' },
   // Served with a real file in tests/e2e/attachments.test.ts.
   {
     kind: 'api',
@@ -113,6 +121,7 @@ const PUBLIC_APIS = [
   { pattern: '/api/health', method: 'GET', body: undefined, status: 200 },
   // An empty body is refused as invalid input, not as "not signed in".
   { pattern: '/api/requests', method: 'POST', body: {}, status: 400 },
+  { pattern: '/api/offers', method: 'POST', body: {}, status: 400 },
   { pattern: '/api/auth/[...nextauth]', method: 'GET', url: '/api/auth/csrf', body: undefined, status: 200 },
   // The directory's API: anyone may search publicly listed companies.
   { pattern: '/api/suppliers/search', method: 'GET', url: '/api/suppliers/search?q=Masken', body: undefined, status: 200 },
@@ -269,11 +278,20 @@ describe('ids beyond int4 in the URL', () => {
     ['/directory/2147483648', 'anonymous'],
     ['/cases/2147483648', 'expert'],
     ['/suppliers/2147483648', 'expert'],
+    ['/offers/2147483648', 'expert'],
     ['/cases/99999999999999999999', 'expert'],
     ['/api/attachments/2147483648', 'expert'],
+    // The supplier's availability page: a link id beyond int4, and a forged signature.
+    ['/supplier/check/2147483648.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', 'anonymous'],
+    ['/supplier/check/1.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', 'anonymous'],
   ] as const)('%s as %s → 404', async (route, actor) => {
     const response = await request('GET', route, jars[actor]);
     expect(response.status).toBe(404);
+  });
+
+  it('opens the request form without a company name for ?company= beyond int4', async () => {
+    const response = await request('GET', '/request?company=2147483648', jars.anonymous);
+    expect(response.status).toBe(200);
   });
 });
 
@@ -304,5 +322,11 @@ describe('the matrix is complete', () => {
   it('covers every API route, as staff-only or deliberately public', () => {
     const known = new Set([...STAFF_APIS.map((a) => a.pattern), ...PUBLIC_APIS.map((a) => a.pattern)]);
     expect(routes('app/api', 'route.ts').filter((route) => !known.has(route))).toEqual([]);
+  });
+
+  it('covers every route the app server answers before Next.js', () => {
+    const known = new Set([...STAFF_APIS, ...PUBLIC_APIS].map((a) => `${a.method} ${a.pattern}`));
+    expect(nodeRoutes().filter(({ method, path }) => !known.has(`${method} ${path}`))).toEqual([]);
+    expect(nodeRoutes().length).toBeGreaterThan(0);
   });
 });

@@ -6,49 +6,28 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { freePort, type RunningApp } from '../../scripts/app-server';
+import type { RunningApp } from '../../scripts/app-server';
 import { axeViolations } from '../helpers/axe';
 import { DESKTOP, PHONE, screenshot } from '../helpers/browser';
 import { validRequest } from '../helpers/fixtures';
-import { startSmtpSink } from '../helpers/smtp-sink';
-import { type OwnApp, startOwnApp } from '../helpers/own-app';
+import { waitForMail } from '../helpers/smtp-sink';
+import { startOwnAppWithMail } from '../helpers/own-app';
 import { signInAs } from '../helpers/staff';
 
 const requester = `rueckfrage.${Date.now()}@firma.example`;
-let own: OwnApp;
+let own: Awaited<ReturnType<typeof startOwnAppWithMail>>;
 let app: RunningApp;
-let sink: Awaited<ReturnType<typeof startSmtpSink>>;
 
 beforeAll(async () => {
-  const smtpPort = await freePort();
-  sink = await startSmtpSink(smtpPort);
-  own = await startOwnApp({ SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, OUTBOX_INTERVAL_SECONDS: '1' });
+  own = await startOwnAppWithMail();
   app = own.app;
 }, 300_000);
 
 afterAll(async () => {
   await own?.stop();
-  await sink?.close();
 });
 
 const newPage = (viewport = DESKTOP): Promise<Page> => own.newPage(viewport);
-
-/** The mail's text as written: nodemailer sends German text quoted-printable. */
-const decoded = (raw: string) =>
-  Buffer.from(
-    raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))),
-    'latin1',
-  ).toString('utf8');
-
-async function mailTo(address: string, textPart: string, timeoutMs = 30_000): Promise<string> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const mail = sink.received.find((m) => m.to.includes(address) && decoded(m.raw).includes(textPart));
-    if (mail) return decoded(mail.raw);
-    if (Date.now() > deadline) throw new Error(`no mail to ${address} with ${textPart}`);
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-}
 
 it('sends a query, opens the thread from the mailed link on a phone, and shows the reply to the expert', async () => {
   const submitted = await fetch(`${app.baseUrl}/api/requests`, {
@@ -77,7 +56,7 @@ it('sends a query, opens the thread from the mailed link on a phone, and shows t
     .fill('Guten Tag Petra Muster,\n\nwie viele Bleche brauchen Sie im Monat?');
   await expert.getByRole('button', { name: 'Nachricht senden' }).click();
   await expert.getByText('Die Nachricht ist gespeichert und wird per E-Mail versandt.').waitFor();
-  await expert.getByText('Wartend', { exact: true }).waitFor();
+  await expert.getByText(/^Wartet seit .* auf die anfragende Person; die Frist für die erste Antwort ruht\.$/).waitFor();
   await expert
     .getByRole('article', { name: /An die anfragende Person/ })
     .getByText('wie viele Bleche brauchen Sie im Monat?')
@@ -85,7 +64,7 @@ it('sends a query, opens the thread from the mailed link on a phone, and shows t
   await screenshot(expert, 'conversation-case-waiting');
 
   // The mail arrives at the SMTP server with the personal link.
-  const mail = await mailTo(requester, 'wie viele Bleche brauchen Sie im Monat?');
+  const mail = await waitForMail(own.sink, requester, 'wie viele Bleche brauchen Sie im Monat?');
   expect(mail).toContain(`Guten Tag Petra Muster`);
   const link = /https?:\/\/\S+\/request\/thread\/[\w.-]+/.exec(mail)?.[0];
   expect(link).toBeDefined();
@@ -135,7 +114,7 @@ it('sends a query, opens the thread from the mailed link on a phone, and shows t
     .getByRole('article', { name: /Antwort der anfragenden Person/ })
     .getByText('Etwa 500 Stück im Monat, ab März.')
     .waitFor();
-  expect(await expert.getByText('Wartend', { exact: true }).count()).toBe(0);
+  expect(await expert.getByText(/^Wartet seit /).count()).toBe(0);
   await screenshot(expert, 'conversation-case-reply');
 
   // Opened by the one handling it, the marker leaves the queue.

@@ -23,6 +23,7 @@ async function fillRequest(page: Page, email: string) {
   await page
     .getByLabel('Beschreibung')
     .fill('Quarzsand in Glasqualität, 20 t pro Monat. <b>Dringend</b> – unser Lieferant ist ausgefallen 😟');
+  await page.getByLabel('Menge (optional)').fill('20 t pro Monat');
   await page.getByLabel('Dringlichkeit').selectOption({ label: 'Sofort' });
   await page.getByLabel(/Ich willige ein/).check();
 }

@@ -64,13 +64,22 @@ async function fileRequest(): Promise<string> {
 const candidate = (page: Page, name: string) => page.locator('li[data-candidate-id]', { hasText: name });
 const introduction = (page: Page, name: string) => page.locator('#vermittlungen li[data-introduction-id]', { hasText: name });
 
+/** The supplier's consent, as the expert writes down a phone call on its shortlist entry. */
+async function recordPhoneConsent(page: Page, company: string) {
+  const entry = page.locator('#merkliste li[data-shortlist-company]', { hasText: company });
+  await entry.getByText('Telefonische Zustimmung erfassen', { exact: true }).click();
+  await entry.getByLabel('Notiz zum Telefonat').fill('Herr Brandt hat am Telefon zugestimmt.');
+  await entry.getByRole('button', { name: 'Zustimmung speichern' }).click();
+  await entry.getByText(/telefonisch zugestimmt, erfasst von/).waitFor();
+}
+
 async function logIntroduction(page: Page, company: string, options: { channel: string; shared?: boolean; on?: string; followUp: string }) {
+  if (options.shared) await recordPhoneConsent(page, company);
   const form = page.getByRole('form', { name: 'Vermittlung erfassen' });
   if (!(await form.isVisible())) await page.getByText('Vermittlung erfassen', { exact: true }).click();
   await form.getByLabel('Anbieter', { exact: true }).selectOption({ label: company });
   if (options.on) await form.getByLabel('Datum').fill(options.on);
   await form.getByLabel('Weg').selectOption({ label: options.channel });
-  if (options.shared) await form.getByLabel(/Kontaktdaten an die anfragende Organisation/).check();
   await form.getByLabel('Wiedervorlage am').fill(options.followUp);
   await form.getByRole('button', { name: 'Vermittlung speichern' }).click();
   await introduction(page, company).waitFor();

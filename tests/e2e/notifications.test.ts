@@ -4,27 +4,22 @@
  * app server whose mail goes to a local SMTP sink.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { freePort, type RunningApp } from '../../scripts/app-server';
+import type { RunningApp } from '../../scripts/app-server';
 import { DESKTOP, screenshot } from '../helpers/browser';
 import { validRequest } from '../helpers/fixtures';
-import { startSmtpSink } from '../helpers/smtp-sink';
-import { type OwnApp, startOwnApp } from '../helpers/own-app';
+import { startOwnAppWithMail } from '../helpers/own-app';
 import { signInAs, staffAccount } from '../helpers/staff';
 
-let own: OwnApp;
+let own: Awaited<ReturnType<typeof startOwnAppWithMail>>;
 let app: RunningApp;
-let sink: Awaited<ReturnType<typeof startSmtpSink>>;
 
 beforeAll(async () => {
-  const smtpPort = await freePort();
-  sink = await startSmtpSink(smtpPort);
-  own = await startOwnApp({ SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, OUTBOX_INTERVAL_SECONDS: '1' });
+  own = await startOwnAppWithMail();
   app = own.app;
 }, 300_000);
 
 afterAll(async () => {
   await own?.stop();
-  await sink?.close();
 });
 
 it('an expert who chose all new cases at /account gets the mail for the next request, and the navigation counts what needs them', async () => {
@@ -50,7 +45,7 @@ it('an expert who chose all new cases at /account gets the mail for the next req
   const { reference } = (await submitted.json()) as { reference: string };
 
   const deadline = Date.now() + 30_000;
-  const notification = () => sink.received.find((m) => m.to.includes(expert.email) && m.raw.includes(`Neuer Fall ${reference}`));
+  const notification = () => own.sink.received.find((m) => m.to.includes(expert.email) && m.raw.includes(`Neuer Fall ${reference}`));
   while (!notification() && Date.now() < deadline) await page.waitForTimeout(500);
   const mail = notification();
   expect(mail, 'notification mail in the SMTP sink').toBeDefined();

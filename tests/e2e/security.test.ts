@@ -188,7 +188,7 @@ describe('cross-site requests', () => {
     const own = await callFormAction({ origin: baseUrl, 'sec-fetch-site': 'same-origin' });
     expect(own.status).toBe(200);
     expect(await own.text()).toContain(messages.request.fixErrors);
-    // An Origin that passes the proxy (the public address) but differs from Host: Next.js's own
+    // An Origin that passes protectRequest (the public address) but differs from Host: Next.js's own
     // check refuses, and the action never runs.
     const mismatch = await callFormAction({ origin: baseUrl, 'x-forwarded-host': 'lotse.internal:8443' });
     expect(mismatch.status).toBeGreaterThanOrEqual(400);

@@ -37,6 +37,18 @@ export const SAMPLE_EVENTS: { [T in CaseEventType]: CaseEventOf<T> } = {
     data: { introductionId: 1, company: 'Erfurter Maskenwerk', from: null, to: '2026-10-25', note: PERSONAL_TEXT },
   },
   introduction_sent: { type: 'introduction_sent', data: { introductionId: 1, company: 'Erfurter Maskenwerk' } },
+  feedback_requested: { type: 'feedback_requested', data: { introductionId: 1, company: 'Erfurter Maskenwerk' } },
+  availability_check_sent: { type: 'availability_check_sent', data: { checkId: 1, companyId: 1, company: 'Erfurter Maskenwerk' } },
+  availability_check_reminded: { type: 'availability_check_reminded', data: { checkId: 1, companyId: 1, company: 'Erfurter Maskenwerk' } },
+  availability_answered: {
+    type: 'availability_answered',
+    data: { checkId: 1, companyId: 1, company: 'Erfurter Maskenwerk', answer: 'yes' },
+  },
+  consent_recorded: {
+    type: 'consent_recorded',
+    data: { companyId: 1, company: 'Erfurter Maskenwerk', source: 'staff_phone', note: PERSONAL_TEXT },
+  },
+  offer_matched: { type: 'offer_matched', data: { offerId: 1, companyId: 1, company: 'Erfurter Maskenwerk' } },
   anonymised: { type: 'anonymised', data: { cause: 'erasure' } },
   message_sent: { type: 'message_sent', data: { messageId: 1, subject: PERSONAL_TEXT, template: 'query' } },
   reply_received: { type: 'reply_received', data: { messageId: 2, channel: 'email' } },

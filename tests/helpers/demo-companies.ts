@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { DEMO_COMPANY_COUNT } from '../../db/seed/companies';
+import { DEMO_COMPANY_COUNT } from '../../lib/seed/companies';
 
 /**
  * Gives a PostgreSQL e2e server the company directory demo mode seeds on PGlite, through the

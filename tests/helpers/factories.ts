@@ -1,6 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { db } from '../../db/client';
 import { cases, type Case } from '../../db/schema';
+import { caseUpdateSchema } from '../../lib/cases/schema';
+import { editableState } from '../../lib/cases/update';
 import type { HelpRequestInput } from '../../lib/intake/schema';
 import { helpRequestSchema } from '../../lib/intake/schema';
 import { submitHelpRequest } from '../../lib/intake/submit';
@@ -17,6 +19,17 @@ export async function newCase(overrides: Partial<HelpRequestInput> = {}, submitt
   const [row] = await db.select().from(cases).where(eq(cases.reference, result.reference));
   return row!;
 }
+
+/** The case form as the case page sends it for `c`, with `changes` made. */
+export const caseEdit = (c: Case, changes: Record<string, unknown>) =>
+  caseUpdateSchema.parse({
+    caseId: c.id,
+    ...editableState(c),
+    assigneeId: c.assigneeId ?? '',
+    dueDate: c.dueDate ?? '',
+    tags: c.tags.join(','),
+    ...changes,
+  });
 
 /** A valid company input: only what the test cares about needs to be given. */
 export const companyInput = (input: Partial<Record<keyof CompanyInput, unknown>>): CompanyInput =>

@@ -98,6 +98,7 @@ const breakers: fc.Arbitrary<(fields: Fields) => void>[] = [
 const noise = fc.record(
   {
     phone: fc.oneof(anyText(50), notAString),
+    quantity: fc.oneof(anyText(250), notAString),
     needed_by: fc.oneof(anyText(12), notAString),
     sector: fc.oneof(anyText(8), notAString),
     extra: fc.dictionary(fc.constantFrom('__proto__', 'constructor', 'id', 'status', 'assignee_id', 'reference'), fc.jsonValue(), {

@@ -1,7 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
-import { type RunningApp, startAppServer } from '../../scripts/app-server';
+import { freePort, type RunningApp, startAppServer } from '../../scripts/app-server';
 import { freshAppEnvironment } from './app-environment';
 import { DESKTOP, launchBrowser } from './browser';
+import { type SmtpSink, startSmtpSink } from './smtp-sink';
 import { ensureStaffAccounts } from './staff';
 
 export interface OwnApp {
@@ -33,6 +34,26 @@ export async function startOwnApp(settings: Record<string, string>): Promise<Own
       await environment.drop();
     },
   };
+}
+
+/** An app of its own whose outbox delivers every second to a local SMTP sink; `stop` ends both. */
+export async function startOwnAppWithMail(settings: Record<string, string> = {}): Promise<OwnApp & { sink: SmtpSink }> {
+  const smtpPort = await freePort();
+  const sink = await startSmtpSink(smtpPort);
+  try {
+    const own = await startOwnApp({ SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, OUTBOX_INTERVAL_SECONDS: '1', ...settings });
+    return {
+      ...own,
+      sink,
+      stop: async () => {
+        await own.stop();
+        await sink.close();
+      },
+    };
+  } catch (error) {
+    await sink.close();
+    throw error;
+  }
 }
 
 /** Reloads until `check` holds: the app's background workers run every second. */

@@ -1,3 +1,4 @@
+import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 
 export interface ReceivedMail {
@@ -45,4 +46,25 @@ export async function startSmtpSink(port: number) {
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+export type SmtpSink = Awaited<ReturnType<typeof startSmtpSink>>;
+
+/** The text of a received mail as its reader sees it (headers decoded, quoted-printable undone). */
+export async function mailText(mail: ReceivedMail): Promise<{ subject: string; text: string }> {
+  const parsed = await simpleParser(mail.raw);
+  return { subject: parsed.subject ?? '', text: parsed.text ?? '' };
+}
+
+/** Waits for a mail to `address` whose subject or text contains `containing`; returns its text. */
+export async function waitForMail(sink: SmtpSink, address: string, containing: string, timeoutMs = 30_000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    for (const mail of sink.received.filter((m) => m.to.includes(address))) {
+      const { subject, text } = await mailText(mail);
+      if (subject.includes(containing) || text.includes(containing)) return `${subject}\n\n${text}`;
+    }
+    if (Date.now() > deadline) throw new Error(`no mail to ${address} with ${containing}`);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
 }

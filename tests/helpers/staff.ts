@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import type { Page } from 'playwright-core';
 import type { StaffRole } from '../../lib/cases/vocabulary';
-import { DEMO_ACCOUNTS } from '../../db/seed/users';
+import { DEMO_ACCOUNTS } from '../../lib/seed/users';
 import { messages } from '../../lib/i18n';
 
 export function staffAccount(role: StaffRole) {

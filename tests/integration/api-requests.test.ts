@@ -2,7 +2,7 @@ import { count, sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { db } from '@/db/client';
 import { caseEvents, cases, outbox, rateLimits, referenceCounters } from '@/db/schema';
-import { POST } from '@/app/api/requests/route';
+import { postHelpRequest } from '@/lib/intake/http';
 import { SOCKET_IP_HEADER } from '@/lib/client-ip';
 import { messages } from '@/lib/i18n';
 import { REFERENCE_PATTERN } from '@/lib/validation';
@@ -13,7 +13,7 @@ const MAX_BODY_BYTES = 64 * 1024;
 
 /** Sends raw bytes or text to the route, from the client address `ip`. */
 function postRaw(body: BodyInit, headers: Record<string, string> = {}, ip = '192.0.2.10') {
-  return POST(
+  return postHelpRequest(
     new Request('http://localhost/api/requests', {
       method: 'POST',
       headers: { 'content-type': 'application/json', [SOCKET_IP_HEADER]: ip, ...headers },

@@ -18,13 +18,16 @@ import * as caseActions from '@/app/(staff)/cases/[id]/actions';
 import * as queueActions from '@/app/(staff)/cases/actions';
 import * as introductionActions from '@/app/(staff)/introductions/actions';
 import * as mailActions from '@/app/(staff)/mail/actions';
+import * as offerActions from '@/app/(staff)/offers/[id]/actions';
 import * as supplierActions from '@/app/(staff)/suppliers/[id]/actions';
 import { db } from '@/db/client';
 import {
+  capacityOffers,
   caseEvents,
   caseMessages,
   cases,
   companies,
+  companyEntryChanges,
   companyEvents,
   inboundMails,
   introductions,
@@ -33,6 +36,7 @@ import {
   replyTemplates,
   shortlistEntries,
   staffSessions,
+  supplierConsents,
   synonymGroups,
   users,
 } from '@/db/schema';
@@ -159,6 +163,10 @@ async function snapshot() {
     .from(replyTemplates)
     .orderBy(asc(replyTemplates.id));
   const notifications = await db.select().from(notificationSettings).orderBy(asc(notificationSettings.userId));
+  const offers = await db
+    .select({ id: capacityOffers.id, status: capacityOffers.status, version: capacityOffers.version })
+    .from(capacityOffers)
+    .orderBy(asc(capacityOffers.id));
   return {
     users: userRows,
     sessions,
@@ -171,6 +179,7 @@ async function snapshot() {
     synonyms,
     companies: companyRows,
     companyEvents: companyEventCount!.n,
+    offers,
   };
 }
 
@@ -190,6 +199,7 @@ const ACTION_MODULES = {
   'app/(staff)/cases/[id]/actions.ts': caseActions,
   'app/(staff)/introductions/actions.ts': introductionActions,
   'app/(staff)/mail/actions.ts': mailActions,
+  'app/(staff)/offers/[id]/actions.ts': offerActions,
   'app/(staff)/suppliers/[id]/actions.ts': supplierActions,
 } as const;
 type ActionFile = keyof typeof ACTION_MODULES;
@@ -346,6 +356,61 @@ MATRIX.push(
     version: 1,
     ...supplierInput({ employees: 80 }),
   })),
+  row('app/(staff)/suppliers/[id]/actions.ts', 'requestCompanyEntryCheck', 'expert', async () => {
+    const id = await newCompany();
+    await db.update(companies).set({ email: 'eintrag@maskenwerk.example' }).where(eq(companies.id, id));
+    return { id };
+  }),
+  row('app/(staff)/suppliers/[id]/actions.ts', 'reviewCompanyEntryChange', 'expert', async () => {
+    const companyId = await newCompany();
+    const [change] = await db
+      .insert(companyEntryChanges)
+      .values({ companyId, changes: { description: { from: '', to: 'Masken aller Art' } } })
+      .returning({ id: companyEntryChanges.id });
+    return { changeId: change!.id, version: 1, apply: false };
+  }),
+  row('app/(staff)/suppliers/[id]/actions.ts', 'mergeCompany', 'expert', async () => ({
+    keepId: await newCompany(),
+    keepVersion: 1,
+    removeId: await newCompany(),
+    removeVersion: 1,
+  })),
+);
+
+/** A new offer from the public form, waiting for review. */
+async function newOffer(): Promise<number> {
+  const [row] = await db
+    .insert(capacityOffers)
+    .values({
+      organisation: `Anbieter ${Math.random().toString(36).slice(2, 8)}`,
+      postalCode: '99084',
+      city: 'Erfurt',
+      email: 'angebot@firma.example',
+      contactName: 'Olga Offerte',
+      offer: 'Freie Kapazität für Laserschneiden von Blechen bis 20 mm.',
+      consentVersion: 'test',
+      consentedAt: new Date(),
+    })
+    .returning({ id: capacityOffers.id });
+  return row!.id;
+}
+
+MATRIX.push(
+  row('app/(staff)/offers/[id]/actions.ts', 'mergeOfferIntoCompany', 'expert', async () => ({
+    offerId: await newOffer(),
+    version: 1,
+    companyId: await newCompany(),
+    companyVersion: 1,
+    take: ['email'],
+    addSectors: true,
+    addCertifications: true,
+  })),
+  row('app/(staff)/offers/[id]/actions.ts', 'createCompanyForOffer', 'expert', async () => ({ offerId: await newOffer(), version: 1 })),
+  row('app/(staff)/offers/[id]/actions.ts', 'rejectCapacityOffer', 'expert', async () => ({
+    offerId: await newOffer(),
+    version: 1,
+    note: 'Werbung, kein Angebot.',
+  })),
 );
 
 /** A case with one introduction to a company that agreed to share its contact (and has an email). */
@@ -355,8 +420,9 @@ async function introducedCase() {
   await db.update(companies).set({ email: 'vertrieb@maskenwerk.example' }).where(eq(companies.id, companyId));
   const [intro] = await db
     .insert(introductions)
-    .values({ caseId: c.id, companyId, introducedOn: '2026-11-20', channel: 'email', introducedById: world.expert.id, contactShared: true })
+    .values({ caseId: c.id, companyId, introducedOn: '2026-11-20', channel: 'email', introducedById: world.expert.id })
     .returning({ id: introductions.id });
+  await db.insert(supplierConsents).values({ caseId: c.id, companyId, source: 'staff_phone', recordedById: world.expert.id });
   return intro!.id;
 }
 
@@ -378,7 +444,6 @@ MATRIX.push(
     introducedOn: '2026-11-20',
     channel: 'phone',
     note: '',
-    contactShared: 'on',
     followUpOn: '',
   })),
   row('app/(staff)/introductions/actions.ts', 'setIntroductionOutcome', 'expert', async () => ({
@@ -388,6 +453,18 @@ MATRIX.push(
     followUpOn: '2026-12-01',
   })),
   row('app/(staff)/introductions/actions.ts', 'sendIntroductionText', 'expert', async () => ({ introductionId: await introducedCase() })),
+  row('app/(staff)/introductions/actions.ts', 'askAvailability', 'expert', async () => {
+    const caseId = (await newCase()).id;
+    const companyId = await newCompany();
+    await db.update(companies).set({ email: 'vertrieb@maskenwerk.example' }).where(eq(companies.id, companyId));
+    await db.insert(shortlistEntries).values({ caseId, companyId });
+    return { caseId, companyIds: [companyId] };
+  }),
+  row('app/(staff)/introductions/actions.ts', 'recordSupplierConsent', 'expert', async () => ({
+    caseId: (await newCase()).id,
+    companyId: await newCompany(),
+    note: 'Herr Lenz hat am Telefon zugestimmt.',
+  })),
 );
 
 const action = (r: MatrixRow) => (ACTION_MODULES[r.file] as unknown as Record<string, AnyAction>)[r.name]!;
@@ -400,7 +477,7 @@ beforeAll(async () => {
 
 beforeEach(async () => {
   await db.execute(
-    sql`truncate users, cases, case_events, outbox, reference_counters, rate_limits, synonym_groups, companies, company_events, privacy_erasures, notification_settings cascade`,
+    sql`truncate users, cases, case_events, outbox, reference_counters, rate_limits, synonym_groups, companies, company_events, privacy_erasures, notification_settings, capacity_offers cascade`,
   );
   world = {
     expert: await insertUser('Erika Expertin', 'expert'),

@@ -5,11 +5,11 @@ import { caseEvents, cases, outbox, referenceCounters } from '@/db/schema';
 import type { StaffUser } from '@/lib/auth/staff';
 import { findRelatedCases, findSimilarCases, loadTimeline } from '@/lib/cases/detail';
 import { loadQueue } from '@/lib/cases/queue';
-import { caseUpdateSchema, queueFilterSchema } from '@/lib/cases/schema';
-import { addNote, bulkUpdate, editableState, markDuplicate, takeCase, updateCase } from '@/lib/cases/update';
+import { queueFilterSchema } from '@/lib/cases/schema';
+import { addNote, bulkUpdate, markDuplicate, takeCase, updateCase } from '@/lib/cases/update';
 import { findPublicStatus } from '@/lib/intake/status';
 import { staffUser } from '../helpers/staff-users';
-import { newCase } from '../helpers/factories';
+import { caseEdit, newCase } from '../helpers/factories';
 
 let erika: StaffUser;
 let bernd: StaffUser;
@@ -23,20 +23,13 @@ beforeEach(async () => {
   await db.execute(sql`truncate ${cases}, ${caseEvents}, ${outbox}, ${referenceCounters} cascade`);
 });
 
-const edit = (c: Awaited<ReturnType<typeof newCase>>, changes: Record<string, unknown>) =>
-  caseUpdateSchema.parse({
-    caseId: c.id,
-    ...editableState(c),
-    assigneeId: c.assigneeId ?? '',
-    dueDate: c.dueDate ?? '',
-    tags: c.tags.join(','),
-    ...changes,
-  });
-
 describe('updateCase', () => {
   it('records every changed field as an event with old and new value and bumps the version', async () => {
     const c = await newCase();
-    const result = await updateCase(erika, edit(c, { status: 'in_triage', priority: 'urgent', assigneeId: erika.id, tags: 'FFP2, Eilig' }));
+    const result = await updateCase(
+      erika,
+      caseEdit(c, { status: 'in_triage', priority: 'urgent', assigneeId: erika.id, tags: 'FFP2, Eilig' }),
+    );
     expect(result).toEqual({ ok: true, data: { version: 2 } });
     const events = await loadTimeline(c.id);
     expect(
@@ -55,8 +48,8 @@ describe('updateCase', () => {
 
   it('refuses a save against a stale version, names who changed the case and returns its current state', async () => {
     const c = await newCase();
-    expect(await updateCase(bernd, edit(c, { priority: 'high' }))).toMatchObject({ ok: true });
-    const stale = await updateCase(erika, edit(c, { priority: 'low', status: 'searching' }));
+    expect(await updateCase(bernd, caseEdit(c, { priority: 'high' }))).toMatchObject({ ok: true });
+    const stale = await updateCase(erika, caseEdit(c, { priority: 'low', status: 'searching' }));
     expect(stale).toMatchObject({
       ok: false,
       error: expect.stringContaining('Bernd Berater hat diesen Fall geändert'),
@@ -69,8 +62,8 @@ describe('updateCase', () => {
   it('lets exactly one of two concurrent saves of the same version win', async () => {
     const c = await newCase();
     const results = await Promise.all([
-      updateCase(erika, edit(c, { priority: 'urgent' })),
-      updateCase(bernd, edit(c, { priority: 'low' })),
+      updateCase(erika, caseEdit(c, { priority: 'urgent' })),
+      updateCase(bernd, caseEdit(c, { priority: 'low' })),
     ]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.ok)).toHaveLength(1);
@@ -80,11 +73,11 @@ describe('updateCase', () => {
 
   it('refuses transitions outside the lifecycle and closing without a reason', async () => {
     const c = await newCase();
-    const skip = await updateCase(erika, edit(c, { status: 'resolved' }));
+    const skip = await updateCase(erika, caseEdit(c, { status: 'resolved' }));
     expect(skip).toMatchObject({ ok: false, error: expect.stringContaining('nicht vorgesehen') });
-    const noReason = await updateCase(erika, edit(c, { status: 'rejected' }));
+    const noReason = await updateCase(erika, caseEdit(c, { status: 'rejected' }));
     expect(noReason).toMatchObject({ ok: false, fieldErrors: { reason: expect.any(String) } });
-    const withReason = await updateCase(erika, edit(c, { status: 'rejected', reason: 'Kein Bezug zu Thüringen' }));
+    const withReason = await updateCase(erika, caseEdit(c, { status: 'rejected', reason: 'Kein Bezug zu Thüringen' }));
     expect(withReason).toMatchObject({ ok: true });
     const [stored] = await db.select().from(cases).where(eq(cases.id, c.id));
     expect(stored).toMatchObject({ status: 'rejected', closeReason: 'Kein Bezug zu Thüringen', version: 2 });
@@ -92,7 +85,7 @@ describe('updateCase', () => {
 
   it('refuses an unknown assignee', async () => {
     const c = await newCase();
-    expect(await updateCase(erika, edit(c, { assigneeId: 999_999 }))).toMatchObject({
+    expect(await updateCase(erika, caseEdit(c, { assigneeId: 999_999 }))).toMatchObject({
       ok: false,
       fieldErrors: { assigneeId: expect.any(String) },
     });
@@ -116,7 +109,7 @@ describe('takeCase', () => {
 
   it('keeps the status of a case already in work and refuses a stale version', async () => {
     const c = await newCase();
-    expect(await updateCase(bernd, edit(c, { status: 'searching', assigneeId: bernd.id }))).toMatchObject({
+    expect(await updateCase(bernd, caseEdit(c, { status: 'searching', assigneeId: bernd.id }))).toMatchObject({
       ok: true,
       data: { version: 2 },
     });

@@ -9,6 +9,7 @@ import { issueFormToken } from '@/lib/intake/form-token';
 import { helpRequestSchema } from '@/lib/intake/schema';
 import { submitHelpRequest } from '@/lib/intake/submit';
 import { findPublicStatus } from '@/lib/intake/status';
+import { formatReference } from '@/lib/intake/reference';
 import { validRequest } from '../helpers/fixtures';
 
 const parse = (overrides = {}) => helpRequestSchema.parse(validRequest(overrides));
@@ -27,23 +28,40 @@ beforeEach(async () => {
 
 describe('submitHelpRequest', () => {
   it('stores the case, its first event and the confirmation mail together', async () => {
-    const result = await submitHelpRequest(parse());
+    const result = await submitHelpRequest(parse({ quantity: '5.000 Stück' }));
     expect(result).toEqual({ ok: true, reference: `LS-${year}-00001`, created: true });
     const [stored] = await db.select().from(cases);
     expect(stored).toMatchObject({
       status: 'new',
       organisation: 'Müller & Söhne Präzisionsteile GmbH',
+      quantity: '5.000 Stück',
       districtKey: '16051',
       consentVersion: expect.any(String),
     });
     expect(stored!.latitude).toBeCloseTo(50.98, 1);
     const events = await db.select().from(caseEvents);
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ caseId: stored!.id, type: 'submitted', actorId: null });
+    expect(events[0]).toMatchObject({
+      caseId: stored!.id,
+      type: 'submitted',
+      actorId: null,
+      data: { reference: `LS-${year}-00001`, geocoded: true },
+      createdAt: stored!.createdAt,
+    });
     const mails = await db.select().from(outbox);
     expect(mails).toHaveLength(1);
-    expect(mails[0]).toMatchObject({ recipient: 'j.weiss@mueller-praezision.de', status: 'pending' });
-    expect(mails[0]!.body).toContain(`LS-${year}-00001`);
+    expect(mails[0]).toMatchObject({ recipient: 'j.weiss@mueller-praezision.de', status: 'pending', caseId: stored!.id });
+    expect(mails[0]!.subject).toContain(`LS-${year}-00001`);
+    expect(mails[0]!.body).toContain(`/request/status?ref=LS-${year}-00001`);
+    // The stand-ins the single insert statement fills in are gone everywhere.
+    expect(JSON.stringify([stored, events, mails])).not.toMatch(/\[(reference|case) /);
+  });
+
+  it('numbers past 99,999 with a sixth digit, as formatReference does', async () => {
+    await db.insert(referenceCounters).values({ year, lastNumber: 99_998 });
+    const results = [await submitHelpRequest(parse()), await submitHelpRequest(parse())];
+    expect(results.map((r) => r.ok && r.reference)).toEqual([formatReference(year, 99_999), formatReference(year, 100_000)]);
+    expect(formatReference(year, 100_000)).toBe(`LS-${year}-100000`);
   });
 
   it('keeps umlauts, emoji, HTML and SQL-looking text verbatim', async () => {

@@ -14,6 +14,7 @@ import { changeOutcome, logIntroduction, sendIntroduction } from '@/lib/introduc
 import { introductionSchema, outcomeSchema } from '@/lib/introductions/schema';
 import { addToShortlist, loadShortlist, removeFromShortlist } from '@/lib/introductions/shortlist';
 import { saveCompany } from '@/lib/suppliers/write';
+import { recordPhoneConsent } from '@/lib/availability/consent';
 import { berlinDate } from '@/lib/format';
 import { staffUser } from '../helpers/staff-users';
 import { companyInput as company, newCase } from '../helpers/factories';
@@ -91,7 +92,6 @@ const introduce = (caseId: number, companyId: number, changes: Record<string, un
       introducedOn: '2026-11-20',
       channel: 'email',
       note: '',
-      contactShared: false,
       ...changes,
     }),
     today,
@@ -343,7 +343,11 @@ describe('introduction text and sending', () => {
     const refused = await introduce(c.id, ids.masksJena);
     if (!refused.ok) throw new Error(refused.error);
     expect(await sendIntroduction(erika, refused.data.id)).toMatchObject({ ok: false, error: expect.stringContaining('zugestimmt') });
-    const noEmail = await introduce(c.id, ids.masksErfurt, { contactShared: true });
+    // The consent is the supplier's, recorded per case and company; the introduction only reads it.
+    expect(await recordPhoneConsent(erika, { caseId: c.id, companyId: ids.masksErfurt, note: 'Herr Lenz am Telefon' })).toMatchObject({
+      ok: true,
+    });
+    const noEmail = await introduce(c.id, ids.masksErfurt);
     if (!noEmail.ok) throw new Error(noEmail.error);
     expect(await sendIntroduction(erika, noEmail.data.id)).toMatchObject({
       ok: false,
@@ -351,9 +355,11 @@ describe('introduction text and sending', () => {
     });
     expect(await db.select().from(outbox).where(eq(outbox.template, 'introduction'))).toEqual([]);
 
-    const agreed = await introduce(c.id, ids.masksJena, { contactShared: true });
-    if (!agreed.ok) throw new Error(agreed.error);
-    expect(await sendIntroduction(erika, agreed.data.id)).toEqual({ ok: true, data: { recipients: 2 } });
+    expect(await recordPhoneConsent(erika, { caseId: c.id, companyId: ids.masksJena, note: 'Frau Kranich am Telefon' })).toMatchObject({
+      ok: true,
+    });
+    expect((await caseIntroductions(c.id)).map((r) => r.contactShared)).toEqual([true, true]);
+    expect(await sendIntroduction(erika, refused.data.id)).toEqual({ ok: true, data: { recipients: 2 } });
     const mails = await db.select().from(outbox).where(eq(outbox.template, 'introduction')).orderBy(outbox.id);
     expect(mails.map((m) => m.recipient)).toEqual([c.email, 'vertrieb@schutz.example']);
     expect(mails[0]!.subject).toBe(`Kontaktvermittlung ${c.reference}: Thüringer Schutzausrüstung GmbH`);

@@ -1,4 +1,4 @@
-import { eq, sql, type SQLWrapper } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { db } from '@/db/client';
 import { cases, introductions } from '@/db/schema';
@@ -8,6 +8,7 @@ import { queueFilterSchema } from '@/lib/cases/schema';
 import { countCasesNeedingMe, countCasesNeedingMeQuery } from '@/lib/notifications/needs-me';
 import { addDays, berlinDate } from '@/lib/time';
 import { newCase, newCompany } from '../helpers/factories';
+import { planOf } from '../helpers/query-plan';
 import { staffUser } from '../helpers/staff-users';
 
 let erika: StaffUser;
@@ -74,13 +75,3 @@ describe('what needs me', () => {
     expect(plan).not.toContain('Seq Scan');
   });
 });
-
-/** The plan with sequential scans discouraged: an index the query cannot use is then still missing. */
-async function planOf(query: SQLWrapper): Promise<string> {
-  return db.transaction(async (tx) => {
-    await tx.execute(sql`set local enable_seqscan = off`);
-    const result = await tx.execute(sql`explain ${query}`);
-    const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as Record<string, string>[];
-    return rows.map((row) => Object.values(row)[0]).join('\n');
-  });
-}

@@ -3,13 +3,12 @@ import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { db } from '@/db/client';
 import { cases, outbox, users } from '@/db/schema';
 import type { StaffUser } from '@/lib/auth/staff';
-import { caseUpdateSchema } from '@/lib/cases/schema';
-import { bulkUpdate, editableState, takeCase, updateCase } from '@/lib/cases/update';
+import { bulkUpdate, takeCase, updateCase } from '@/lib/cases/update';
 import { recordRequesterReply } from '@/lib/conversations';
 import { messages } from '@/lib/i18n';
 import { notificationSettingsSchema } from '@/lib/notifications/schema';
 import { loadNotificationSettings, saveNotificationSettings } from '@/lib/notifications/settings';
-import { newCase } from '../helpers/factories';
+import { caseEdit, newCase } from '../helpers/factories';
 import { staffUser } from '../helpers/staff-users';
 
 let erika: StaffUser;
@@ -94,20 +93,10 @@ describe('new case mail', () => {
 });
 
 describe('assignment mail', () => {
-  const edit = (c: typeof cases.$inferSelect, changes: Record<string, unknown>) =>
-    caseUpdateSchema.parse({
-      caseId: c.id,
-      ...editableState(c),
-      assigneeId: c.assigneeId ?? '',
-      dueDate: c.dueDate ?? '',
-      tags: c.tags.join(','),
-      ...changes,
-    });
-
   it('reaches the new assignee when someone else assigns the case, by edit or in bulk', async () => {
     const first = await newCase();
     const second = await newCase();
-    expect(await updateCase(clara, edit(first, { assigneeId: erika.id }))).toMatchObject({ ok: true });
+    expect(await updateCase(clara, caseEdit(first, { assigneeId: erika.id }))).toMatchObject({ ok: true });
     const mails = await notificationsTo(erika);
     expect(mails).toHaveLength(1);
     expect(mails[0]).toMatchObject({ template: 'notify_assigned', caseId: first.id });
@@ -122,7 +111,7 @@ describe('assignment mail', () => {
     expect(await notificationsTo(erika)).toHaveLength(0);
     await saveNotificationSettings(bernd, settings('none', { assignedToMe: false }));
     const [current] = await db.select().from(cases).where(eq(cases.id, c.id));
-    expect(await updateCase(erika, edit(current!, { assigneeId: bernd.id }))).toMatchObject({ ok: true });
+    expect(await updateCase(erika, caseEdit(current!, { assigneeId: bernd.id }))).toMatchObject({ ok: true });
     expect(await notificationsTo(bernd)).toHaveLength(0);
   });
 });

@@ -4,7 +4,17 @@ import path from 'node:path';
 import { asc, eq, sql } from 'drizzle-orm';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { db } from '@/db/client';
-import { caseEvents, cases, companies, introductions, outbox, privacyErasures, referenceCounters, shortlistEntries } from '@/db/schema';
+import {
+  caseEvents,
+  cases,
+  companies,
+  introductions,
+  outbox,
+  privacyErasures,
+  referenceCounters,
+  shortlistEntries,
+  supplierConsents,
+} from '@/db/schema';
 import type { StaffUser } from '@/lib/auth/staff';
 import { findRelatedCases, findSimilarCases } from '@/lib/cases/detail';
 import { caseUpdateSchema } from '@/lib/cases/schema';
@@ -267,7 +277,10 @@ describe('mails to suppliers about a requester (Art. 15/17 DSGVO)', () => {
   async function introducedCase(lastChange = new Date('2027-06-01T10:00:00Z')) {
     const c = await workedCase(WEISS, 'rejected', lastChange);
     await db.update(companies).set({ email: SUPPLIER }).where(eq(companies.id, companyId));
-    const [intro] = await db.update(introductions).set({ contactShared: true }).where(eq(introductions.caseId, c.id)).returning();
+    await db
+      .insert(supplierConsents)
+      .values({ caseId: c.id, companyId, source: 'staff_phone', recordedById: erika.id, note: 'am Telefon' });
+    const [intro] = await db.select().from(introductions).where(eq(introductions.caseId, c.id));
     expect(await sendIntroduction(erika, intro!.id)).toMatchObject({ ok: true });
     const [toSupplier] = await db.select().from(outbox).where(eq(outbox.recipient, SUPPLIER));
     expect(toSupplier!.body).toContain('Weiß');
@@ -284,7 +297,7 @@ describe('mails to suppliers about a requester (Art. 15/17 DSGVO)', () => {
     const { case: c } = await introducedCase();
     expect(await db.select({ status: outbox.status }).from(outbox).where(eq(outbox.recipient, SUPPLIER))).toEqual([{ status: 'pending' }]);
     const result = await eraseRequester(anna, WEISS.email, new Date('2027-07-01T09:00:00Z'));
-    expect(result).toEqual({ cases: 1, mails: 3 });
+    expect(result).toEqual({ cases: 1, mails: 3, offers: 0 });
     expect(await db.select().from(outbox)).toEqual([]);
     expectNoSecrets(await storedText([c.id]));
   });
@@ -336,7 +349,7 @@ describe('requester export and erasure', () => {
     const { closed, open, other } = await requesterWithTwoCases();
     const erasedAt = new Date('2027-07-01T09:00:00Z');
 
-    expect(await eraseRequester(anna, WEISS.email.toUpperCase(), erasedAt)).toEqual({ cases: 2, mails: 2 });
+    expect(await eraseRequester(anna, WEISS.email.toUpperCase(), erasedAt)).toEqual({ cases: 2, mails: 2, offers: 0 });
 
     expectNoSecrets(await storedText([closed.id, open.id]));
     for (const id of [closed.id, open.id]) {

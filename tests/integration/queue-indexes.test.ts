@@ -1,25 +1,15 @@
-import { sql, type SQLWrapper } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { db } from '@/db/client';
 import type { StaffUser } from '@/lib/auth/staff';
 import { queueQueries } from '@/lib/cases/queue';
 import { queueFilterSchema } from '@/lib/cases/schema';
 import { staffUser } from '../helpers/factories';
+import { planOf } from '../helpers/query-plan';
 
-/**
+/*
  * The queue's conditions and sort expressions are built from the same definitions as its
- * partial and expression indexes (db/schema/cases.ts). With sequential scans off, the planner
- * still picks a full scan when a query does not match an index's predicate or expression, so
- * these plans name the indexes only while the two agree.
+ * partial and expression indexes (db/schema/cases.ts), so these plans name the indexes only
+ * while the two agree.
  */
-async function planOf(query: SQLWrapper): Promise<string> {
-  return db.transaction(async (tx) => {
-    await tx.execute(sql`set local enable_seqscan = off`);
-    const result = await tx.execute(sql`explain ${query}`);
-    const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as Record<string, string>[];
-    return rows.map((row) => Object.values(row)[0]).join('\n');
-  });
-}
 
 let erika: StaffUser;
 beforeAll(async () => {

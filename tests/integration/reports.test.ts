@@ -8,7 +8,7 @@ import { parse } from 'csv-parse/sync';
 import { inArray } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '../../db/client';
-import { caseEvents, cases, companies, introductions, users, type NewCase } from '../../db/schema';
+import { caseEvents, cases, companies, introductions, supplierConsents, users, type NewCase } from '../../db/schema';
 import { casesCsv, introductionsCsv } from '../../lib/reports/export';
 import { loadReport, type Report } from '../../lib/reports/figures';
 import type { ReportPeriod } from '../../lib/reports/period';
@@ -153,7 +153,9 @@ beforeAll(async () => {
   await db.update(cases).set({ assigneeId: ids.Dieter }).where(inIds('C7'));
 
   // Introductions in the period (2–22 March): I1, I2, I3, I4, I6, I7; outside: I0, I5.
-  await introduce('C1', '2026-03-04', 'Anna', 'agreement', { agreementKind: 'order', contactShared: true }); // I1
+  await introduce('C1', '2026-03-04', 'Anna', 'agreement', { agreementKind: 'order' }); // I1
+  // The supplier agreed by phone that its contact goes to C1's requester: the export says "ja".
+  await db.insert(supplierConsents).values({ caseId: ids.C1!, companyId: ids.company!, source: 'staff_phone', recordedById: ids.Anna! });
   await introduce('C2', '2026-03-10', 'Bernd', 'no_fit', { followUpOn: '2026-03-12', channel: 'phone' }); // I2
   await introduce('C2', '2026-03-06', 'Anna', 'in_contact', { followUpOn: '2026-03-20' }); // I3
   await introduce('C6', '2026-03-21', 'Anna', 'no_answer'); // I4

@@ -1,20 +1,23 @@
-import { asc, count, eq, sql } from 'drizzle-orm';
+import { readFileSync } from 'node:fs';
+import { asc, count, eq, inArray, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { db, getDatabaseHandle } from '@/db/client';
 import { cases, companies, companyEvents, introductions, postalPlaces, shortlistEntries, synonymGroups } from '@/db/schema';
-import { seedDemoCases } from '@/db/seed/demo-cases';
-import { seedDemoIntroductions } from '@/db/seed/introductions';
-import { seedDemoUsers } from '@/db/seed/users';
-import { generateCompanies } from '@/db/seed/generate-companies';
+import { seedDemoCases } from '@/lib/seed/demo-cases';
+import { seedDemoIntroductions } from '@/lib/seed/introductions';
+import { seedDemoUsers } from '@/lib/seed/users';
+import { generateCompanies } from '@/lib/seed/generate-companies';
 import {
+  COLLOQUIAL_SYNONYM_GROUPS,
   DEFAULT_SYNONYM_GROUPS,
   DEMO_COMPANY_COUNT,
   loadSeedPlaces,
   seedCompanies,
   seedDefaultSynonyms,
   seedDemoCompanies,
-} from '@/db/seed/companies';
+} from '@/lib/seed/companies';
 import { sizeClassOf } from '@/lib/suppliers/schema';
+import { saveCompany } from '@/lib/suppliers/write';
 
 // One fresh database for this file (tests/helpers/integration-setup.ts); the tests build on
 // each other and run in order.
@@ -106,7 +109,13 @@ describe('seedDemoCompanies', () => {
 describe('seedCompanies (npm run seed)', () => {
   it('adds companies with external ids continuing after the existing ones, also when run twice', async () => {
     expect(await seedCompanies({ count: 30 })).toEqual({ inserted: 30, first: 4_501, last: 4_530 });
-    expect(await seedCompanies({ count: 20 })).toEqual({ inserted: 20, first: 4_531, last: 4_550 });
+    const indexes = () =>
+      db.select({ definition: sql<string>`indexdef` }).from(sql`pg_indexes`).where(sql`tablename = 'companies'`).orderBy(sql`indexname`);
+    const before = await indexes();
+    expect(before.filter((i) => i.definition.includes(' USING gin ')).length).toBeGreaterThan(0);
+    // The benchmark's bulk load drops the GIN indexes and builds them again: the same ones.
+    expect(await seedCompanies({ count: 20, rebuildIndexes: true })).toEqual({ inserted: 20, first: 4_531, last: 4_550 });
+    expect(await indexes()).toEqual(before);
     const [stats] = await db
       .select({ n: count(), ids: int(sql`count(distinct ${companies.externalId})`), last: sql<string>`max(${companies.externalId})` })
       .from(companies);
@@ -131,6 +140,18 @@ describe('seedDefaultSynonyms', () => {
     const rows = await db.select({ terms: synonymGroups.terms }).from(synonymGroups);
     expect(rows).toEqual([{ terms: ['Kittel', 'Schutzkittel'] }]);
   });
+
+  it('brings the colloquial groups to an installation with groups of its own (migration 0018), once', async () => {
+    const migration = sql.raw(readFileSync('db/migrations/0018_colloquial_synonyms.sql', 'utf8'));
+    await db.execute(migration);
+    await db.execute(migration);
+    const rows = await db.select({ terms: synonymGroups.terms }).from(synonymGroups).orderBy(asc(synonymGroups.id));
+    expect(rows.map((r) => r.terms)).toEqual([['Kittel', 'Schutzkittel'], ...COLLOQUIAL_SYNONYM_GROUPS]);
+    // An empty table stays empty: startup seeds every default group into it.
+    await db.delete(synonymGroups);
+    await db.execute(migration);
+    expect(await db.select().from(synonymGroups)).toEqual([]);
+  });
 });
 
 describe('seedDemoIntroductions', () => {
@@ -151,3 +172,40 @@ describe('seedDemoIntroductions', () => {
     expect(await seedDemoIntroductions()).toBe(0);
   });
 });
+
+describe('insertCompanies (one JSON parameter per batch)', () => {
+  it('stores the derived columns exactly as saveCompany does', async () => {
+    const inputs = generateCompanies(40, await loadSeedPlaces(), 42).slice(30);
+    const bulk = await db
+      .select()
+      .from(companies)
+      .where(
+        inArray(
+          companies.externalId,
+          inputs.map((c) => c.externalId!),
+        ),
+      );
+    expect(bulk).toHaveLength(10);
+    const saved = await db.transaction(async (tx) => {
+      const ids = [];
+      for (const input of inputs) ids.push((await saveCompany(tx, { ...input, externalId: `SAVED-${input.externalId}` })).id);
+      return tx.select().from(companies).where(inArray(companies.id, ids));
+    });
+    const derived = (row: typeof companies.$inferSelect) => ({
+      externalId: row.externalId!.replace(/^SAVED-/, ''),
+      ...pick(row, ['name', 'kind', 'street', 'postalCode', 'city', 'districtKey', 'latitude', 'longitude', 'website', 'email', 'phone']),
+      ...pick(row, ['contactPerson', 'sectors', 'sectorPaths', 'capabilities', 'certifications', 'employees', 'sizeClass']),
+      ...pick(row, ['description', 'publicListing', 'searchText', 'searchVector']),
+    });
+    const byId = (a: { externalId: string }, b: { externalId: string }) => a.externalId.localeCompare(b.externalId);
+    expect(saved.map(derived).sort(byId)).toEqual(bulk.map(derived).sort(byId));
+    await db.delete(companies).where(
+      inArray(
+        companies.externalId,
+        saved.map((row) => row.externalId!),
+      ),
+    );
+  });
+});
+
+const pick = <T extends object, K extends keyof T>(row: T, keys: K[]) => Object.fromEntries(keys.map((key) => [key, row[key]]));

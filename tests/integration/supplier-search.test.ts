@@ -105,6 +105,20 @@ describe('supplier search relevance', () => {
     expect(await names({ q: 'Maske' })).toEqual(expect.arrayContaining(['Thüringer Schutzausrüstung GmbH', 'Maskenwerk Altenburg']));
   });
 
+  it('searches a substring inside compounds only where the full text misses some word containing it', async () => {
+    const statement = async (q: string) => {
+      const params = supplierSearchSchema.parse({ q });
+      return supplierSearchQueries(params, await planSearch(params, 'staff')).rows.toSQL();
+    };
+    // "Maske" is inside "atemschutzmasken", whose lexeme no prefix of the word starts.
+    expect((await statement('Maske')).params).toContain('%mask%');
+    // Every known word containing "spritzguss" or "spritzgiess" ("spritzgussteile",
+    // "kunststoffspritzgiessen") is a lexeme one of the tsquery's prefixes starts.
+    const moulding = await statement('Spritzguss');
+    expect(moulding.sql).not.toMatch(/ like /);
+    expect(moulding.sql).toMatch(/ @@ /);
+  });
+
   it('expands synonyms: FFP2 ↔ Atemschutzmaske, Mund-Nasen-Schutz ↔ OP-Maske, Spritzguss ↔ Kunststoffspritzgießen', async () => {
     expect(await names({ q: 'Atemschutzmaske' })).toContain('Geheime Maskenmanufaktur'); // listed only as FFP2-Masken
     expect(await names({ q: 'OP-Maske' })).toContain('Maskenwerk Altenburg'); // listed only as Mund-Nasen-Schutz
@@ -171,14 +185,16 @@ describe('audience and facets', () => {
     expect(await searchCompanyIds(supplierSearchSchema.parse({}), 'public')).not.toContain(ids.hidden);
   });
 
-  it('puts every located match on the map, in the list order, capped, and only listed ones for the public', async () => {
+  it('puts every located match on the map, best estimate first, capped, and only listed ones for the public', async () => {
     const params = supplierSearchSchema.parse({ q: 'Masken', limit: 1 });
     const all = await searchPoints(params, 'staff', 100);
     const ranked = await search({ q: 'Masken', limit: 50 });
-    expect(all).toEqual({
-      capped: false,
-      points: ranked.results.map((r) => ({ id: r.id, name: r.name, latitude: r.latitude, longitude: r.longitude })),
-    });
+    const byId = (a: { id: number }, b: { id: number }) => a.id - b.id;
+    // The same matches as the list; ordered by the estimate (the map never scores every match fully).
+    expect(all.capped).toBe(false);
+    expect([...all.points].sort(byId)).toEqual(
+      ranked.results.map((r) => ({ id: r.id, name: r.name, latitude: r.latitude, longitude: r.longitude })).sort(byId),
+    );
     expect(all.points.length).toBeGreaterThan(2);
     expect(await searchPoints(params, 'staff', 2)).toEqual({ capped: true, points: all.points.slice(0, 2) });
     expect(await searchPoints(params, 'staff', all.points.length)).toEqual({ capped: false, points: all.points });
@@ -227,6 +243,45 @@ describe('no dead ends', () => {
     expect(relaxed.results.map((r) => r.name)).toEqual(['Thüringer Schutzausrüstung GmbH', 'Geheime Maskenmanufaktur']);
     expect((await search({ q: 'Desinfektionsmittel dringend benötigt' })).results.map((r) => r.name)).toEqual(['Chemiewerk Bad Köstritz']);
     expect(await search({ q: 'FFP2 Kliniken' })).toMatchObject({ relaxed: false, total: 1 });
+  });
+
+  it('sees words matching together through any mix of full text and compounds', async () => {
+    // "Teile" only inside "Spritzgussteile" (a substring), "Polyamid" in the full text: together.
+    expect(await search({ q: 'Teile Polyamid' })).toMatchObject({ relaxed: false, total: 1 });
+    expect(await search({ q: 'Teile Polyamid Roggenmehl' })).toMatchObject({ relaxed: true });
+    // The check agrees with the words' conditions and-ed, over every fixture and with filters.
+    for (const params of [
+      { q: 'Teile Polyamid' },
+      { q: 'Masken Kliniken' },
+      { q: 'Maske Jena' },
+      { q: 'Desinfektion Kanister', sector: '20' },
+      { q: 'Desinfektion Kanister', sector: '32' },
+      { q: 'FFP2 Mehl' },
+      { q: 'Spritzguss Werkzeugbau Polyamid' },
+    ]) {
+      const parsed = supplierSearchSchema.parse(params);
+      const strict = await planSearch(parsed, 'staff', { relax: false });
+      const [any] = await db.select({ id: companies.id }).from(companies).where(strict.where).limit(1);
+      expect((await planSearch(parsed, 'staff')).relaxed, JSON.stringify(params)).toBe(!any);
+    }
+  });
+
+  it('finds with all words exactly the companies that each word finds', async () => {
+    const each = async (q: string, sector?: string) => new Set(await searchCompanyIds(supplierSearchSchema.parse({ q, sector })));
+    for (const [words, sector] of [
+      [['Teile', 'Polyamid'], undefined],
+      [['Masken', 'Kliniken'], undefined],
+      [['Maske', 'FFP2'], undefined],
+      [['Maske', 'Atemschutz', 'Kliniken'], undefined],
+      [['Desinfektion', 'Kanister'], '20'],
+      [['Spritzguss', 'Werkzeugbau', 'Polyamid'], undefined],
+    ] as const) {
+      const together = await each(words.join(' '), sector);
+      const sets = await Promise.all(words.map((w) => each(w, sector)));
+      const common = [...sets[0]!].filter((id) => sets.every((set) => set.has(id)));
+      expect(common.length, words.join(' ')).toBeGreaterThan(0);
+      expect([...together].sort(), words.join(' ')).toEqual(common.sort());
+    }
   });
 
   it('weighs product words over filler, which never widens the results', async () => {

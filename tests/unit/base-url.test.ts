@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { authOptions } from '../../lib/auth/options';
-import { config, loopbackBaseUrlWarning } from '../../lib/config';
+import { config, fixConfig, loopbackBaseUrlWarning } from '../../lib/config';
 
 const configOf = (vars: Record<string, string>) => config(vars as NodeJS.ProcessEnv);
 
@@ -52,5 +52,23 @@ describe('next-auth with the README production recipe (PUBLIC_BASE_URL=https://â
     delete process.env.NEXTAUTH_URL;
     process.env.NEXTAUTH_SECRET = 'unit-secret';
     expect(authOptions().useSecureCookies).toBe(false);
+  });
+});
+
+describe('the configuration of the running server', () => {
+  afterEach(() => {
+    delete (globalThis as { lotseFixedConfig?: unknown }).lotseFixedConfig;
+    delete process.env.INTAKE_RATE_LIMIT;
+  });
+
+  it('follows the environment until fixed, then stays as it was, frozen; an explicit environment is still read', () => {
+    process.env.INTAKE_RATE_LIMIT = '7';
+    expect(config().INTAKE_RATE_LIMIT).toBe(7);
+    fixConfig();
+    process.env.INTAKE_RATE_LIMIT = '8';
+    expect(config().INTAKE_RATE_LIMIT).toBe(7);
+    expect(config()).toBe(config());
+    expect(Object.isFrozen(config())).toBe(true);
+    expect(configOf({ INTAKE_RATE_LIMIT: '9' }).INTAKE_RATE_LIMIT).toBe(9);
   });
 });

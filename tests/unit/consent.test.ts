@@ -1,25 +1,40 @@
 import { describe, expect, it } from 'vitest';
-import { CONSENT_TEXT, CONSENT_VERSION, CONSENT_VERSIONS, fingerprint } from '@/lib/intake/consent';
+import {
+  CONSENT_FORMS,
+  CONSENT_VERSION,
+  type ConsentForm,
+  currentConsentVersion,
+  fingerprint,
+  latestConsentVersion,
+} from '@/lib/intake/consent';
 import { parseLegalText } from '@/lib/privacy/legal-text';
 
-describe('consent versions', () => {
+describe.each(Object.keys(CONSENT_FORMS) as ConsentForm[])('consent versions of the %s form', (form) => {
+  const { text, versions } = CONSENT_FORMS[form];
+
   it('has a version issued for exactly the current consent text', () => {
-    const latest = CONSENT_VERSIONS[CONSENT_VERSIONS.length - 1]!;
     expect(
-      fingerprint(CONSENT_TEXT),
-      `The consent or privacy text changed. Add a new entry to CONSENT_VERSIONS in lib/intake/consent.ts with sha256 ${fingerprint(CONSENT_TEXT)}.`,
-    ).toBe(latest.sha256);
-    expect(CONSENT_VERSION).toBe(latest.version);
+      fingerprint(text),
+      `The ${form} form's consent or privacy text changed. Add a new entry to CONSENT_FORMS.${form}.versions in lib/intake/consent.ts with sha256 ${fingerprint(text)}.`,
+    ).toBe(versions[versions.length - 1]!.sha256);
+    expect(latestConsentVersion(form)).toBe(versions[versions.length - 1]!.version);
   });
 
-  it('never reuses a version name or a fingerprint', () => {
-    expect(new Set(CONSENT_VERSIONS.map((v) => v.version)).size).toBe(CONSENT_VERSIONS.length);
-    expect(new Set(CONSENT_VERSIONS.map((v) => v.sha256)).size).toBe(CONSENT_VERSIONS.length);
+  it('never reuses a version name or a fingerprint, not even across forms', () => {
+    const all = Object.values(CONSENT_FORMS).flatMap((f) => f.versions);
+    expect(new Set(all.map((v) => v.version)).size).toBe(all.length);
+    expect(new Set(all.map((v) => v.sha256)).size).toBe(all.length);
   });
 
   it('changes the fingerprint for any change of the text, even one character', () => {
-    expect(fingerprint(`${CONSENT_TEXT} `)).not.toBe(fingerprint(CONSENT_TEXT));
+    expect(fingerprint(`${text} `)).not.toBe(fingerprint(text));
   });
+});
+
+it('stores each form under its own version, an operator policy adding its fingerprint', () => {
+  expect(currentConsentVersion('request')).toBe(CONSENT_VERSION);
+  expect(currentConsentVersion('offer')).toBe(latestConsentVersion('offer'));
+  expect(latestConsentVersion('offer')).not.toBe(CONSENT_VERSION);
 });
 
 describe('legal text format', () => {

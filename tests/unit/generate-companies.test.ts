@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { INDUSTRY_PROFILES, type IndustryProfile } from '@/db/seed/company-profiles';
-import type { SeedPlace } from '@/db/seed/generate-cases';
-import { THURINGIA_BBOX, demoExternalId, generateCompanies } from '@/db/seed/generate-companies';
-import { DEFAULT_SYNONYM_GROUPS } from '@/db/seed/companies';
+import { INDUSTRY_PROFILES, type IndustryProfile } from '@/lib/seed/company-profiles';
+import type { SeedPlace } from '@/lib/seed/generate-cases';
+import { THURINGIA_BBOX, demoExternalId, generateCompanies } from '@/lib/seed/generate-companies';
+import { COLLOQUIAL_SYNONYM_GROUPS, DEFAULT_SYNONYM_GROUPS } from '@/lib/seed/companies';
 import { type CompanyInput, companyInputSchema, sizeClassOf } from '@/lib/suppliers/schema';
 import { fold, stem } from '@/lib/suppliers/text';
 
@@ -248,10 +248,17 @@ describe('generateCompanies', () => {
 });
 
 describe('default synonym groups', () => {
-  it('has about 25 groups for common needs, each term in one group only', () => {
+  it('has about 25 groups for common needs; a precise term sits in one group, a colloquial name leads its own', () => {
     expect(DEFAULT_SYNONYM_GROUPS.length).toBeGreaterThanOrEqual(25);
-    const keys = DEFAULT_SYNONYM_GROUPS.flatMap((g) => g.map((t) => stem(fold(t))));
-    expect(new Set(keys).size).toBe(keys.length);
+    const key = (term: string) => stem(fold(term));
+    for (const group of DEFAULT_SYNONYM_GROUPS) expect(new Set(group.map(key)).size).toBe(group.length);
+    const precise = DEFAULT_SYNONYM_GROUPS.filter((g) => !COLLOQUIAL_SYNONYM_GROUPS.includes(g)).flatMap((g) => g.map(key));
+    expect(new Set(precise).size).toBe(precise.length);
+    // A colloquial group may repeat precise terms (the search joins every group a word is in),
+    // but its first term must be in no other group: the migration adds a group by that term.
+    for (const group of COLLOQUIAL_SYNONYM_GROUPS) {
+      expect(DEFAULT_SYNONYM_GROUPS.filter((g) => g.some((t) => key(t) === key(group[0] ?? '')))).toHaveLength(1);
+    }
     for (const group of DEFAULT_SYNONYM_GROUPS) expect(group.length).toBeGreaterThanOrEqual(2);
     const together = (...terms: string[]) => DEFAULT_SYNONYM_GROUPS.some((g) => terms.every((t) => g.includes(t)));
     expect(together('FFP2', 'Atemschutzmaske')).toBe(true);

@@ -185,6 +185,18 @@ describe('helpRequestSchema', () => {
     });
   });
 
+  describe('quantity', () => {
+    it('keeps what the requester wrote, trimmed', () => {
+      expect(accepted(field('quantity', ' 5.000 Stück ')).quantity).toBe('5.000 Stück');
+    });
+
+    it('refuses more than 200 characters and line breaks', () => {
+      expect(errorOn('quantity', 'x'.repeat(201))).toBe(m.tooLong(200));
+      expect(accepted(field('quantity', 'x'.repeat(200))).quantity).toHaveLength(200);
+      expect(errorOn('quantity', '500\nStück')).toBeDefined();
+    });
+  });
+
   describe('sector', () => {
     it.each(['32', '32.5', '32.50', '32.50.1'])('accepts the WZ code %s', (code) => {
       expect(accepted(field('sector', code)).sector).toBe(code);
@@ -254,7 +266,7 @@ describe('helpRequestSchema', () => {
     });
   });
 
-  it.each(['phone', 'needed_by', 'sector'] as const)('treats null in the optional field %s as not given', (name) => {
+  it.each(['phone', 'quantity', 'needed_by', 'sector'] as const)('treats null in the optional field %s as not given', (name) => {
     expect(accepted(field(name, null))[name]).toBeUndefined();
   });
 

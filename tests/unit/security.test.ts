@@ -1,10 +1,12 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { config } from '../../lib/config';
 import { isCrossSiteRequest } from '../../lib/http/cross-site';
+import { protectRequest } from '../../lib/http/protect-request';
 import { contentSecurityPolicy, securityHeaders, tileSource } from '../../lib/http/security-headers';
 import { messages } from '../../lib/i18n';
 import { productionRefusal } from '../../lib/production-env';
-import { IMPORT_MAX_MB } from '../../lib/suppliers/import';
 
 /** Only the variables a case sets (NODE_ENV is not one of them). */
 const env = (vars: Record<string, string>) => vars as NodeJS.ProcessEnv;
@@ -83,12 +85,41 @@ describe('production mode', () => {
   });
 });
 
-describe('the proxy', () => {
-  it('buffers bodies large enough for the biggest supplier import, so none is cut off', async () => {
-    const { default: nextConfig } = (await import('../../next.config.js')) as {
-      default: { experimental: { proxyClientMaxBodySize: string } };
-    };
-    const megabytes = Number(nextConfig.experimental.proxyClientMaxBodySize.replace(/mb$/, ''));
-    expect(megabytes).toBeGreaterThan(IMPORT_MAX_MB);
+describe('protectRequest (scripts/server.ts, before Next.js)', () => {
+  /** A Node server that protects each request and echoes the CSP header Next.js would read. */
+  async function withServer(run: (url: string) => Promise<void>) {
+    const server = createServer((req, res) => {
+      if (protectRequest(req, res, { isDev: false })) res.end(req.headers['content-security-policy']);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      await run(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+    } finally {
+      server.close();
+    }
+  }
+
+  it('puts a fresh nonce on every answer and on the request, where Next.js takes it for its scripts', async () => {
+    await withServer(async (url) => {
+      const first = await fetch(url, { headers: { 'content-security-policy': "script-src 'unsafe-inline'" } });
+      const csp = first.headers.get('content-security-policy')!;
+      expect(csp).toMatch(/'nonce-[A-Za-z0-9+/]{22}=='/);
+      expect(await first.text()).toBe(csp);
+      expect(first.headers.get('x-frame-options')).toBe('DENY');
+      const second = await fetch(url, { method: 'POST', body: '{}' });
+      expect(second.status).toBe(200);
+      expect(second.headers.get('content-security-policy')).not.toBe(csp);
+    });
+  });
+
+  it('refuses writes from another site in German, with the headers, and lets reads through', async () => {
+    await withServer(async (url) => {
+      const refused = await fetch(url, { method: 'POST', headers: { origin: 'https://evil.example' }, body: '{}' });
+      expect(refused.status).toBe(403);
+      expect(await refused.json()).toEqual({ error: messages.security.crossSite });
+      expect(refused.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+      expect((await fetch(url, { method: 'PUT', headers: { 'sec-fetch-site': 'cross-site' } })).status).toBe(403);
+      expect((await fetch(url, { headers: { 'sec-fetch-site': 'cross-site' } })).status).toBe(200);
+    });
   });
 });

@@ -2,12 +2,14 @@ import { describe, expect, it } from 'vitest';
 import {
   alternativeOf,
   anyOf,
+  conjunctions,
   dropDeadAlternatives,
   prefixConjunction,
   prefixOperands,
   pruneAlternatives,
   pruneSubstrings,
   requiredWords,
+  substringInVector,
   wordRole,
 } from '@/lib/suppliers/query-words';
 
@@ -67,5 +69,50 @@ describe('word roles', () => {
     const words = (...roles: ('product' | 'quantity' | 'filler')[]) => roles.map((role, i) => ({ role, i }));
     expect(requiredWords(words('product', 'quantity', 'filler')).map((w) => w.i)).toEqual([0, 2]);
     expect(requiredWords(words('quantity', 'quantity')).map((w) => w.i)).toEqual([0, 1]);
+  });
+});
+
+describe('substringInVector', () => {
+  const known = [
+    { word: 'spritzgussteile', lexemes: ['spritzgussteil'] },
+    { word: 'haendedesinfektion', lexemes: ['haendedesinfektion'] }, // PostgreSQL 15 stems it as written
+    { word: 'instrumentendesinfektion', lexemes: ['instrumentendesinfektion'] },
+  ];
+  it('drops a substring only when the prefixes start every known word containing it', () => {
+    expect(substringInVector('spritzguss', ['spritzguss'], known)).toBe(true);
+    // Inside a compound no prefix starts: the substring search still finds more.
+    expect(substringInVector('desinfektio', ['desinfektion', 'handedesinfektion'], known)).toBe(false);
+    // No known word contains it: no company text does either.
+    expect(substringInVector('beatmung', ['beatmung'], known)).toBe(true);
+  });
+
+  it('counts a folded umlaut word only when both of its spellings are started', () => {
+    const hands = known.slice(1, 2);
+    expect(substringInVector('haendedesinfektio', ['handedesinfektion'], hands)).toBe(false);
+    expect(substringInVector('haendedesinfektio', ['haendedesinfektion'], hands)).toBe(false);
+    expect(substringInVector('haendedesinfektio', ['handedesinfektion', 'haendedesinfektion'], hands)).toBe(true);
+  });
+});
+
+describe('conjunctions', () => {
+  it('spells "every word matches" as one way per word, the tsqueries of each way in one tsquery', () => {
+    const words = [
+      { tsquery: "'gehaus':*", substrings: ['gehaeus'] },
+      { tsquery: "'spritzgiess':* | 'spritzguss':*", substrings: [] },
+      { tsquery: "'lass':*", substrings: ['lass'] },
+    ];
+    expect(conjunctions(words, 8)).toEqual([
+      { tsquery: "( 'gehaus':* ) & ( 'spritzgiess':* | 'spritzguss':* ) & ( 'lass':* )", substrings: [] },
+      { tsquery: "( 'gehaus':* ) & ( 'spritzgiess':* | 'spritzguss':* )", substrings: ['lass'] },
+      { tsquery: "( 'spritzgiess':* | 'spritzguss':* ) & ( 'lass':* )", substrings: ['gehaeus'] },
+      { tsquery: "( 'spritzgiess':* | 'spritzguss':* )", substrings: ['gehaeus', 'lass'] },
+    ]);
+  });
+
+  it('gives up beyond the limit, and finds no way when a word has none', () => {
+    const word = { tsquery: "'a':*", substrings: ['aa', 'ab'] };
+    expect(conjunctions([word, word], 9)).toHaveLength(9);
+    expect(conjunctions([word, word], 8)).toBeNull();
+    expect(conjunctions([word, { tsquery: '', substrings: [] }], 8)).toEqual([]);
   });
 });

@@ -51,7 +51,6 @@ describe('text fields refuse NUL and other control characters (PostgreSQL cannot
       introducedOn: '2026-11-20',
       channel: 'email',
       note: 'Hallo\u0000',
-      contactShared: false,
     };
     expect(errorsOf(introductionSchema.safeParse(introduction))).toEqual({ note: m.controlCharacters });
   });

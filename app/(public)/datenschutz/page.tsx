@@ -11,5 +11,7 @@ export const metadata: Metadata = { title: t.title };
 export const dynamic = 'force-dynamic';
 
 export default function PrivacyPage() {
-  return <LegalDocument title={t.title} blocks={parseLegalText(privacyPolicyText())} footnote={t.version(currentConsentVersion())} />;
+  return (
+    <LegalDocument title={t.title} blocks={parseLegalText(privacyPolicyText())} footnote={t.version(currentConsentVersion('request'))} />
+  );
 }

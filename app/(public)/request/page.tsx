@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { connection } from 'next/server';
 import { RequestForm } from '@/components/request-form';
 import { attachmentLimits } from '@/lib/attachments/store';
@@ -6,6 +7,7 @@ import { messages } from '@/lib/i18n';
 import { issueFormToken } from '@/lib/intake/form-token';
 import { listSectionsWithDivisions } from '@/lib/sectors/queries';
 import { loadPublicCompany } from '@/lib/suppliers/detail';
+import { parseIdParam } from '@/lib/validation';
 import { submitRequestForm } from './actions';
 
 const t = messages.request;
@@ -14,8 +16,8 @@ export const metadata: Metadata = { title: t.title };
 
 /** A request started from a directory entry (`?company=<id>`) begins with that company's name. */
 async function aboutCompany(raw: string | string[] | undefined): Promise<string> {
-  const id = Number(Array.isArray(raw) ? raw[0] : raw);
-  if (!Number.isSafeInteger(id) || id <= 0) return '';
+  const id = parseIdParam(String((Array.isArray(raw) ? raw[0] : raw) ?? ''));
+  if (id === undefined) return '';
   const company = await loadPublicCompany(id);
   return company ? t.aboutCompany(company.name) : '';
 }
@@ -28,6 +30,12 @@ export default async function RequestPage({ searchParams }: { searchParams: Prom
       <header className="space-y-2">
         <h1 className="text-2xl font-bold tracking-tight text-brand-800 sm:text-3xl">{t.title}</h1>
         <p className="text-slate-700">{t.intro}</p>
+        <p className="text-slate-700">
+          {messages.offers.linkHint}{' '}
+          <Link href="/offer" className="font-medium text-brand-700 underline underline-offset-4">
+            {messages.offers.link}
+          </Link>
+        </p>
       </header>
       <RequestForm
         action={submitRequestForm}

@@ -2,6 +2,9 @@
 
 import { revalidatePath } from 'next/cache';
 import { staffAction } from '@/app/guards';
+import { recordPhoneConsent } from '@/lib/availability/consent';
+import { phoneConsentSchema, sendChecksSchema } from '@/lib/availability/schema';
+import { sendAvailabilityChecks } from '@/lib/availability/send';
 import { changeOutcome, logIntroduction, sendIntroduction } from '@/lib/introductions/record';
 import {
   introductionSchema,
@@ -39,3 +42,15 @@ export const setIntroductionOutcome = staffAction('expert', outcomeSchema, async
 export const sendIntroductionText = staffAction('expert', sendIntroductionSchema, (user, input) =>
   sendIntroduction(user, input.introductionId),
 );
+
+export const askAvailability = staffAction('expert', sendChecksSchema, async (user, input) => {
+  const result = await sendAvailabilityChecks(user, input);
+  if (result.ok) revalidatePath(`/cases/${input.caseId}`);
+  return result;
+});
+
+export const recordSupplierConsent = staffAction('expert', phoneConsentSchema, async (user, input) => {
+  const result = await recordPhoneConsent(user, input);
+  if (result.ok) revalidatePath(`/cases/${input.caseId}`);
+  return result;
+});

@@ -144,7 +144,7 @@ export default async function IntroductionsPage({
                   {formatDate(row.introducedOn)} · {t.channels[row.channel]} · {row.introducedBy}
                 </p>
                 <div className="flex flex-wrap items-center gap-2">
-                  <OutcomeBadge outcome={row.outcome} agreementKind={row.agreementKind} />
+                  <OutcomeBadge outcome={row.outcome} agreementKind={row.agreementKind} source={row.outcomeSource} />
                   {/* A final outcome needs no more chasing: its old date would only look overdue. */}
                   {isOpenOutcome(row.outcome) && (
                     <>

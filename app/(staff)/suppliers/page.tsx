@@ -11,6 +11,8 @@ import { parseIdParam } from '@/lib/validation';
 import { caseNear } from '@/lib/introductions/candidates';
 import { loadShortlist } from '@/lib/introductions/shortlist';
 import { supplierContacts } from '@/lib/suppliers/contacts';
+import { pendingEntryChangeCount } from '@/lib/suppliers/entry-review';
+import { isSearchMiss, recordSearchMiss } from '@/lib/suppliers/search-misses';
 import { parseSearchParams } from '@/lib/suppliers/search-schema';
 import { searchQuery, type SearchState } from '@/lib/suppliers/search-url';
 import { loadSearchView } from '@/lib/suppliers/search-view';
@@ -45,7 +47,13 @@ export default async function SuppliersPage({ searchParams }: { searchParams: Pr
   const layout = (Array.isArray(raw.layout) ? raw.layout[0] : raw.layout) === 'list' ? 'list' : undefined;
   const state: SearchState = { ...params, case: caseOrigin?.id, layout };
   const search = { ...params, near: params.near ?? caseOrigin?.near };
-  const [view, shortlist] = await Promise.all([loadSearchView(search, 'staff'), caseOrigin ? loadShortlist(caseOrigin.id) : undefined]);
+  const [view, shortlist, pendingChanges] = await Promise.all([
+    loadSearchView(search, 'staff'),
+    caseOrigin ? loadShortlist(caseOrigin.id) : undefined,
+    pendingEntryChangeCount(),
+  ]);
+  // Where supply is missing: the unmet-demand report counts what experts searched in vain.
+  if (isSearchMiss(params, view.results.total)) await recordSearchMiss(params.q!);
   const contacts = layout === 'list' ? await supplierContacts(view.results.results.map((hit) => hit.id)) : undefined;
   const { MAP_TILE_URL, MAP_TILE_ATTRIBUTION } = config();
   const exportQuery = searchQuery({ ...search, limit: 20, offset: 0 });
@@ -54,12 +62,20 @@ export default async function SuppliersPage({ searchParams }: { searchParams: Pr
     <div className="space-y-4">
       <div className="flex flex-wrap items-baseline justify-between gap-3">
         <h1 className="text-2xl font-bold tracking-tight text-brand-800">{t.title}</h1>
-        <Link
-          href="/suppliers/new"
-          className="rounded-md border border-brand-700 bg-white px-3 py-1.5 text-sm font-semibold text-brand-700 hover:bg-brand-50"
-        >
-          {t.newSupplier}
-        </Link>
+        <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
+          <Link href="/suppliers/review" className="text-sm text-brand-700 underline underline-offset-4">
+            {messages.entries.reviewNav(pendingChanges)}
+          </Link>
+          <Link href="/suppliers/unverified" className="text-sm text-brand-700 underline underline-offset-4">
+            {messages.entries.unverifiedNav}
+          </Link>
+          <Link
+            href="/suppliers/new"
+            className="rounded-md border border-brand-700 bg-white px-3 py-1.5 text-sm font-semibold text-brand-700 hover:bg-brand-50"
+          >
+            {t.newSupplier}
+          </Link>
+        </div>
       </div>
       <SupplierSearch
         path="/suppliers"

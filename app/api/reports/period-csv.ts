@@ -7,7 +7,7 @@ import { parseReportPeriod, type ReportPeriod } from '@/lib/reports/period';
 /** A staff download of one report period as CSV; an invalid period is a 400 with the German reason. */
 export async function periodCsvResponse(
   request: NextRequest,
-  kind: 'cases' | 'introductions',
+  kind: 'cases' | 'introductions' | 'unmet_demand' | 'search_misses',
   build: (period: ReportPeriod) => Promise<string>,
   filename: (from: string, to: string) => string,
 ) {

@@ -2,10 +2,12 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { DistrictMap } from '@/components/cases/district-map';
+import { CompanyOffers } from '@/components/offers/company-offers';
 import { Fact, Panel, SectorList, Tags, WebsiteLink } from '@/components/suppliers/company-parts';
 import { RequestCallout } from '@/components/suppliers/request-callout';
 import { messages } from '@/lib/i18n';
 import { sectorTitles } from '@/lib/sectors/queries';
+import { activeCompanyOffers } from '@/lib/offers/queries';
 import { loadPublicCompany } from '@/lib/suppliers/detail';
 import { parseIdParam } from '@/lib/validation';
 
@@ -26,7 +28,7 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
 export default async function DirectoryEntryPage({ params }: { params: Promise<{ id: string }> }) {
   const company = await publicCompany((await params).id);
   if (!company) notFound();
-  const titles = await sectorTitles(company.sectors);
+  const [titles, offers] = await Promise.all([sectorTitles(company.sectors), activeCompanyOffers(company.id)]);
 
   return (
     <div className="space-y-5">
@@ -71,6 +73,8 @@ export default async function DirectoryEntryPage({ params }: { params: Promise<{
           )}
         </div>
       </Panel>
+
+      <CompanyOffers offers={offers} />
 
       <Panel title={t.contact}>
         <dl className="divide-y divide-slate-100">

@@ -38,7 +38,7 @@ export async function sendThreadReply(raw: unknown, attachments?: unknown): Prom
     log.info({ event: 'thread_reply.rejected', why: link.reason });
     return { ok: false, error: t.linkGoneText };
   }
-  const thread = await loadPublicThread(link.link.caseId);
+  const thread = await loadPublicThread(link.link.caseId!);
   if (!thread) return { ok: false, error: t.linkGoneText };
   const files = await checkedUploads(attachments);
   if (!files.ok) return { ok: false, error: files.error, fieldErrors: { files: files.error } };

@@ -10,7 +10,7 @@ import { eraseRequesterSchema } from '@/lib/privacy/schema';
 export const eraseRequesterData = staffAction(
   'admin',
   eraseRequesterSchema,
-  async (user, input): Promise<ActionResult<{ cases: number; mails: number }>> => {
+  async (user, input): Promise<ActionResult<{ cases: number; mails: number; offers: number }>> => {
     const erased = await eraseRequester(user, input.email);
     if (!erased) return { ok: false, error: messages.dataProtection.nothingToErase };
     revalidatePath('/admin/privacy');

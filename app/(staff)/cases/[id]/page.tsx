@@ -5,7 +5,9 @@ import { type ReactNode, Suspense } from 'react';
 import { requireStaffPage } from '@/app/guards';
 import { idParamOr404 } from '@/app/route-params';
 import {
+  askAvailability,
   recordIntroduction,
+  recordSupplierConsent,
   sendIntroductionText,
   setIntroductionOutcome,
   shortlistCandidate,
@@ -20,13 +22,18 @@ import { TakeCaseButton } from '@/components/cases/take-case-button';
 import { Timeline } from '@/components/cases/timeline';
 import { CaseComposer } from '@/components/conversations/case-composer';
 import { MessageList } from '@/components/conversations/message-list';
-import { ReplyUnreadBadge, WaitingBadge } from '@/components/conversations/badges';
+import { ReplyUnreadBadge } from '@/components/conversations/badges';
 import { CaseCandidates } from '@/components/introductions/case-candidates';
 import { CaseIntroductions } from '@/components/introductions/case-introductions';
 import { IntroductionForm } from '@/components/introductions/introduction-form';
 import { ShortlistPanel } from '@/components/introductions/shortlist-panel';
+import { SendChecksForm } from '@/components/availability/send-checks-form';
+import { withoutRequester } from '@/lib/availability/need';
+import { caseAvailability } from '@/lib/availability/queries';
 import { attachmentLimits, listAttachments } from '@/lib/attachments/store';
 import { listUsers } from '@/lib/auth/users';
+import { NewOfferMarker } from '@/components/offers/new-offer-marker';
+import { caseNewOfferMatches, markOfferMatchesSeen } from '@/lib/offers/queries';
 import { findRelatedCases, findSimilarCases, listActiveStaff, loadCase, loadTimeline } from '@/lib/cases/detail';
 import { allowedTransitions, isClosed } from '@/lib/cases/lifecycle';
 import { editableState } from '@/lib/cases/update';
@@ -39,6 +46,7 @@ import { caseIntroductions } from '@/lib/introductions/queries';
 import { loadShortlist } from '@/lib/introductions/shortlist';
 import { sectorTitle } from '@/lib/sectors/queries';
 import { addDays } from '@/lib/time';
+import { parseIdParam } from '@/lib/validation';
 import { addCaseNote, markCaseDuplicate, saveCase, sendCaseMessage, takeCaseOver } from './actions';
 
 const shortlistActions = { add: shortlistCandidate, remove: unshortlistCandidate };
@@ -55,8 +63,8 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
   const { id } = await params;
   // The organisation is personal enough that the title, too, is for signed-in staff only.
   await requireStaffPage('expert', `/cases/${id}`);
-  const caseId = Number(id);
-  const detail = Number.isSafeInteger(caseId) && caseId > 0 ? await loadCase(caseId) : undefined;
+  const caseId = parseIdParam(id);
+  const detail = caseId === undefined ? undefined : await loadCase(caseId);
   return { title: detail ? t.title(detail.case.reference, detail.case.organisation) : messages.cases.notFound };
 }
 
@@ -90,8 +98,11 @@ export default async function CasePage({ params, searchParams }: { params: Promi
   // Opening the case is reading the reply; this view still shows the marker once.
   const replyUnread = c.replyUnreadSince !== null;
   if (replyUnread) await markRepliesRead(me, c.id);
-  const [timeline, related, similar, staff, everyone, sector, shortlist, introductions, conversation, templates, files] = await Promise.all(
-    [
+  // The same for offers matched to the case: its assignee sees the marker this once.
+  const newOffers = await caseNewOfferMatches(c.id);
+  if (newOffers.length > 0) await markOfferMatchesSeen(c.id, me.id);
+  const [timeline, related, similar, staff, everyone, sector, shortlist, introductions, conversation, templates, files, availability] =
+    await Promise.all([
       loadTimeline(c.id),
       findRelatedCases(c),
       findSimilarCases(c),
@@ -103,8 +114,8 @@ export default async function CasePage({ params, searchParams }: { params: Promi
       loadMessages(c.id),
       listTemplates(),
       listAttachments([c.id]),
-    ],
-  );
+      caseAvailability(c.id),
+    ]);
   const values = templateValues(c, me);
   const composerTemplates = templates.map((x) => ({
     key: x.key,
@@ -128,7 +139,6 @@ export default async function CasePage({ params, searchParams }: { params: Promi
         <StatusBadge status={c.status} />
         <PriorityLabel priority={c.priority} />
         {overdue && <OverdueBadge />}
-        {c.waitingSince && <WaitingBadge since={c.waitingSince} />}
         {replyUnread && <ReplyUnreadBadge />}
         {(c.assigneeId !== me.id || c.status === 'new') && !isClosed(c.status) && (
           <TakeCaseButton caseId={c.id} version={c.version} take={takeCaseOver} />
@@ -143,7 +153,12 @@ export default async function CasePage({ params, searchParams }: { params: Promi
           {t.toHistory}
         </Link>
         <span className="w-full text-lg font-semibold text-slate-900 sm:w-auto">{c.organisation}</span>
+        {c.waitingSince && (
+          <p className="w-full text-sm text-slate-700">{messages.conversations.waitingHint(formatDateTime(c.waitingSince))}</p>
+        )}
       </header>
+
+      <NewOfferMarker matches={newOffers} />
 
       <div className="grid gap-5 lg:grid-cols-[3fr_2fr]">
         <div className="space-y-5">
@@ -154,6 +169,7 @@ export default async function CasePage({ params, searchParams }: { params: Promi
                 <p className="whitespace-pre-wrap">{c.description}</p>
               </Row>
               <Row label={t.urgency}>{messages.urgencies[c.urgency]}</Row>
+              {c.quantity && <Row label={t.quantity}>{c.quantity}</Row>}
               {c.neededBy && <Row label={t.neededBy}>{formatDate(c.neededBy)}</Row>}
               {c.sector && <Row label={t.sector}>{`${c.sector} ${sector ?? ''}`}</Row>}
               <Row label={t.submittedAt}>{formatDateTime(c.createdAt)}</Row>
@@ -268,7 +284,31 @@ export default async function CasePage({ params, searchParams }: { params: Promi
             </div>
           </Section>
           <Section title={ti.shortlist.title} id="merkliste">
-            <ShortlistPanel caseId={c.id} items={shortlist} actions={shortlistActions} />
+            <ShortlistPanel
+              caseId={c.id}
+              items={shortlist}
+              availability={availability}
+              actions={shortlistActions}
+              recordConsent={recordSupplierConsent}
+            />
+            {shortlist.length > 0 && !isClosed(c.status) && (
+              <details className="rounded border border-slate-200 p-3" id="verfuegbarkeit">
+                <summary className="cursor-pointer font-semibold text-brand-800">{messages.availability.sendTitle}</summary>
+                <div className="pt-3">
+                  <SendChecksForm
+                    caseId={c.id}
+                    description={withoutRequester(c.description, c)}
+                    candidates={shortlist.map((s) => ({
+                      companyId: s.companyId,
+                      name: s.name,
+                      hasEmail: s.email !== null,
+                      answered: Boolean(availability.checks.get(s.companyId)?.answer),
+                    }))}
+                    ask={askAvailability}
+                  />
+                </div>
+              </details>
+            )}
             {shortlist.length > 0 && (
               <details className="rounded border border-slate-200 p-3" open={introductions.length === 0}>
                 <summary className="cursor-pointer font-semibold text-brand-800">{ti.log.open}</summary>

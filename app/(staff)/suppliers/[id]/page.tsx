@@ -8,30 +8,51 @@ import { Fact, Panel, SectorList, Tags, WebsiteLink } from '@/components/supplie
 import { CompanyForm } from '@/components/suppliers/company-form';
 import { CompanyIntroductions } from '@/components/introductions/company-introductions';
 import { CompanyHistory } from '@/components/suppliers/company-history';
-import { formatDateTime } from '@/lib/format';
+import { CompanyOffers } from '@/components/offers/company-offers';
+import { activeCompanyOffers } from '@/lib/offers/queries';
+import { formatDate, formatDateTime } from '@/lib/format';
 import { messages } from '@/lib/i18n';
 import { sectorTitles } from '@/lib/sectors/queries';
 import { companyIntroductions } from '@/lib/introductions/queries';
 import { loadCompany, loadCompanyHistory } from '@/lib/suppliers/detail';
 import { companyFormValues } from '@/lib/suppliers/form';
-import { saveSupplier } from './actions';
+import { EntryCheckButton } from '@/components/suppliers/entry-actions';
+import { EntryProposals } from '@/components/suppliers/entry-proposals';
+import { MergePanel } from '@/components/suppliers/merge-panel';
+import { pendingEntryChanges } from '@/lib/suppliers/entry-review';
+import { duplicateCandidates, mergePreview } from '@/lib/suppliers/merge';
+import { parseIdParam } from '@/lib/validation';
+import { mergeCompany, requestCompanyEntryCheck, reviewCompanyEntryChange, saveSupplier } from './actions';
 
 const t = messages.suppliers;
 const f = t.fields;
+const te = messages.entries;
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   return { title: `${t.title} ${(await params).id}` };
 }
 
-export default async function SupplierPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function SupplierPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ merge?: string | string[] }>;
+}) {
   const { id: raw } = await params;
+  const { merge } = await searchParams;
+  const mergeId = typeof merge === 'string' ? parseIdParam(merge) : undefined;
   await requireStaffPage('expert', `/suppliers/${raw}`);
   const company = await loadCompany(idParamOr404(raw));
   if (!company) notFound();
-  const [history, titles, introductions] = await Promise.all([
+  const [history, titles, introductions, proposals, candidates, preview, offers] = await Promise.all([
     loadCompanyHistory(company.id),
     sectorTitles(company.sectors),
     companyIntroductions(company.id),
+    pendingEntryChanges(company.id),
+    duplicateCandidates(company.id),
+    mergeId && mergeId !== company.id ? mergePreview(mergeId) : undefined,
+    activeCompanyOffers(company.id),
   ]);
 
   return (
@@ -48,6 +69,13 @@ export default async function SupplierPage({ params }: { params: Promise<{ id: s
           }`}
         >
           {company.publicListing ? t.isPublic : t.notPublic}
+        </span>
+        <span
+          className={`rounded-full px-2.5 py-0.5 text-sm font-medium ${
+            company.verifiedAt ? 'bg-green-100 text-green-900' : 'bg-slate-100 text-slate-800'
+          }`}
+        >
+          {company.verifiedAt ? te.verifiedOn(formatDate(company.verifiedAt)) : te.neverVerified}
         </span>
       </header>
 
@@ -126,6 +154,8 @@ export default async function SupplierPage({ params }: { params: Promise<{ id: s
             </dl>
           </Panel>
 
+          <CompanyOffers offers={offers} />
+
           <Panel title={messages.introductions.company.title}>
             <CompanyIntroductions rows={introductions} />
           </Panel>
@@ -135,10 +165,29 @@ export default async function SupplierPage({ params }: { params: Promise<{ id: s
           </Panel>
         </div>
 
-        <div>
+        <div className="space-y-5">
+          <Panel title={te.requestCheck}>
+            <p className="text-sm text-slate-700">
+              {company.email ? te.requestCheckHint : te.noEmail}
+              {company.entryCheckSentAt && ` ${te.lastCheckSent(formatDate(company.entryCheckSentAt))}`}
+            </p>
+            {company.email && <EntryCheckButton companyId={company.id} request={requestCompanyEntryCheck} />}
+          </Panel>
+          <EntryProposals proposals={proposals} review={reviewCompanyEntryChange} />
           <Panel title={t.sections.edit}>
             <CompanyForm mode="edit" id={company.id} version={company.version} initial={companyFormValues(company)} save={saveSupplier} />
           </Panel>
+          <div id="merge">
+            <Panel title={te.mergeTitle}>
+              <MergePanel
+                keep={{ id: company.id, version: company.version }}
+                candidates={candidates}
+                chosen={mergeId}
+                preview={preview}
+                merge={mergeCompany}
+              />
+            </Panel>
+          </div>
         </div>
       </div>
     </div>

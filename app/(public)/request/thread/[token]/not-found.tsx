@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { LinkGone } from '@/components/link-gone';
 import { messages } from '@/lib/i18n';
 
 const t = messages.conversations;
@@ -8,13 +8,5 @@ export const metadata: Metadata = { title: t.linkGoneTitle, robots: { index: fal
 
 /** Forged, expired and revoked links look alike: the page does not say which. */
 export default function ThreadLinkGone() {
-  return (
-    <div className="space-y-4">
-      <h1 className="text-2xl font-bold tracking-tight text-brand-800 sm:text-3xl">{t.linkGoneTitle}</h1>
-      <p className="text-slate-700">{t.linkGoneText}</p>
-      <Link href="/request/status" className="font-semibold text-brand-700 underline underline-offset-4">
-        {t.toStatusLookup}
-      </Link>
-    </div>
-  );
+  return <LinkGone title={t.linkGoneTitle} text={t.linkGoneText} href="/request/status" linkText={t.toStatusLookup} />;
 }

@@ -21,7 +21,7 @@ export default async function ThreadPage({ params }: { params: Promise<{ token: 
   const { token } = await params;
   const link = await verifyAccessLink(token, 'requester_thread');
   if (!link.ok) notFound();
-  const thread = await loadPublicThread(link.link.caseId);
+  const thread = await loadPublicThread(link.link.caseId!);
   if (!thread) notFound();
   return (
     <div className="space-y-6">
