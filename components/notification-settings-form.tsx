@@ -16,7 +16,11 @@ export type SaveNotificationSettings = (input: NotificationSettings) => Promise<
 const SWITCHES = ['assignedToMe', 'repliesOnMyCases', 'dailyDigest'] as const;
 
 export function NotificationSettingsForm({ settings, action }: { settings: NotificationSettings; action: SaveNotificationSettings }) {
-  const { form, result, onSubmit, field } = useActionForm({ schema: notificationSettingsSchema, defaultValues: settings, action });
+  const { form, result, onSubmit, field, checkbox } = useActionForm({
+    schema: notificationSettingsSchema,
+    defaultValues: settings,
+    action,
+  });
 
   return (
     <form noValidate onSubmit={onSubmit} className="space-y-4">
@@ -35,7 +39,7 @@ export function NotificationSettingsForm({ settings, action }: { settings: Notif
       </Field>
       {SWITCHES.map((name) => (
         <label key={name} className="flex items-start gap-2 text-slate-900">
-          <input type="checkbox" {...form.register(name)} className="mt-1 size-4 shrink-0" />
+          <input type="checkbox" {...checkbox(name)} className="mt-1 size-4 shrink-0" />
           <span>{t[name]}</span>
         </label>
       ))}

@@ -2,7 +2,7 @@
 
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
-import { type DefaultValues, type FieldValues, type Mode, type Path, type RegisterOptions, useForm } from 'react-hook-form';
+import { type DefaultValues, type FieldValues, get, type Mode, type Path, type RegisterOptions, useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import type { ActionFailure, ActionResult } from '@/lib/action-result';
 import { callAction } from './call-action';
@@ -59,12 +59,26 @@ export function useActionForm<Input extends FieldValues, Output, T, Extra extend
     options.onFailure?.(outcome);
   });
 
-  /** Registration, id and error of one field, for `<Field {...field('name')}>`. */
-  const field = (name: Path<Input>, { id = name, ...register }: { id?: string } & RegisterOptions<Input, Path<Input>> = {}) => ({
-    id,
-    error: messageOf(form.getFieldState(name, form.formState).error),
-    registration: form.register(name, register),
-  });
+  // react-hook-form fills its inputs only once the page is hydrated; the initial value as a
+  // DOM default also shows it in the server's HTML, so a slow phone never sees an empty or
+  // wrong form before that (and a reload shows what was saved).
+  const initial = (name: Path<Input>): unknown => get(options.defaultValues, name);
 
-  return { form, result, onSubmit, field };
+  /** Registration, id and error of one field, for `<Field {...field('name')}>`. */
+  const field = (name: Path<Input>, { id = name, ...register }: { id?: string } & RegisterOptions<Input, Path<Input>> = {}) => {
+    const value = initial(name);
+    return {
+      id,
+      error: messageOf(form.getFieldState(name, form.formState).error),
+      registration: {
+        ...form.register(name, register),
+        ...(typeof value === 'string' || typeof value === 'number' ? { defaultValue: value } : {}),
+      },
+    };
+  };
+
+  /** Registration of a yes/no checkbox, checked in the server's HTML when its initial value is. */
+  const checkbox = (name: Path<Input>) => ({ ...form.register(name), defaultChecked: initial(name) === true });
+
+  return { form, result, onSubmit, field, checkbox };
 }

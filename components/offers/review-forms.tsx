@@ -61,7 +61,7 @@ export function MergeForm({
     contactPerson: company.contactPerson,
   };
   const differing = MERGE_FIELDS.filter((name) => offerValues[name] && offerValues[name] !== companyValues[name]);
-  const { form, result, onSubmit } = useActionForm({
+  const { form, result, onSubmit, checkbox } = useActionForm({
     schema: mergeOfferSchema,
     defaultValues: {
       offerId: offer.id,
@@ -102,19 +102,14 @@ export function MergeForm({
         </fieldset>
       )}
       <div className="flex gap-3">
-        <input
-          type="checkbox"
-          id={`${prefix}-sectors`}
-          {...form.register('addSectors')}
-          className="mt-1 size-5 shrink-0 accent-brand-700"
-        />
+        <input type="checkbox" id={`${prefix}-sectors`} {...checkbox('addSectors')} className="mt-1 size-5 shrink-0 accent-brand-700" />
         <label htmlFor={`${prefix}-sectors`}>{t.addSectors}</label>
       </div>
       <div className="flex gap-3">
         <input
           type="checkbox"
           id={`${prefix}-certifications`}
-          {...form.register('addCertifications')}
+          {...checkbox('addCertifications')}
           className="mt-1 size-5 shrink-0 accent-brand-700"
         />
         <label htmlFor={`${prefix}-certifications`}>{t.addCertifications}</label>

@@ -31,7 +31,7 @@ export function CompanyForm(props: Props) {
   const version = useRef(props.mode === 'edit' ? props.version : 0);
   // Whether the last save changed anything, for the success message.
   const changed = useRef(true);
-  const { form, result, onSubmit, field } = useActionForm({
+  const { form, result, onSubmit, field, checkbox } = useActionForm({
     schema: companyFormSchema,
     defaultValues: props.initial,
     action: (company: CompanyInput) =>
@@ -131,7 +131,7 @@ export function CompanyForm(props: Props) {
       <div className="flex items-start gap-3 rounded-md border border-slate-200 bg-slate-50 p-3">
         <input
           type="checkbox"
-          {...form.register('publicListing')}
+          {...checkbox('publicListing')}
           {...describedBy('publicListing', { hint: t.hints.publicListing })}
           className="mt-1 h-5 w-5 shrink-0 accent-brand-700"
         />

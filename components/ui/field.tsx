@@ -6,7 +6,10 @@ export const inputClass =
   'placeholder:text-slate-500 focus:border-brand-600 aria-[invalid=true]:border-red-700 aria-[invalid=true]:bg-red-50';
 
 /** What the input inside a registered Field spreads: react-hook-form's registration and the aria wiring. */
-export type FieldInputProps = UseFormRegisterReturn & ReturnType<typeof describedBy>;
+export type FieldInputProps = FieldRegistration & ReturnType<typeof describedBy>;
+
+/** react-hook-form's registration with the field's initial value for the server's HTML. */
+export type FieldRegistration = UseFormRegisterReturn & { defaultValue?: string | number };
 
 interface FieldProps {
   id: string;
@@ -14,7 +17,7 @@ interface FieldProps {
   required?: boolean;
   hint?: string;
   error?: string;
-  registration?: UseFormRegisterReturn;
+  registration?: FieldRegistration;
   /** With a registration, the input as a function of the props it must spread. */
   children: ReactNode | ((input: FieldInputProps) => ReactNode);
 }

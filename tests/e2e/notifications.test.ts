@@ -35,6 +35,9 @@ it('an expert who chose all new cases at /account gets the mail for the next req
   // Saved, not just shown: a fresh page load has the choice.
   await page.reload();
   await expect(page.getByLabel('Neue Fälle').inputValue()).resolves.toBe('all');
+  // Already in the server's HTML, so a slow phone never shows the default before the page is live.
+  const html = await (await page.request.get(`${app.baseUrl}/account`)).text();
+  expect(html).toMatch(/<option value="all" selected="">/);
 
   const submitted = await fetch(`${app.baseUrl}/api/requests`, {
     method: 'POST',
