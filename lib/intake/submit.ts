@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import { commitBehind, db, type Executor, type Unawaited } from '../../db/client';
+import { commitBehind, db, type Executor, reusePlans, type Unawaited } from '../../db/client';
 import { cases } from '../../db/schema';
 import { storeAttachments } from '../attachments/store';
 import type { CheckedFile } from '../attachments/validate';
@@ -48,7 +48,8 @@ export async function submitHelpRequest(
   let numbering: Unawaited<{ id: number; reference: string }> | undefined;
   const outcome = await db
     .transaction(async (tx) => {
-      const [staff, existing] = await Promise.all([
+      const [, staff, existing] = await Promise.all([
+        reusePlans(tx),
         newCaseRecipients(tx, request.urgency),
         key ? findByIdempotencyKey(tx, key) : undefined,
       ]);

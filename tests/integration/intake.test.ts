@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { count, eq, sql } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { db } from '@/db/client';
+import { db, rowsOf } from '@/db/client';
 import { caseEvents, cases, outbox, rateLimits, referenceCounters } from '@/db/schema';
 import { acceptHelpRequest } from '@/lib/intake/accept';
 import { messages } from '@/lib/i18n';
@@ -192,6 +192,14 @@ describe('acceptHelpRequest', () => {
     expect((await countRows()).cases).toBe(6);
     const keys = await db.select().from(rateLimits);
     expect(keys.map((k) => k.key).join()).not.toContain('10.0.0.1');
+  });
+
+  it('counts in an unlogged table, whose commits wait for no WAL flush', async () => {
+    const [table] = await rowsOf<{ relpersistence: string }>(
+      db,
+      sql`select relpersistence from pg_class where oid = 'rate_limits'::regclass`,
+    );
+    expect(table?.relpersistence).toBe('u');
   });
 });
 
