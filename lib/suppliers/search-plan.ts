@@ -413,20 +413,26 @@ export async function planSearch(params: SupplierSearch, audience: Audience, opt
  * are expected to match at least `bound.from` companies; else null (all are ranked). Expected from PostgreSQL's
  * statistics of search_vector (ANALYZE; none yet: null): the share of rows holding each lexeme
  * a word's tsquery matches on its own, summed over the word's lexemes (a prefix's, synonyms'),
- * summed over the words when any may match, the smallest word's when all must. Substrings and
+ * summed over the words when any may match, multiplied when all must (as if independent:
+ * "Masken und Kliniken" match far fewer than each word). Substrings and
  * compounds of several lexemes count nothing: fewer expected, rather ranked all. Filters are not
  * counted: searchSuppliers ranks all when too few matches remain above the floor.
  */
 async function boundFor(words: WordMatch[], any: boolean, bound: Bound): Promise<SearchPlan['bounded']> {
   const stats = (column: string) =>
     sql`from pg_stats where schemaname = current_schema() and tablename = 'companies' and attname = ${column}`;
-  // The shares end with summary figures (minimum, maximum, nulls): unnest pairs them with nulls.
+  // The lexemes' shares end with summary figures (minimum, maximum, nulls), which unnest pairs
+  // with null lexemes; read once for all words.
+  const lexemes = sql`(select lexeme, share from (select most_common_elems::text::text[] as lexemes, most_common_elem_freqs as shares ${stats('search_vector')}) as s,
+    unnest(s.lexemes, s.shares) as u(lexeme, share) where lexeme is not null)`;
   const rows = await db
+    .with(
+      db
+        .$with('lexemes')
+        .as(db.select({ lexeme: sql<string>`lexeme`.as('lexeme'), share: sql<number>`share`.as('share') }).from(sql`${lexemes} as l`)),
+    )
     .select({
-      share: sql<number>`(select coalesce(sum(m.share), 0) from pg_stats s,
-        unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) as m(lexeme, share)
-        where s.schemaname = current_schema() and s.tablename = 'companies' and s.attname = 'search_vector'
-          and case when m.lexeme is null then false else array_to_tsvector(array[m.lexeme]) @@ value::tsquery end)`,
+      share: sql<number>`(select coalesce(sum(share), 0) from lexemes where array_to_tsvector(array[lexeme]) @@ value::tsquery)`,
       companies: sql<number>`(select reltuples from pg_class where oid = 'companies'::regclass)`,
       values: sql<number[] | null>`(select most_common_vals::text::real[] ${stats('search_quality')})`,
       shares: sql<number[] | null>`(select most_common_freqs ${stats('search_quality')})`,
@@ -435,14 +441,9 @@ async function boundFor(words: WordMatch[], any: boolean, bound: Bound): Promise
     .from(sql`jsonb_array_elements_text(${JSON.stringify(words.map((m) => m.tsquery))}::jsonb)`);
   const shares = rows.map((r) => Math.min(1, Number(r.share)));
   const total = Number(rows[0]?.companies ?? 0);
-  const expected =
-    total *
-    (any
-      ? Math.min(
-          1,
-          shares.reduce((a, b) => a + b, 0),
-        )
-      : Math.min(...shares));
+  const sum = shares.reduce((a, b) => a + b, 0);
+  const product = shares.reduce((a, b) => a * b, 1);
+  const expected = total * (any ? Math.min(1, sum) : product);
   if (!(expected >= bound.from)) return null;
   const numbers = (list: number[] | null | undefined) => (list ?? []).map(Number);
   const floor = qualityFloorFor(

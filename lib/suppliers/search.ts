@@ -109,12 +109,13 @@ export function supplierSearchQueries(params: SupplierSearch, built: SearchPlan,
       .from(companies)
       .where(bounded ? and(where, gte(companies.searchQuality, bounded.floor)) : where),
   );
-  // Whether any match lies below the floor, so that the count is a lower bound; null when too
-  // few lie above it (for this page, or to choose the best from): then all are ranked
-  // (searchSuppliers). The probe reads the matches in table order up to the first below the
-  // floor, so only when it is expected to find one soon.
+  // Whether a match lies below the floor, so that the count is a lower bound: looked for among
+  // the BELOW_PROBE companies just below it (companies_search_quality_idx; the subquery keeps the
+  // table's name for the conditions), as the matches' bitmaps again cost as much as finding them.
+  // null when too few lie above the floor (for this page, or to choose the best from) or no
+  // match was found below it: then every match is ranked (resultPage).
   const below = bounded
-    ? sql`case when (select count(*) from matches) >= ${literal(enoughAbove(params, bounded))} then exists (select 1 from ${companies} where ${and(where, lt(companies.searchQuality, bounded.floor))}) end`
+    ? sql`case when (select count(*) from matches) >= ${literal(enoughAbove(params, bounded))} and exists (select 1 from (select * from ${companies} where ${lt(companies.searchQuality, bounded.floor)} order by ${companies.searchQuality} desc limit ${literal(BELOW_PROBE)}) as ${companies} where ${where}) then true end`
     : sql`false`;
   const candidates = db.$with('candidates').as(
     db
@@ -209,6 +210,9 @@ export function supplierSearchQueries(params: SupplierSearch, built: SearchPlan,
 
   return { plan: built, rows, count, countInPage: text, facets };
 }
+
+/** How many companies below a quality floor are looked at for a match (supplierSearchQueries). */
+const BELOW_PROBE = 2000;
 
 /** How many matches above a quality floor make its ranking the answer. */
 const enoughAbove = (params: SupplierSearch, bounded: NonNullable<SearchPlan['bounded']>) =>
