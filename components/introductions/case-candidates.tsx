@@ -76,7 +76,7 @@ export async function CaseCandidates({ c, requested, shortlisted, shortlistActio
         <>
           <div className="flex flex-wrap items-baseline justify-between gap-2 text-sm">
             <p className="font-semibold" role="status">
-              {t.total(results.results.length, results.total)}
+              {t.total(results.results.length, results.total, results.capped)}
               {' · '}
               {t.from(`${c.postalCode} ${c.city}`)}
             </p>

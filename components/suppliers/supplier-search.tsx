@@ -108,7 +108,7 @@ export function SupplierSearch({
         <div className="min-w-0 space-y-3">
           <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
             <p className="font-semibold text-slate-900" role="status" data-testid="result-total">
-              {results.total > 0 ? t.range(from, to, results.total) : t.hits(0)}
+              {results.total > 0 ? t.range(from, to, results.total, results.capped) : t.hits(0)}
             </p>
             {layoutToggle && results.total > 0 && (
               <nav aria-label={t.layout.label} className="flex gap-1 text-sm">
@@ -147,9 +147,9 @@ export function SupplierSearch({
               contacts={contacts}
             />
           )}
-          {results.total > state.limit && (
+          {(results.total > state.limit || results.capped) && (
             <nav aria-label={t.pages} className="flex flex-wrap items-center justify-between gap-3 text-sm">
-              <span>{t.range(from, to, results.total)}</span>
+              <span>{t.range(from, to, results.total, results.capped)}</span>
               <div className="flex gap-2">
                 {state.offset > 0 && (
                   <Link
@@ -159,7 +159,7 @@ export function SupplierSearch({
                     {t.previous}
                   </Link>
                 )}
-                {to < results.total && (
+                {(to < results.total || results.capped) && (
                   <Link
                     href={searchHref(path, state, { offset: state.offset + state.limit })}
                     className="rounded-md border border-slate-300 bg-white px-3 py-1.5 font-medium hover:bg-slate-100"

@@ -10,6 +10,7 @@ import {
   jsonb,
   pgTable,
   primaryKey,
+  real,
   text,
   timestamp,
   uniqueIndex,
@@ -55,6 +56,9 @@ export const companies = pgTable(
     // folded text for trigram matching, and the weighted German full-text vector.
     searchText: text('search_text').notNull().default(''),
     searchVector: tsvector('search_vector').notNull().default(sql`''::tsvector`),
+    // How complete the entry is (lib/suppliers/quality.ts), whatever is searched: a broad search
+    // ranks only the matches with the highest (docs/benchmarks.md, "Fifth pass").
+    searchQuality: real('search_quality').notNull().default(0),
     // "geprüft am": when the company last confirmed or corrected its own entry.
     verifiedAt: timestamp('verified_at', { withTimezone: true }),
     // When the last entry check link went out (the yearly job asks again a year later).
@@ -73,6 +77,7 @@ export const companies = pgTable(
     index('companies_district_idx').on(t.districtKey),
     index('companies_public_idx').on(t.publicListing),
     index('companies_verified_idx').on(t.verifiedAt),
+    index('companies_search_quality_idx').on(t.searchQuality),
     check('companies_kind_check', sql`${t.kind} in ('company', 'research', 'network')`),
   ],
 );

@@ -842,8 +842,9 @@ export const de = {
     allDistricts: 'Alle Kreise',
     noFacet: 'Keine Treffer.',
     hits: (n: number) => (n === 1 ? '1 Treffer' : `${n.toLocaleString('de-DE')} Treffer`),
-    range: (from: number, to: number, total: number) =>
-      `${from.toLocaleString('de-DE')}–${to.toLocaleString('de-DE')} von ${total.toLocaleString('de-DE')} Treffern`,
+    /** `capped`: only the best `total` were ranked, there are more. */
+    range: (from: number, to: number, total: number, capped = false) =>
+      `${from.toLocaleString('de-DE')}–${to.toLocaleString('de-DE')} von ${capped ? 'mehr als ' : ''}${total.toLocaleString('de-DE')} Treffern`,
     noResults: 'Keine Lieferanten gefunden. Lockern Sie die Filter oder versuchen Sie andere Suchbegriffe.',
     relaxedNotice: 'Keine Treffer mit allen Begriffen – Ergebnisse mit den meisten Begriffen',
     suggestedWords: 'Meinten Sie:',
@@ -996,8 +997,12 @@ export const de = {
       allWithMap: 'Alle Treffer mit Karte und Filtern',
       none: 'Keine passenden Anbieter gefunden. Versuchen Sie andere Suchbegriffe oder einen größeren Umkreis.',
       noTerms: 'Aus der Beschreibung ließen sich keine Suchbegriffe ableiten. Bitte geben Sie welche ein.',
-      total: (shown: number, total: number) =>
-        total > shown ? `Die besten ${shown} von ${total.toLocaleString('de-DE')} Treffern` : `${total} Treffer`,
+      total: (shown: number, total: number, capped: boolean) =>
+        capped
+          ? `Die besten ${shown} von mehr als ${total.toLocaleString('de-DE')} Treffern`
+          : total > shown
+            ? `Die besten ${shown} von ${total.toLocaleString('de-DE')} Treffern`
+            : `${total} Treffer`,
       from: (place: string) => `Entfernung ab ${place}`,
     },
     shortlist: {

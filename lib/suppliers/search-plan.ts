@@ -18,6 +18,7 @@ import {
   wordRole,
 } from './query-words';
 import type { SupplierSearch } from './search-schema';
+import { qualityFloorFor } from './quality';
 import { expandWord, loadSynonymGroups } from './synonyms';
 import { fold, queryWords } from './text';
 import { isRecentlyVerified } from './verified';
@@ -56,7 +57,7 @@ const SIMILAR_MIN_SCORE = 0.45;
 const SIMILAR_MAX = 3;
 
 /** A constant written into the statement, not sent as a parameter (of unknown type). */
-const literal = (n: number) => sql.raw(String(n));
+export const literal = (n: number) => sql.raw(String(n));
 
 const EARTH_RADIUS_KM = 6371;
 const KM_PER_DEGREE = 111.2;
@@ -301,11 +302,33 @@ export interface SearchPlan {
   relaxed: boolean;
   /** The query's words and their roles (for suggestions when nothing matches). */
   words: { word: string; role: WordRole }[];
+  /**
+   * For words expected to match many companies: only matches with at least `floor` as
+   * search_quality are ranked (about `candidates` of them), and the count says "more than".
+   * null: all are ranked.
+   */
+  bounded: { floor: number; candidates: number } | null;
 }
+
+/** When a search ranks only its best entries (see boundFor). */
+export interface Bound {
+  /** From this many expected matches on. */
+  from: number;
+  /** About how many matches to rank then. */
+  candidates: number;
+}
+
+/**
+ * Ranking every match of a word found in 70,000 of 1,000,000 companies reads 70,000 rows
+ * (docs/benchmarks.md, "Fifth pass"); 2,000 by entry quality give the first pages.
+ */
+export const BOUND: Bound = { from: 4000, candidates: 2000 };
 
 export interface PlanOptions {
   /** Rank by coverage when the words cannot all match together (default); false: require them all. */
   relax?: boolean;
+  /** When to rank only the best entries by search_quality; null: never. Default BOUND. */
+  bound?: Bound | null;
 }
 
 /**
@@ -367,6 +390,7 @@ export async function planSearch(params: SupplierSearch, audience: Audience, opt
     ? or(...(products.length > 0 ? products : required).map((m) => m.condition))
     : and(...required.map((m) => m.condition));
   const base = and(...fixed, wordCondition);
+  const bound = options.bound === undefined ? BOUND : options.bound;
   return {
     base,
     dimensions,
@@ -379,5 +403,52 @@ export async function planSearch(params: SupplierSearch, audience: Audience, opt
     text: matches.length > 0,
     relaxed,
     words: queryWords(params.q ?? '').map((word) => ({ word, role: wordRole(word) })),
+    bounded:
+      bound && matches.length > 0 ? await boundFor(relaxed ? (products.length > 0 ? products : required) : required, relaxed, bound) : null,
   };
+}
+
+/**
+ * The search_quality above which about `bound.candidates` of the matches lie, when the words
+ * are expected to match at least `bound.from` companies; else null (all are ranked). Expected from PostgreSQL's
+ * statistics of search_vector (ANALYZE; none yet: null): the share of rows holding each lexeme
+ * a word's tsquery matches on its own, summed over the word's lexemes (a prefix's, synonyms'),
+ * summed over the words when any may match, multiplied when all must (as if independent:
+ * "Masken und Kliniken" match far fewer than each word). Substrings and
+ * compounds of several lexemes count nothing: fewer expected, rather ranked all. Filters are not
+ * counted: searchSuppliers ranks all when too few matches remain above the floor.
+ */
+async function boundFor(words: WordMatch[], any: boolean, bound: Bound): Promise<SearchPlan['bounded']> {
+  const stats = (column: string) =>
+    sql`from pg_stats where schemaname = current_schema() and tablename = 'companies' and attname = ${column}`;
+  // The lexemes' shares end with summary figures (minimum, maximum, nulls), which unnest pairs
+  // with null lexemes; read once for all words.
+  const lexemes = sql`(select lexeme, share from (select most_common_elems::text::text[] as lexemes, most_common_elem_freqs as shares ${stats('search_vector')}) as s,
+    unnest(s.lexemes, s.shares) as u(lexeme, share) where lexeme is not null)`;
+  const rows = await db
+    .with(
+      db
+        .$with('lexemes')
+        .as(db.select({ lexeme: sql<string>`lexeme`.as('lexeme'), share: sql<number>`share`.as('share') }).from(sql`${lexemes} as l`)),
+    )
+    .select({
+      share: sql<number>`(select coalesce(sum(share), 0) from lexemes where array_to_tsvector(array[lexeme]) @@ value::tsquery)`,
+      companies: sql<number>`(select reltuples from pg_class where oid = 'companies'::regclass)`,
+      values: sql<number[] | null>`(select most_common_vals::text::real[] ${stats('search_quality')})`,
+      shares: sql<number[] | null>`(select most_common_freqs ${stats('search_quality')})`,
+      bounds: sql<number[] | null>`(select histogram_bounds::text::real[] ${stats('search_quality')})`,
+    })
+    .from(sql`jsonb_array_elements_text(${JSON.stringify(words.map((m) => m.tsquery))}::jsonb)`);
+  const shares = rows.map((r) => Math.min(1, Number(r.share)));
+  const total = Number(rows[0]?.companies ?? 0);
+  const sum = shares.reduce((a, b) => a + b, 0);
+  const product = shares.reduce((a, b) => a * b, 1);
+  const expected = total * (any ? Math.min(1, sum) : product);
+  if (!(expected >= bound.from)) return null;
+  const numbers = (list: number[] | null | undefined) => (list ?? []).map(Number);
+  const floor = qualityFloorFor(
+    { values: numbers(rows[0]?.values), shares: numbers(rows[0]?.shares), bounds: numbers(rows[0]?.bounds) },
+    bound.candidates / expected,
+  );
+  return floor === null ? null : { floor, candidates: bound.candidates };
 }

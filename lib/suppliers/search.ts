@@ -1,8 +1,8 @@
-import { and, type AnyColumn, asc, desc, eq, isNotNull, type SQL, sql } from 'drizzle-orm';
+import { and, type AnyColumn, asc, desc, eq, gte, isNotNull, lt, type SQL, sql } from 'drizzle-orm';
 import { db } from '../../db/client';
 import { companies, districts } from '../../db/schema';
 import type { CompanyKind } from '../../db/schema/vocabulary';
-import { type Audience, type Origin, planSearch, type SearchPlan, withinBox } from './search-plan';
+import { type Audience, literal, type Origin, planSearch, type SearchPlan, withinBox } from './search-plan';
 import type { SupplierSearch } from './search-schema';
 import { type SearchSuggestions, suggestFor } from './search-suggestions';
 import { fold } from './text';
@@ -45,6 +45,8 @@ export interface Facets {
 
 export interface SupplierResults {
   total: number;
+  /** Only the best `total` matches by entry quality were ranked; there are more ("mehr als"). */
+  capped: boolean;
   results: SupplierHit[];
   /** Folded word stems that matched, for marking them in the UI. */
   terms: string[];
@@ -85,7 +87,7 @@ const CANDIDATES = 500;
  * and the facet counts (for `.toSQL()` in scripts/bench-suppliers.ts, or to run them).
  */
 export function supplierSearchQueries(params: SupplierSearch, built: SearchPlan, within?: SQL) {
-  const { where, score, candidateScore, distance, text } = built;
+  const { where, score, candidateScore, distance, text, bounded } = built;
   const by = params.q ? 'score' : distance ? 'distance' : 'name';
 
   // First the page of ids with the sort keys, from as few columns as possible (for a filter
@@ -97,15 +99,24 @@ export function supplierSearchQueries(params: SupplierSearch, built: SearchPlan,
   };
   const order = <T extends { id: AnyColumn | SQL.Aliased; name: AnyColumn | SQL.Aliased }>(from: T) =>
     by === 'score' ? [sql`score desc`, asc(from.id)] : by === 'distance' ? [sql`distance`, asc(from.id)] : [asc(from.name), asc(from.id)];
-  // With words, every match is read anyway, so one pass estimates its score (all but the head
-  // bonus, which looks for each substring in search_text) and counts the matches (countInPage);
-  // only the best CANDIDATES by that estimate get the full score that orders the page.
+  // With words, every match (or with a quality floor, every match above it) is read anyway, so
+  // one pass estimates its score (all but the head bonus, which looks for each substring in
+  // search_text) and counts them (countInPage); only the best CANDIDATES by that estimate get
+  // the full score that orders the page.
   const matches = db.$with('matches').as(
     db
       .select({ id: companies.id, estimate: sql<number>`${candidateScore}`.as('estimate') })
       .from(companies)
-      .where(where),
+      .where(bounded ? and(where, gte(companies.searchQuality, bounded.floor)) : where),
   );
+  // Whether a match lies below the floor, so that the count is a lower bound: looked for among
+  // the BELOW_PROBE companies just below it (companies_search_quality_idx; the subquery keeps the
+  // table's name for the conditions), as the matches' bitmaps again cost as much as finding them.
+  // null when too few lie above the floor (for this page, or to choose the best from) or no
+  // match was found below it: then every match is ranked (resultPage).
+  const below = bounded
+    ? sql`case when (select count(*) from matches) >= ${literal(enoughAbove(params, bounded))} and exists (select 1 from (select * from ${companies} where ${lt(companies.searchQuality, bounded.floor)} order by ${companies.searchQuality} desc limit ${literal(BELOW_PROBE)}) as ${companies} where ${where}) then true end`
+    : sql`false`;
   const candidates = db.$with('candidates').as(
     db
       .select({ id: matches.id })
@@ -119,6 +130,7 @@ export function supplierSearchQueries(params: SupplierSearch, built: SearchPlan,
           ...keys,
           score: sql<number>`${score}`.as('score'),
           total: sql<string>`(select count(*) from matches)`.as('total'),
+          capped: sql<boolean | null>`${below}`.as('capped'),
         })
         .from(candidates)
         .innerJoin(companies, eq(companies.id, candidates.id))
@@ -127,7 +139,12 @@ export function supplierSearchQueries(params: SupplierSearch, built: SearchPlan,
         .offset(params.offset)
         .as('ranked')
     : db
-        .select({ ...keys, score: sql<number>`0`.as('score'), total: sql<null>`null`.as('total') })
+        .select({
+          ...keys,
+          score: sql<number>`0`.as('score'),
+          total: sql<null>`null`.as('total'),
+          capped: sql<boolean>`false`.as('capped'),
+        })
         .from(companies)
         .where(and(where, within))
         .orderBy(...order(companies))
@@ -148,6 +165,7 @@ export function supplierSearchQueries(params: SupplierSearch, built: SearchPlan,
       distance: ranked.distance,
       score: ranked.score,
       total: ranked.total,
+      capped: ranked.capped,
       sectors: companies.sectors,
       capabilities: companies.capabilities,
       certifications: companies.certifications,
@@ -193,30 +211,45 @@ export function supplierSearchQueries(params: SupplierSearch, built: SearchPlan,
   return { plan: built, rows, count, countInPage: text, facets };
 }
 
+/** How many companies below a quality floor are looked at for a match (supplierSearchQueries). */
+const BELOW_PROBE = 2000;
+
+/** How many matches above a quality floor make its ranking the answer. */
+const enoughAbove = (params: SupplierSearch, bounded: NonNullable<SearchPlan['bounded']>) =>
+  Math.max(params.offset + params.limit, Math.ceil(bounded.candidates / 2));
+
+/** One page of a planned search with its count: exact, or a lower bound when `capped`. */
+async function resultPage(params: SupplierSearch, plan: SearchPlan) {
+  const queries = supplierSearchQueries(params, plan);
+  const { origin, text } = plan;
+  if (queries.countInPage) {
+    const rows = await queries.rows;
+    // Too few above the quality floor (the page lies beyond them, filters or words left fewer
+    // than expected): every match is ranked after all.
+    if (plan.bounded && (rows.length === 0 || rows[0]!.capped === null)) return resultPage(params, { ...plan, bounded: null });
+    // An offset past the last match leaves no row to carry the count.
+    if (rows.length > 0 || params.offset === 0) return { rows, total: Number(rows[0]?.total ?? 0), capped: rows[0]?.capped === true };
+    return { rows, total: Number((await queries.count)[0]?.n ?? 0), capped: false };
+  }
+  const [[counted], rows] = await Promise.all([
+    queries.count,
+    origin && !text && !params.radius_km ? nearestFirst(params, plan, origin) : queries.rows,
+  ]);
+  return { rows, total: Number(counted?.n ?? 0), capped: false };
+}
+
 /**
  * Ranked suppliers for a query; the public audience only ever sees listed companies. Pass the
  * request's plan when the page shows more of the same search (map, facets).
  */
 export async function searchSuppliers(params: SupplierSearch, audience: Audience, plan?: SearchPlan): Promise<SupplierResults> {
-  const queries = supplierSearchQueries(params, plan ?? (await planSearch(params, audience)));
-  const { stems, origin, relaxed, text, words } = queries.plan;
-  let rows: Awaited<typeof queries.rows>;
-  let total: number;
-  if (queries.countInPage) {
-    rows = await queries.rows;
-    // An offset past the last match leaves no row to carry the count.
-    total = rows.length > 0 ? Number(rows[0]!.total) : params.offset > 0 ? Number((await queries.count)[0]?.n ?? 0) : 0;
-  } else {
-    const [[counted], page] = await Promise.all([
-      queries.count,
-      origin && !text && !params.radius_km ? nearestFirst(params, queries.plan, origin) : queries.rows,
-    ]);
-    rows = page;
-    total = Number(counted?.n ?? 0);
-  }
+  const planned = plan ?? (await planSearch(params, audience));
+  const { stems, origin, relaxed, text, words } = planned;
+  const { rows, total, capped } = await resultPage(params, planned);
 
   return {
     total,
+    capped,
     terms: stems,
     origin,
     relaxed: relaxed && total > 0,

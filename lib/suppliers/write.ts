@@ -5,6 +5,7 @@ import { geocodePostalCode, type Location } from '../geo/geocode';
 import { sizeClassOf, type CompanyInput } from './schema';
 import { sectorIndex, sectorPath } from './sector-index';
 import { activeOfferTexts } from './offer-texts';
+import { searchQualityOf } from './quality';
 import { fold } from './text';
 import { berlinDate } from '../time';
 
@@ -70,6 +71,7 @@ export async function companyRow(tx: Executor, input: CompanyInput, geocode?: Ge
     publicListing: input.publicListing,
     source: input.source ?? null,
     ...searchFields(input, sectorTitles, offerTexts),
+    searchQuality: searchQualityOf(input),
   };
   return values;
 }

@@ -16,6 +16,7 @@ import {
   seedDefaultSynonyms,
   seedDemoCompanies,
 } from '@/lib/seed/companies';
+import { searchQualityOf } from '@/lib/suppliers/quality';
 import { sizeClassOf } from '@/lib/suppliers/schema';
 import { saveCompany } from '@/lib/suppliers/write';
 
@@ -195,7 +196,7 @@ describe('insertCompanies (one JSON parameter per batch)', () => {
       externalId: row.externalId!.replace(/^SAVED-/, ''),
       ...pick(row, ['name', 'kind', 'street', 'postalCode', 'city', 'districtKey', 'latitude', 'longitude', 'website', 'email', 'phone']),
       ...pick(row, ['contactPerson', 'sectors', 'sectorPaths', 'capabilities', 'certifications', 'employees', 'sizeClass']),
-      ...pick(row, ['description', 'publicListing', 'searchText', 'searchVector']),
+      ...pick(row, ['description', 'publicListing', 'searchText', 'searchVector', 'searchQuality']),
     });
     const byId = (a: { externalId: string }, b: { externalId: string }) => a.externalId.localeCompare(b.externalId);
     expect(saved.map(derived).sort(byId)).toEqual(bulk.map(derived).sort(byId));
@@ -205,6 +206,18 @@ describe('insertCompanies (one JSON parameter per batch)', () => {
         saved.map((row) => row.externalId!),
       ),
     );
+  });
+});
+
+describe('migration 0023', () => {
+  it('fills search_quality of the rows it finds as searchQualityOf does', async () => {
+    const migration = readFileSync('db/migrations/0023_companies_search_quality.sql', 'utf8');
+    const fill = migration.split('--> statement-breakpoint').find((statement) => statement.includes('UPDATE'))!;
+    await db.update(companies).set({ searchQuality: -1 });
+    await db.execute(sql.raw(fill));
+    const rows = await db.select().from(companies);
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) expect(row.searchQuality).toBeCloseTo(searchQualityOf(row), 6);
   });
 });
 

@@ -1,11 +1,12 @@
-import { and, asc, count, desc, isNotNull, sql } from 'drizzle-orm';
+import { and, asc, count, desc, gte, inArray, isNotNull, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/db/client';
 import { companies } from '@/db/schema';
 import { seedCompanies, seedDefaultSynonyms } from '@/lib/seed/companies';
 import { searchPoints, searchSuppliers } from '@/lib/suppliers/search';
-import { planSearch } from '@/lib/suppliers/search-plan';
-import { supplierSearchSchema } from '@/lib/suppliers/search-schema';
+import { messages } from '@/lib/i18n';
+import { planSearch, type SearchPlan } from '@/lib/suppliers/search-plan';
+import { type SupplierSearch, supplierSearchSchema } from '@/lib/suppliers/search-schema';
 
 // The search scores fully only the best 500 matches by an estimate without the head bonus
 // (lib/suppliers/search.ts, CANDIDATES). On generated companies, where broad words match far
@@ -95,5 +96,82 @@ describe('map points nearest first in growing boxes', () => {
       expect(found.points.map((p) => p.id)).toEqual(expected.slice(0, cap).map((r) => r.id));
       expect(found.capped).toBe(expected.length > cap);
     }
+  });
+});
+
+// Words expected to match at least `from` companies rank only the matches above a search_quality
+// floor, about `candidates` of them (search-plan.ts, boundFor); the count then says "more than".
+describe('ranking only the most complete entries of broad words', () => {
+  const bound = { from: 200, candidates: 150 };
+
+  /** The exact ranking, restricted to the companies with at least `floor` as search_quality. */
+  async function rankingAbove(params: SupplierSearch, plan: SearchPlan, floor: number) {
+    const above = and(plan.where, gte(companies.searchQuality, floor));
+    const rows = await db
+      .select({ id: companies.id })
+      .from(companies)
+      .where(above)
+      .orderBy(desc(plan.score), asc(companies.id))
+      .limit(params.limit)
+      .offset(params.offset);
+    const [all] = await db.select({ n: count() }).from(companies).where(above);
+    return { ids: rows.map((r) => r.id), total: all!.n };
+  }
+
+  it.each([['Herstellung'], ['GmbH'], ['Herstellung Gehäuse dringend']])(
+    'ranks "%s" among the matches above the floor, exactly, and says there are more',
+    async (q) => {
+      for (const offset of [0, 20]) {
+        const params = supplierSearchSchema.parse({ q, offset });
+        const plan = await planSearch(params, 'staff', { bound });
+        expect(plan.bounded).not.toBeNull();
+        const floor = plan.bounded!.floor;
+        const expected = await rankingAbove(params, plan, floor);
+        const [all] = await db.select({ n: count() }).from(companies).where(plan.where);
+        // About `candidates` of them, far fewer than all matches.
+        expect(expected.total).toBeGreaterThanOrEqual(bound.candidates / 2);
+        expect(expected.total).toBeLessThan(all!.n / 2);
+        const found = await searchSuppliers(params, 'staff', plan);
+        expect(found.capped).toBe(true);
+        expect(found.total).toBe(expected.total);
+        expect(found.results.map((r) => r.id)).toEqual(expected.ids);
+        // Every result lies above the floor, and the first page holds the best entries' best matches.
+        const qualities = await db
+          .select({ quality: companies.searchQuality })
+          .from(companies)
+          .where(
+            inArray(
+              companies.id,
+              found.results.map((r) => r.id),
+            ),
+          );
+        expect(qualities.every((r) => r.quality >= floor)).toBe(true);
+      }
+    },
+  );
+
+  it.each([
+    [{ q: 'Herstellung', district: '16053' }, 'a filter leaves too few above the floor'],
+    [{ q: 'Herstellung', offset: 400 }, 'the page lies beyond the matches above the floor'],
+  ])('ranks every match of %j when %s', async (query, _when) => {
+    const params = supplierSearchSchema.parse(query);
+    const plan = await planSearch(params, 'staff', { bound });
+    expect(plan.bounded).not.toBeNull();
+    const exact = await planSearch(params, 'staff', { bound: null });
+    expect(exact.bounded).toBeNull();
+    const expected = await searchSuppliers(params, 'staff', exact);
+    expect(expected.capped).toBe(false);
+    const found = await searchSuppliers(params, 'staff', plan);
+    expect(found).toEqual(expected);
+  });
+
+  it('ranks words expected to match fewer than `from` companies exactly', async () => {
+    const params = supplierSearchSchema.parse({ q: 'Laserschneiden' });
+    expect((await planSearch(params, 'staff', { bound })).bounded).toBeNull();
+  });
+
+  it('says "mehr als" only for a capped count', () => {
+    expect(messages.suppliers.range(1, 20, 2_000, true)).toBe('1–20 von mehr als 2.000 Treffern');
+    expect(messages.suppliers.range(1, 20, 2_000)).toBe('1–20 von 2.000 Treffern');
   });
 });

@@ -72,8 +72,8 @@ export async function GET(request: Request) {
   // Staff answers must never land in a shared cache; public ones may be cached briefly.
   const headers = { 'Cache-Control': audience === 'staff' ? 'private, no-store' : 'public, max-age=60', Vary: 'Cookie' };
   try {
-    const { total, results, relaxed, suggestions } = await searchSuppliers(parsed.data, audience);
-    return NextResponse.json({ total, relaxed, suggestions, results: results.map(apiHit) }, { headers });
+    const { total, capped, results, relaxed, suggestions } = await searchSuppliers(parsed.data, audience);
+    return NextResponse.json({ total, capped, relaxed, suggestions, results: results.map(apiHit) }, { headers });
   } catch (error) {
     logError('api.suppliers.search.error', error);
     return NextResponse.json({ error: messages.errors.unexpected }, { status: 503, headers: { 'Cache-Control': 'no-store' } });
