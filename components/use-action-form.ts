@@ -80,5 +80,8 @@ export function useActionForm<Input extends FieldValues, Output, T, Extra extend
   /** Registration of a yes/no checkbox, checked in the server's HTML when its initial value is. */
   const checkbox = (name: Path<Input>) => ({ ...form.register(name), defaultChecked: initial(name) === true });
 
-  return { form, result, onSubmit, field, checkbox };
+  /** Registration of one choice of a radio group, chosen in the server's HTML when it is the initial value. */
+  const radio = (name: Path<Input>, value: string) => ({ ...form.register(name), value, defaultChecked: initial(name) === value });
+
+  return { form, result, onSubmit, field, checkbox, radio };
 }

@@ -16,7 +16,7 @@ export type AnswerCheck = (input: AvailabilityAnswerValues) => Promise<ActionRes
 /** The supplier's answer: can it deliver, how much and how soon, and its own consent box. */
 export function AnswerForm({ token, answer }: { token: string; answer: AnswerCheck }) {
   const [done, setDone] = useState<{ consent: boolean }>();
-  const { form, result, onSubmit, field } = useActionForm({
+  const { form, result, onSubmit, field, radio } = useActionForm({
     schema: availabilityAnswerSchema,
     defaultValues: { token, answer: undefined, quantity: '', leadTime: '', priceNote: '', note: '', consent: false, website: '' },
     action: answer,
@@ -53,7 +53,7 @@ export function AnswerForm({ token, answer }: { token: string; answer: AnswerChe
               key={value}
               className="flex min-h-12 cursor-pointer items-center gap-3 rounded-md border border-slate-400 bg-white px-3 py-2 font-semibold text-slate-900 has-[:checked]:border-brand-700 has-[:checked]:bg-brand-50"
             >
-              <input type="radio" value={value} {...form.register('answer')} className="size-4" />
+              <input type="radio" {...radio('answer', value)} className="size-4" />
               {t.answers[value]}
             </label>
           ))}

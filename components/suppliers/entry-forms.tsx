@@ -162,7 +162,7 @@ function CorrectionForm({ token, version, values, answer, onDone }: Part & { val
 }
 
 function ListingForm({ token, version, publicListing, answer, onDone }: Part & { publicListing: boolean }) {
-  const { form, result, onSubmit } = useActionForm({
+  const { form, result, onSubmit, radio } = useActionForm({
     schema: entryListingSchema,
     defaultValues: { token, version, url: '', choice: 'listing', publicListing: String(publicListing) },
     action: answer,
@@ -183,7 +183,7 @@ function ListingForm({ token, version, publicListing, answer, onDone }: Part & {
         <legend className="sr-only">{t.listingTitle}</legend>
         {(['true', 'false'] as const).map((value) => (
           <label key={value} className="flex items-center gap-3 text-slate-900">
-            <input type="radio" value={value} {...form.register('publicListing')} className="size-5" />
+            <input type="radio" {...radio('publicListing', value)} className="size-5" />
             {value === 'true' ? t.listingYes : t.listingNo}
           </label>
         ))}
