@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useCallback, useEffect, useRef, useState, useTransition } from 'react';
+import { useCallback, useEffect, useEffectEvent, useRef, useState, useTransition } from 'react';
 import type { ActionResult } from '@/lib/action-result';
 import type { BulkInput } from '@/lib/cases/schema';
 import { CASE_PRIORITIES, type CasePriority, type CaseStatus, type NeedCategory } from '@/lib/cases/vocabulary';
@@ -101,32 +101,35 @@ export function QueueTable({ rows, staff, me, headers, bulk }: Props) {
   );
 
   // Keyboard work for people who triage all day: j/k to move, Enter to open, a to take a case.
-  useEffect(() => {
+  // An effect event, so a key pressed right after new rows render (a search, a refresh) acts on
+  // those rows, not on the ones the listener was attached with.
+  const onKey = useEffectEvent((event: KeyboardEvent) => {
+    if (event.metaKey || event.ctrlKey || event.altKey) return;
+    const scope = shortcutScope(event.target, tableRef.current);
+    if (!scope) return;
     const focusRow = (index: number) => {
-      const row = rows[index];
-      if (!row) return;
-      setActiveId(row.id);
-      rowRefs.current.get(row.id)?.focus();
+      const target = rows[index];
+      if (!target) return;
+      setActiveId(target.id);
+      rowRefs.current.get(target.id)?.focus();
     };
-    const onKey = (event: KeyboardEvent) => {
-      if (event.metaKey || event.ctrlKey || event.altKey) return;
-      const scope = shortcutScope(event.target, tableRef.current);
-      if (!scope) return;
-      const row = rows[active];
-      // From the page body the first j or k lands on the current row instead of skipping it.
-      const step = scope === 'row' ? 1 : 0;
-      if (event.key === 'j' || event.key === 'ArrowDown') focusRow(Math.min(active + step, rows.length - 1));
-      else if (event.key === 'k' || event.key === 'ArrowUp') focusRow(Math.max(active - step, 0));
-      else if (event.key === 'Enter' && row) router.push(`/cases/${row.id}`);
-      else if (event.key === 'x' && row) toggle(row.id);
-      else if (event.key === 'a' && row) run({ caseIds: [row.id], action: 'assign', assigneeId: me }, () => t.assignedToMe(row.reference));
-      else if (event.key === '/') focusSearch();
-      else return;
-      event.preventDefault();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [rows, active, me, router, run, toggle]);
+    const row = rows[active];
+    // From the page body the first j or k lands on the current row instead of skipping it.
+    const step = scope === 'row' ? 1 : 0;
+    if (event.key === 'j' || event.key === 'ArrowDown') focusRow(Math.min(active + step, rows.length - 1));
+    else if (event.key === 'k' || event.key === 'ArrowUp') focusRow(Math.max(active - step, 0));
+    else if (event.key === 'Enter' && row) router.push(`/cases/${row.id}`);
+    else if (event.key === 'x' && row) toggle(row.id);
+    else if (event.key === 'a' && row) run({ caseIds: [row.id], action: 'assign', assigneeId: me }, () => t.assignedToMe(row.reference));
+    else if (event.key === '/') focusSearch();
+    else return;
+    event.preventDefault();
+  });
+  useEffect(() => {
+    const listener = (event: KeyboardEvent) => onKey(event);
+    window.addEventListener('keydown', listener);
+    return () => window.removeEventListener('keydown', listener);
+  }, []);
 
   // New cases appear without a reload; paused while the user has rows selected.
   useEffect(() => {

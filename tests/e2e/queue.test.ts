@@ -18,12 +18,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** The queue narrowed to this file's two cases, oldest first, with the filter panel closed. */
-async function _openQueue(page: Page) {
-  await page.goto(`/cases?view=new&sort=created&dir=asc`);
-  await page.getByRole('link', { name: first }).waitFor();
-}
-
 const activeRowText = (page: Page) =>
   page.evaluate(() => (document.activeElement?.tagName === 'TR' ? document.activeElement.textContent : null));
 
@@ -74,7 +68,8 @@ describe('queue keyboard', () => {
     await page.keyboard.type(WORD);
     await page.keyboard.press('Enter');
     await page.waitForURL((url) => url.searchParams.get('q') === WORD);
-    await page.getByRole('link', { name: first }).waitFor();
+    // Both cases were listed before the search too: wait until only the search's rows are left.
+    await page.waitForFunction((word) => [...document.querySelectorAll('tbody tr')].every((row) => row.textContent?.includes(word)), WORD);
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
 
     await page.keyboard.press('j');
