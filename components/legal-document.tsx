@@ -1,10 +1,11 @@
 import type { LegalBlock } from '@/lib/privacy/legal-text';
+import { PageTitle } from '@/components/ui/page-title';
 
 /** An operator-supplied legal text (imprint, privacy policy), rendered as text, never as HTML. */
 export function LegalDocument({ title, blocks, footnote }: { title: string; blocks: LegalBlock[]; footnote?: string }) {
   return (
     <article className="space-y-4 break-words">
-      <h1 className="text-2xl font-bold tracking-tight text-brand-800 sm:text-3xl">{title}</h1>
+      <PageTitle>{title}</PageTitle>
       {blocks.map((block, i) =>
         block.kind === 'heading' ? (
           <h2 key={i} className="pt-2 text-lg font-semibold text-slate-900">

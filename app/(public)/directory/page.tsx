@@ -9,6 +9,7 @@ import { messages } from '@/lib/i18n';
 import { consumePublicSearch } from '@/lib/suppliers/public-search-limit';
 import { parseSearchParams } from '@/lib/suppliers/search-schema';
 import { loadSearchView } from '@/lib/suppliers/search-view';
+import { PageTitle } from '@/components/ui/page-title';
 
 const t = messages.directory;
 
@@ -21,7 +22,7 @@ export default async function DirectoryPage({ searchParams }: { searchParams: Pr
   if (!limit.ok) {
     return (
       <div className="space-y-4">
-        <h1 className="text-2xl font-bold tracking-tight text-brand-800 sm:text-3xl">{t.title}</h1>
+        <PageTitle>{t.title}</PageTitle>
         <Alert tone="error">{messages.errors.rateLimited(Math.ceil(limit.retryAfterSeconds / 60))}</Alert>
       </div>
     );
@@ -34,7 +35,7 @@ export default async function DirectoryPage({ searchParams }: { searchParams: Pr
     <div className="relative left-1/2 w-[min(80rem,calc(100vw-2rem))] -translate-x-1/2 space-y-4">
       <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_24rem] lg:items-start">
         <div className="space-y-2">
-          <h1 className="text-2xl font-bold tracking-tight text-brand-800 sm:text-3xl">{t.title}</h1>
+          <PageTitle>{t.title}</PageTitle>
           <p className="max-w-3xl text-slate-700">{t.intro}</p>
         </div>
         <RequestCallout />

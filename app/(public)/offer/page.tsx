@@ -5,6 +5,7 @@ import { messages } from '@/lib/i18n';
 import { issueFormToken } from '@/lib/intake/form-token';
 import { listSectionsWithDivisions } from '@/lib/sectors/queries';
 import { submitOfferForm } from './actions';
+import { PageTitle } from '@/components/ui/page-title';
 
 const t = messages.offers;
 
@@ -15,7 +16,7 @@ export default async function OfferPage() {
   return (
     <div className="space-y-6">
       <header className="space-y-2">
-        <h1 className="text-2xl font-bold tracking-tight text-brand-800 sm:text-3xl">{t.title}</h1>
+        <PageTitle>{t.title}</PageTitle>
         <p className="text-slate-700">{t.intro}</p>
       </header>
       <OfferForm action={submitOfferForm} formToken={issueFormToken()} sectorGroups={await listSectionsWithDivisions()} />

@@ -9,6 +9,7 @@ import { listSectionsWithDivisions } from '@/lib/sectors/queries';
 import { loadPublicCompany } from '@/lib/suppliers/detail';
 import { parseIdParam } from '@/lib/validation';
 import { submitRequestForm } from './actions';
+import { PageTitle } from '@/components/ui/page-title';
 
 const t = messages.request;
 
@@ -28,7 +29,7 @@ export default async function RequestPage({ searchParams }: { searchParams: Prom
   return (
     <div className="space-y-6">
       <header className="space-y-2">
-        <h1 className="text-2xl font-bold tracking-tight text-brand-800 sm:text-3xl">{t.title}</h1>
+        <PageTitle>{t.title}</PageTitle>
         <p className="text-slate-700">{t.intro}</p>
         <p className="text-slate-700">
           {messages.offers.linkHint}{' '}

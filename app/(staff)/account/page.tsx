@@ -6,6 +6,7 @@ import { messages } from '@/lib/i18n';
 import { SignOutEverywhereButton } from '@/components/sign-out-button';
 import { loadNotificationSettings } from '@/lib/notifications/settings';
 import { changeMyPassword, saveMyNotificationSettings, signOutEverywhere } from './actions';
+import { PageTitle } from '@/components/ui/page-title';
 
 const t = messages.users;
 
@@ -21,7 +22,7 @@ export default async function AccountPage() {
   const notificationSettings = await loadNotificationSettings(user.id);
   return (
     <div className="max-w-xl space-y-6">
-      <h1 className="text-2xl font-bold tracking-tight text-brand-800 sm:text-3xl">{t.accountTitle}</h1>
+      <PageTitle>{t.accountTitle}</PageTitle>
       <dl className="grid gap-x-6 gap-y-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-[auto_1fr] sm:p-6">
         {details.map(([label, value]) => (
           <div key={label} className="space-y-0.5 sm:contents sm:space-y-0">

@@ -10,6 +10,7 @@ import { QUEUE_VIEWS, queueFilterSchema, type QueueFilter } from '@/lib/cases/sc
 import { listDistricts } from '@/lib/geo/districts';
 import { messages } from '@/lib/i18n';
 import { bulkUpdateCases } from './actions';
+import { PageTitle } from '@/components/ui/page-title';
 
 const t = messages.queue;
 
@@ -38,7 +39,7 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
   return (
     <div className="space-y-5">
       <div className="flex flex-wrap items-baseline justify-between gap-3">
-        <h1 className="text-2xl font-bold tracking-tight text-brand-800">{t.title}</h1>
+        <PageTitle>{t.title}</PageTitle>
         <p className="text-sm text-slate-600">
           {t.total(queue.total)} · {t.updatedAutomatically}
         </p>

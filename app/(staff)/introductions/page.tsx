@@ -11,6 +11,7 @@ import { messages } from '@/lib/i18n';
 import { type IntroductionFilter, parseIntroductionFilter } from '@/lib/introductions/list-schema';
 import { allowedOutcomes, followUpState, isOpenOutcome } from '@/lib/introductions/outcomes';
 import { countFollowUpsDue, listIntroductions } from '@/lib/introductions/queries';
+import { PageTitle } from '@/components/ui/page-title';
 
 const t = messages.introductions;
 
@@ -46,7 +47,7 @@ export default async function IntroductionsPage({
   return (
     <div className="space-y-4">
       <div>
-        <h1 className="text-2xl font-bold tracking-tight text-brand-800">{t.title}</h1>
+        <PageTitle>{t.title}</PageTitle>
         <p className="text-slate-700">{t.intro}</p>
       </div>
       <nav aria-label={t.filters.view} className="flex flex-wrap gap-2">

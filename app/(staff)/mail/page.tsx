@@ -4,6 +4,7 @@ import { UnassignedMailList } from '@/components/inbound/unassigned-mail-list';
 import { listUnassignedMail } from '@/lib/inbound/unassigned';
 import { messages } from '@/lib/i18n';
 import { attachMail, newCaseFromMail } from './actions';
+import { PageTitle } from '@/components/ui/page-title';
 
 const t = messages.inbound;
 
@@ -15,7 +16,7 @@ export default async function UnassignedMailPage() {
   return (
     <div className="space-y-6">
       <div className="max-w-3xl space-y-2">
-        <h1 className="text-2xl font-bold tracking-tight text-brand-800 sm:text-3xl">{t.title}</h1>
+        <PageTitle>{t.title}</PageTitle>
         <p className="text-slate-700">{t.intro}</p>
       </div>
       {mails.length === 0 ? (

@@ -3,6 +3,7 @@ import { requireStaffPage } from '@/app/guards';
 import { NewOfferList, OfferMatchList } from '@/components/offers/offer-lists';
 import { messages } from '@/lib/i18n';
 import { listNewOffers, myNewOfferMatches } from '@/lib/offers/queries';
+import { PageTitle } from '@/components/ui/page-title';
 
 const t = messages.offers;
 
@@ -13,7 +14,7 @@ export default async function OffersPage() {
   const [offers, matches] = await Promise.all([listNewOffers(), myNewOfferMatches(user.id)]);
   return (
     <div className="space-y-8">
-      <h1 className="text-2xl font-bold tracking-tight text-brand-800">{t.queueTitle}</h1>
+      <PageTitle>{t.queueTitle}</PageTitle>
       <section className="space-y-3" aria-labelledby="new-offers">
         <h2 id="new-offers" className="text-lg font-semibold text-brand-800">
           {t.newTitle}

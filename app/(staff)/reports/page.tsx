@@ -8,6 +8,7 @@ import { messages } from '@/lib/i18n';
 import { loadReport } from '@/lib/reports/figures';
 import { lastWeeks, parseReportPeriod } from '@/lib/reports/period';
 import { loadUnmetDemand } from '@/lib/reports/unmet-demand';
+import { PageTitle } from '@/components/ui/page-title';
 
 const t = messages.reports;
 
@@ -31,7 +32,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
   return (
     <div className="space-y-5">
       <div className="space-y-2">
-        <h1 className="text-2xl font-bold tracking-tight text-brand-800">{t.title}</h1>
+        <PageTitle>{t.title}</PageTitle>
         <p className="max-w-3xl text-slate-700">{t.intro}</p>
       </div>
       <PeriodForm

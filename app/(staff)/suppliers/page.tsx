@@ -16,6 +16,7 @@ import { isSearchMiss, recordSearchMiss } from '@/lib/suppliers/search-misses';
 import { parseSearchParams } from '@/lib/suppliers/search-schema';
 import { searchQuery, type SearchState } from '@/lib/suppliers/search-url';
 import { loadSearchView } from '@/lib/suppliers/search-view';
+import { PageTitle } from '@/components/ui/page-title';
 
 const t = messages.suppliers;
 
@@ -61,7 +62,7 @@ export default async function SuppliersPage({ searchParams }: { searchParams: Pr
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-baseline justify-between gap-3">
-        <h1 className="text-2xl font-bold tracking-tight text-brand-800">{t.title}</h1>
+        <PageTitle>{t.title}</PageTitle>
         <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
           <Link href="/suppliers/review" className="text-sm text-brand-700 underline underline-offset-4">
             {messages.entries.reviewNav(pendingChanges)}

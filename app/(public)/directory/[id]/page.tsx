@@ -10,6 +10,7 @@ import { sectorTitles } from '@/lib/sectors/queries';
 import { activeCompanyOffers } from '@/lib/offers/queries';
 import { loadPublicCompany } from '@/lib/suppliers/detail';
 import { parseIdParam } from '@/lib/validation';
+import { PageTitle } from '@/components/ui/page-title';
 
 const t = messages.directory;
 const s = messages.suppliers;
@@ -36,7 +37,7 @@ export default async function DirectoryEntryPage({ params }: { params: Promise<{
         ← {t.back}
       </Link>
       <header className="space-y-1">
-        <h1 className="text-2xl font-bold tracking-tight text-brand-800 sm:text-3xl">{company.name}</h1>
+        <PageTitle>{company.name}</PageTitle>
         <p className="text-slate-700">
           {s.kinds[company.kind]} · {company.postalCode} {company.city}
           {company.districtName && company.districtName !== company.city ? ` · ${company.districtName}` : ''}

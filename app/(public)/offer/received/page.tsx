@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { messages } from '@/lib/i18n';
+import { PageTitle } from '@/components/ui/page-title';
 
 const t = messages.offers.received;
 
@@ -9,7 +10,7 @@ export const metadata: Metadata = { title: t.title };
 export default function OfferReceivedPage() {
   return (
     <div className="space-y-8">
-      <h1 className="text-2xl font-bold tracking-tight text-brand-800 sm:text-3xl">{t.title}</h1>
+      <PageTitle>{t.title}</PageTitle>
       <section className="space-y-2 rounded-lg border border-green-700 bg-green-50 p-5 sm:p-6">
         <p className="text-slate-900">{t.text}</p>
       </section>

@@ -4,6 +4,7 @@ import { redirect } from 'next/navigation';
 import { ConfirmationDetails } from '@/components/confirmation-details';
 import { messages } from '@/lib/i18n';
 import { REFERENCE_PATTERN } from '@/lib/validation';
+import { PageTitle } from '@/components/ui/page-title';
 
 const t = messages.received;
 
@@ -14,7 +15,7 @@ export default async function ReceivedPage({ searchParams }: { searchParams: Pro
   if (!ref || !REFERENCE_PATTERN.test(ref)) redirect('/request');
   return (
     <div className="space-y-8">
-      <h1 className="text-2xl font-bold tracking-tight text-brand-800 sm:text-3xl">{t.title}</h1>
+      <PageTitle>{t.title}</PageTitle>
       <section className="rounded-lg border border-green-700 bg-green-50 p-5 sm:p-6" aria-labelledby="reference-label">
         <p id="reference-label" className="text-sm font-medium text-green-900">
           {t.referenceLabel}

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { StatusLookupForm } from '@/components/status-lookup-form';
 import { messages } from '@/lib/i18n';
 import { lookUpStatus } from './actions';
+import { PageTitle } from '@/components/ui/page-title';
 
 const t = messages.status;
 
@@ -12,7 +13,7 @@ export default async function StatusPage({ searchParams }: { searchParams: Promi
   return (
     <div className="space-y-6">
       <header className="space-y-2">
-        <h1 className="text-2xl font-bold tracking-tight text-brand-800 sm:text-3xl">{t.title}</h1>
+        <PageTitle>{t.title}</PageTitle>
         <p className="text-slate-700">{t.intro}</p>
       </header>
       <StatusLookupForm action={lookUpStatus} initialReference={(ref ?? '').slice(0, 20)} />

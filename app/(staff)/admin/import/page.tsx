@@ -4,6 +4,7 @@ import { ImportForm } from '@/components/admin/import-form';
 import { messages } from '@/lib/i18n';
 import { CSV_COLUMNS } from '@/lib/suppliers/csv';
 import { IMPORT_MAX_MB } from '@/lib/suppliers/import';
+import { PageTitle } from '@/components/ui/page-title';
 
 const t = messages.importer;
 
@@ -13,7 +14,7 @@ export default async function AdminImportPage() {
   await requireStaffPage('admin', '/admin/import');
   return (
     <div className="max-w-4xl space-y-6">
-      <h1 className="text-2xl font-bold tracking-tight text-brand-800 sm:text-3xl">{t.title}</h1>
+      <PageTitle>{t.title}</PageTitle>
       <p className="text-slate-700">{t.intro}</p>
       <section aria-labelledby="import-upload-title" className="space-y-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6">
         <h2 id="import-upload-title" className="sr-only">

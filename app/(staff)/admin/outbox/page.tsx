@@ -5,6 +5,7 @@ import { OutboxList } from '@/components/admin/outbox-list';
 import { messages } from '@/lib/i18n';
 import { outboxOverview } from '@/lib/outbox/overview';
 import { retryOutboxMail } from './actions';
+import { PageTitle } from '@/components/ui/page-title';
 
 const t = messages.outbox;
 
@@ -16,7 +17,7 @@ export default async function OutboxPage() {
   return (
     <div className="space-y-6">
       <div className="max-w-3xl space-y-2">
-        <h1 className="text-2xl font-bold tracking-tight text-brand-800 sm:text-3xl">{t.title}</h1>
+        <PageTitle>{t.title}</PageTitle>
         <p className="text-slate-700">{t.intro}</p>
       </div>
       <OutboxCounts counts={overview.counts} />

@@ -10,6 +10,7 @@ import { messages } from '@/lib/i18n';
 import { findRequester } from '@/lib/privacy/requester';
 import { requesterEmailSchema } from '@/lib/privacy/schema';
 import { eraseRequesterData } from './actions';
+import { PageTitle } from '@/components/ui/page-title';
 
 const t = messages.dataProtection;
 
@@ -27,7 +28,7 @@ export default async function PrivacyAdminPage({ searchParams }: { searchParams:
 
   return (
     <div className="max-w-4xl space-y-5">
-      <h1 className="text-2xl font-bold tracking-tight text-brand-800">{t.title}</h1>
+      <PageTitle>{t.title}</PageTitle>
       <p className="text-slate-700">{t.intro}</p>
 
       <form method="get" role="search" className="flex flex-wrap items-end gap-3">

@@ -5,6 +5,7 @@ import { messages } from '@/lib/i18n';
 import { synonymText } from '@/lib/suppliers/synonym-schema';
 import { listSynonymGroups } from '@/lib/suppliers/synonyms';
 import { saveSynonyms } from './actions';
+import { PageTitle } from '@/components/ui/page-title';
 
 const t = messages.synonyms;
 
@@ -15,7 +16,7 @@ export default async function SynonymsPage() {
   const groups = await listSynonymGroups();
   return (
     <div className="max-w-3xl space-y-4">
-      <h1 className="text-2xl font-bold tracking-tight text-brand-800">{t.title}</h1>
+      <PageTitle>{t.title}</PageTitle>
       <p className="text-slate-700">{t.intro}</p>
       <SynonymForm initialText={synonymText(groups.map((g) => g.terms))} save={saveSynonyms} />
     </div>

@@ -5,6 +5,7 @@ import { CASE_STATUSES } from '@/lib/cases/vocabulary';
 import { isTemplateStatus, listTemplates, TEMPLATE_VARIABLES } from '@/lib/conversations/templates';
 import { messages } from '@/lib/i18n';
 import { saveReplyTemplate } from './actions';
+import { PageTitle } from '@/components/ui/page-title';
 
 const t = messages.conversations;
 
@@ -16,7 +17,7 @@ export default async function TemplatesPage() {
   const statuses = CASE_STATUSES.filter(isTemplateStatus).map((status) => ({ value: status, label: messages.statuses[status] }));
   return (
     <div className="max-w-4xl space-y-5">
-      <h1 className="text-2xl font-bold tracking-tight text-brand-800">{t.adminTitle}</h1>
+      <PageTitle>{t.adminTitle}</PageTitle>
       <p className="text-slate-700">{t.adminIntro}</p>
       <dl className="grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[12rem_1fr]">
         {TEMPLATE_VARIABLES.map((name) => (

@@ -5,6 +5,7 @@ import { UserList } from '@/components/admin/user-list';
 import { listUsers } from '@/lib/auth/users';
 import { messages } from '@/lib/i18n';
 import { changeUserRole, createStaffUser, resetUserPassword, setUserActive } from './actions';
+import { PageTitle } from '@/components/ui/page-title';
 
 const t = messages.users;
 
@@ -15,7 +16,7 @@ export default async function AdminUsersPage() {
   const users = await listUsers();
   return (
     <div className="space-y-6">
-      <h1 className="text-2xl font-bold tracking-tight text-brand-800 sm:text-3xl">{t.title}</h1>
+      <PageTitle>{t.title}</PageTitle>
       {/* minmax(0, 1fr): the table must never widen the page beyond a phone screen. */}
       <div className="grid grid-cols-[minmax(0,1fr)] gap-8 lg:grid-cols-[minmax(0,1fr)_22rem] lg:items-start">
         <section aria-labelledby="user-list-title" className="space-y-3">

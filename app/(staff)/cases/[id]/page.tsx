@@ -48,6 +48,7 @@ import { sectorTitle } from '@/lib/sectors/queries';
 import { addDays } from '@/lib/time';
 import { parseIdParam } from '@/lib/validation';
 import { addCaseNote, markCaseDuplicate, saveCase, sendCaseMessage, takeCaseOver } from './actions';
+import { PageTitle } from '@/components/ui/page-title';
 
 const shortlistActions = { add: shortlistCandidate, remove: unshortlistCandidate };
 
@@ -135,7 +136,7 @@ export default async function CasePage({ params, searchParams }: { params: Promi
         ← {t.back}
       </Link>
       <header className="flex flex-wrap items-center gap-3">
-        <h1 className="font-mono text-2xl font-bold text-brand-800">{c.reference}</h1>
+        <PageTitle mono>{c.reference}</PageTitle>
         <StatusBadge status={c.status} />
         <PriorityLabel priority={c.priority} />
         {overdue && <OverdueBadge />}

@@ -11,6 +11,7 @@ import { messages } from '@/lib/i18n';
 import { loadOfferReview } from '@/lib/offers/queries';
 import { sectorTitles } from '@/lib/sectors/queries';
 import { createCompanyForOffer, mergeOfferIntoCompany, rejectCapacityOffer } from './actions';
+import { PageTitle } from '@/components/ui/page-title';
 
 const t = messages.offers;
 
@@ -45,7 +46,7 @@ export default async function OfferReviewPage({
         ← {t.back}
       </Link>
       <header className="flex flex-wrap items-center gap-3">
-        <h1 className="text-2xl font-bold tracking-tight text-brand-800">{t.reviewTitle(offer.organisation)}</h1>
+        <PageTitle>{t.reviewTitle(offer.organisation)}</PageTitle>
         <span className="rounded-full bg-slate-100 px-2.5 py-0.5 text-sm font-medium text-slate-800">{t.statuses[offer.status]}</span>
       </header>
       {offer.status === 'accepted' && Number.isInteger(matched) && <Alert tone="success">{t.accepted(matched)}</Alert>}

@@ -23,6 +23,7 @@ import { pendingEntryChanges } from '@/lib/suppliers/entry-review';
 import { duplicateCandidates, mergePreview } from '@/lib/suppliers/merge';
 import { parseIdParam } from '@/lib/validation';
 import { mergeCompany, requestCompanyEntryCheck, reviewCompanyEntryChange, saveSupplier } from './actions';
+import { PageTitle } from '@/components/ui/page-title';
 
 const t = messages.suppliers;
 const f = t.fields;
@@ -61,7 +62,7 @@ export default async function SupplierPage({
         ← {t.back}
       </Link>
       <header className="flex flex-wrap items-center gap-3">
-        <h1 className="text-2xl font-bold tracking-tight text-brand-800">{company.name}</h1>
+        <PageTitle>{company.name}</PageTitle>
         <span className="rounded-full bg-slate-100 px-2.5 py-0.5 text-sm font-medium text-slate-800">{t.kinds[company.kind]}</span>
         <span
           className={`rounded-full px-2.5 py-0.5 text-sm font-medium ${

@@ -5,6 +5,7 @@ import { CompanyForm } from '@/components/suppliers/company-form';
 import { messages } from '@/lib/i18n';
 import { companyFormValues } from '@/lib/suppliers/form';
 import { createSupplier } from '../[id]/actions';
+import { PageTitle } from '@/components/ui/page-title';
 
 const t = messages.suppliers;
 
@@ -17,7 +18,7 @@ export default async function NewSupplierPage() {
       <Link href="/suppliers" className="text-sm text-brand-700 underline underline-offset-4">
         ← {t.back}
       </Link>
-      <h1 className="text-2xl font-bold tracking-tight text-brand-800">{t.newTitle}</h1>
+      <PageTitle>{t.newTitle}</PageTitle>
       <section className="rounded-lg border border-slate-200 bg-white p-4 sm:p-5">
         <CompanyForm mode="create" initial={companyFormValues()} save={createSupplier} />
       </section>

@@ -5,6 +5,7 @@ import { EntryProposals } from '@/components/suppliers/entry-proposals';
 import { messages } from '@/lib/i18n';
 import { pendingEntryChanges } from '@/lib/suppliers/entry-review';
 import { reviewCompanyEntryChange } from '../[id]/actions';
+import { PageTitle } from '@/components/ui/page-title';
 
 const t = messages.entries;
 
@@ -19,7 +20,7 @@ export default async function EntryReviewPage() {
       <Link href="/suppliers" className="text-sm text-brand-700 underline underline-offset-4">
         ← {messages.suppliers.back}
       </Link>
-      <h1 className="text-2xl font-bold tracking-tight text-brand-800">{t.reviewTitle}</h1>
+      <PageTitle>{t.reviewTitle}</PageTitle>
       <p className="text-slate-700">{t.reviewIntro}</p>
       <EntryProposals proposals={proposals} review={reviewCompanyEntryChange} list />
     </div>

@@ -5,6 +5,7 @@ import { formatDate } from '@/lib/format';
 import { messages } from '@/lib/i18n';
 import { parseIdParam } from '@/lib/validation';
 import { loadUnverified, UNVERIFIED_PAGE_SIZE } from '@/lib/suppliers/verified';
+import { PageTitle } from '@/components/ui/page-title';
 
 const t = messages.entries;
 
@@ -23,7 +24,7 @@ export default async function UnverifiedPage({ searchParams }: { searchParams: P
       <Link href="/suppliers" className="text-sm text-brand-700 underline underline-offset-4">
         ← {messages.suppliers.back}
       </Link>
-      <h1 className="text-2xl font-bold tracking-tight text-brand-800">{t.unverifiedTitle}</h1>
+      <PageTitle>{t.unverifiedTitle}</PageTitle>
       <p className="text-slate-700">
         {t.unverifiedIntro} {t.unverifiedCount(total)}.
       </p>

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { messages } from '@/lib/i18n';
+import { PageTitle } from '@/components/ui/page-title';
 
 const t = messages.conversations;
 
@@ -10,7 +11,7 @@ export const metadata: Metadata = { title: t.linkGoneTitle, robots: { index: fal
 export default function FeedbackLinkGone() {
   return (
     <div className="space-y-4">
-      <h1 className="text-2xl font-bold tracking-tight text-brand-800 sm:text-3xl">{t.linkGoneTitle}</h1>
+      <PageTitle>{t.linkGoneTitle}</PageTitle>
       <p className="text-slate-700">{messages.feedback.linkGoneText}</p>
       <Link href="/request/status" className="font-semibold text-brand-700 underline underline-offset-4">
         {t.toStatusLookup}

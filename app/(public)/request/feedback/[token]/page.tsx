@@ -5,6 +5,7 @@ import { verifyAccessLink } from '@/lib/conversations/access-links';
 import { messages } from '@/lib/i18n';
 import { loadFeedbackRequest } from '@/lib/introductions/feedback-answer';
 import { sendFeedback } from '../actions';
+import { PageTitle } from '@/components/ui/page-title';
 
 const t = messages.feedback;
 
@@ -25,7 +26,7 @@ export default async function FeedbackPage({ params }: { params: Promise<{ token
   return (
     <div className="mx-auto max-w-xl space-y-6">
       <header className="space-y-2">
-        <h1 className="text-2xl font-bold tracking-tight text-brand-800 sm:text-3xl">{t.title}</h1>
+        <PageTitle>{t.title}</PageTitle>
         <p className="font-mono text-slate-700">{t.intro(request.reference)}</p>
       </header>
       <dl className="rounded-lg border border-slate-200 bg-white p-4">

@@ -7,6 +7,7 @@ import { verifyAccessLink } from '@/lib/conversations/access-links';
 import { loadPublicThread } from '@/lib/conversations/thread';
 import { messages } from '@/lib/i18n';
 import { sendThreadReply } from '../actions';
+import { PageTitle } from '@/components/ui/page-title';
 
 const t = messages.conversations;
 
@@ -26,7 +27,7 @@ export default async function ThreadPage({ params }: { params: Promise<{ token: 
   return (
     <div className="space-y-6">
       <header className="space-y-2">
-        <h1 className="font-mono text-2xl font-bold tracking-tight text-brand-800 sm:text-3xl">{t.threadTitle(thread.reference)}</h1>
+        <PageTitle mono>{t.threadTitle(thread.reference)}</PageTitle>
         <p className="text-slate-700">{t.threadIntro}</p>
         <p className="text-slate-900">
           <span className="font-semibold">{t.threadStatus}: </span>

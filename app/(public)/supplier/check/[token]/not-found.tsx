@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { messages } from '@/lib/i18n';
+import { PageTitle } from '@/components/ui/page-title';
 
 const t = messages.availability;
 
@@ -9,7 +10,7 @@ export const metadata: Metadata = { title: t.linkGoneTitle, robots: { index: fal
 export default function AvailabilityLinkGone() {
   return (
     <div className="space-y-4">
-      <h1 className="text-2xl font-bold tracking-tight text-brand-800 sm:text-3xl">{t.linkGoneTitle}</h1>
+      <PageTitle>{t.linkGoneTitle}</PageTitle>
       <p className="text-slate-700">{t.linkGoneText}</p>
     </div>
   );

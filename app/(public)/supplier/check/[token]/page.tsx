@@ -6,6 +6,7 @@ import { loadCheckPage } from '@/lib/availability/answer';
 import { verifyAccessLink } from '@/lib/conversations/access-links';
 import { messages } from '@/lib/i18n';
 import { answerAvailabilityCheck } from '../actions';
+import { PageTitle } from '@/components/ui/page-title';
 
 const t = messages.availability;
 
@@ -23,7 +24,7 @@ export default async function AvailabilityCheckPage({ params }: { params: Promis
   if (!link.ok && link.reason === 'used') {
     return (
       <div className="space-y-4">
-        <h1 className="text-2xl font-bold tracking-tight text-brand-800 sm:text-3xl">{t.usedTitle}</h1>
+        <PageTitle>{t.usedTitle}</PageTitle>
         <p className="text-slate-700">{t.usedText}</p>
       </div>
     );
@@ -34,7 +35,7 @@ export default async function AvailabilityCheckPage({ params }: { params: Promis
   return (
     <div className="space-y-6">
       <header className="space-y-2">
-        <h1 className="text-2xl font-bold tracking-tight text-brand-800 sm:text-3xl">{t.pageTitle}</h1>
+        <PageTitle>{t.pageTitle}</PageTitle>
         <p className="text-slate-700">{t.pageIntro(check.company)}</p>
       </header>
       <section aria-labelledby="need-title" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 sm:p-6">

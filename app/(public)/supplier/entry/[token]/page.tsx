@@ -5,6 +5,7 @@ import { Fact, Tags } from '@/components/suppliers/company-parts';
 import { messages } from '@/lib/i18n';
 import { loadEntryForToken } from '@/lib/suppliers/entry-answer';
 import { answerCompanyEntry } from '../actions';
+import { PageTitle } from '@/components/ui/page-title';
 
 const t = messages.entries;
 const f = messages.suppliers.fields;
@@ -25,7 +26,7 @@ export default async function EntryCheckPage({ params }: { params: Promise<{ tok
   return (
     <div className="space-y-6">
       <header className="space-y-2">
-        <h1 className="text-2xl font-bold tracking-tight text-brand-800 sm:text-3xl">{t.pageTitle}</h1>
+        <PageTitle>{t.pageTitle}</PageTitle>
         <p className="text-slate-700">{t.pageIntro(entry.name)}</p>
       </header>
       <section aria-labelledby="current-title" className="rounded-lg border border-slate-200 bg-white p-4 sm:p-6">
