@@ -39,7 +39,7 @@ export async function recordPhoneConsent(
     const current = await lockCase(tx, input.caseId);
     if (!current) return { ok: false, error: messages.cases.notFound };
     const company = await companyName(tx, input.companyId);
-    if (!company) return { ok: false, error: messages.availability.companyNotFound };
+    if (!company) return { ok: false, error: messages.introductions.errors.companyNotFound };
     const inserted = await tx
       .insert(supplierConsents)
       .values({ caseId: current.id, companyId: input.companyId, source: 'staff_phone', recordedById: actor.id, note: input.note })

@@ -1626,7 +1626,6 @@ export const de = {
     phoneConsentSubmit: 'Zustimmung speichern',
     phoneConsentSaved: 'Die Zustimmung ist gespeichert.',
     consentExists: 'Für diesen Anbieter liegt bereits eine Zustimmung vor.',
-    companyNotFound: 'Diesen Anbieter gibt es nicht (mehr).',
     // Mail to the supplier
     mail: {
       subject: (reference: string) => `Verfügbarkeitsanfrage ${reference}: Können Sie liefern?`,

@@ -13,6 +13,7 @@ import { hasConsent } from '../availability/consent';
 import { introductionLetter } from './letter';
 import { canChangeOutcome } from './outcomes';
 import type { NewIntroduction, OutcomeUpdate } from './schema';
+import { companyName } from './shortlist';
 
 const m = messages.introductions;
 
@@ -31,7 +32,7 @@ export async function logIntroduction(
     const current = await lockCase(tx, input.caseId);
     if (!current) return { ok: false, error: messages.cases.notFound };
     if (isClosed(current.status)) return { ok: false, error: m.errors.caseClosed };
-    const [company] = await tx.select({ name: companies.name }).from(companies).where(eq(companies.id, input.companyId));
+    const company = await companyName(tx, input.companyId);
     if (!company) return { ok: false, error: m.errors.companyNotFound, fieldErrors: { companyId: m.errors.companyNotFound } };
     const [{ earlier }] = (await tx
       .select({ earlier: sql<number>`count(*)::int` })
@@ -55,7 +56,7 @@ export async function logIntroduction(
         data: {
           introductionId: row!.id,
           companyId: input.companyId,
-          company: company.name,
+          company,
           channel: input.channel,
           note: input.note || null,
         },
