@@ -159,6 +159,11 @@ interface WordMatch {
   likes: string[];
   /** Normalized tsquery of all alternatives. */
   tsquery: string;
+  /**
+   * Whether the tsquery can match at all: '' when each alternative has an operand that starts no
+   * lexeme of the data (dropDeadAlternatives keeps a word's last one); the tsquery otherwise.
+   */
+  liveTsquery: string;
 }
 
 /**
@@ -166,7 +171,7 @@ interface WordMatch {
  * scan instead of one per alternative; the same matches as or-ing them) or any substring in
  * search_text (trigram index) that is not `covered` (finds nothing more: substringsInVector).
  */
-function matchWord(word: string, stems: string[], tsqueries: string[], covered: ReadonlySet<string>): WordMatch {
+function matchWord(word: string, stems: string[], tsqueries: string[], covered: ReadonlySet<string>, dead: ReadonlySet<string>): WordMatch {
   const tsquery = anyOf(tsqueries);
   const substrings = pruneSubstrings(stems);
   // The values sit in scalar subqueries, so the planner does not see them and estimates the
@@ -176,7 +181,17 @@ function matchWord(word: string, stems: string[], tsqueries: string[], covered: 
   // slower. A bitmap scan that does match most rows costs little more than that scan.
   const likes = substrings.filter((substring) => !covered.has(substring));
   const conditions = [...(tsquery ? [fullText(tsquery)] : []), ...likes.map(contains)];
-  return { word, role: wordRole(word), condition: sql`(${sql.join(conditions, sql` or `)})`, stems, substrings, likes, tsquery };
+  const live = tsqueries.some((q) => !prefixConjunction(q)?.some((operand) => dead.has(operand)));
+  return {
+    word,
+    role: wordRole(word),
+    condition: sql`(${sql.join(conditions, sql` or `)})`,
+    stems,
+    substrings,
+    likes,
+    tsquery,
+    liveTsquery: live ? tsquery : '',
+  };
 }
 
 /** The values sit in scalar subqueries: see matchWord. */
@@ -185,6 +200,12 @@ const contains = (substring: string) => sql`${companies.searchText} like (select
 
 /** Beyond this many ways for the words to match together, the check takes their conditions as they are. */
 const TOGETHER_MAX = 8;
+
+/**
+ * Companies read in table order before the indexes are asked: words that match together broadly
+ * ("FFP2 Masken", 3.8 % of all companies) meet within the first hundred rows.
+ */
+const TOGETHER_SAMPLE = 500;
 
 /**
  * Whether some company matches every required word (within the filters). Asked as the words'
@@ -196,19 +217,36 @@ const TOGETHER_MAX = 8;
  * The statements keep the and-ed conditions: as conjunctions they read fewer rows where one word
  * is narrow ("Masken Kliniken"), but cost more where the words overlap ("FFP2 Masken": the GIN
  * index reads every "mask…" posting list); docs/benchmarks.md, "Words together".
+ *
+ * First a few hundred companies in table order, which settles words that overlap broadly at
+ * once; then the indexes, with sequential scans off: `exists` plans for its first row, and
+ * PostgreSQL, expecting 0.5 % of the table per condition, read all 1,000,000 companies (1.6–2.0 s)
+ * for a conjunction no company matches ("Sixth pass" in docs/benchmarks.md). Even with the
+ * tsquery in sight its estimate multiplies the words' shares as if independent, so words that
+ * never meet ("Masken Spritzguss") would still be read that way.
  */
 async function matchTogether(filters: (SQL | undefined)[], required: WordMatch[]): Promise<boolean> {
   const conditions = ways(required) ?? [and(...required.map((m) => m.condition))];
-  const probes = conditions.map((condition) => sql`exists (select 1 from ${companies} where ${and(...filters, condition)})`);
-  const [row] = await db.select({ found: sql<boolean>`${sql.join(probes, sql` or `)}` }).from(sql`(select 1) as one`);
-  return row?.found === true;
+  // A word that can match nothing ("dringend" in no entry) leaves no way at all.
+  if (conditions.length === 0) return false;
+  const found = async (executor: Pick<typeof db, 'select'>, from: SQL) => {
+    const probes = conditions.map((condition) => sql`exists (select 1 from ${from} where ${and(...filters, condition)})`);
+    const [row] = await executor.select({ found: sql<boolean>`${sql.join(probes, sql` or `)}` }).from(sql`(select 1) as one`);
+    return row?.found === true;
+  };
+  // The sample keeps the table's name, so the conditions' column references hold.
+  if (await found(db, sql`(select * from ${companies} limit ${literal(TOGETHER_SAMPLE)}) as ${companies}`)) return true;
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`set local enable_seqscan = off`);
+    return found(tx, sql`${companies}`);
+  });
 }
 
 /** matchTogether's conjunctions, each a condition; null for one word or too many conjunctions. */
 function ways(required: WordMatch[]): SQL[] | null {
   if (required.length < 2) return null;
   const terms = conjunctions(
-    required.map((m) => ({ tsquery: m.tsquery, substrings: m.likes })),
+    required.map((m) => ({ tsquery: m.liveTsquery, substrings: m.likes })),
     TOGETHER_MAX,
   );
   return terms?.map((term) => and(...(term.tsquery ? [fullText(term.tsquery)] : []), ...term.substrings.map(contains))!) ?? null;
@@ -229,10 +267,11 @@ async function matchWords(q: string): Promise<WordMatch[]> {
   );
   const normalized = await normalizeTsqueries(alternatives.flat().map((a) => a.tsquery));
   const perWord = alternatives.map((list) => list.map((a) => normalized.get(a.tsquery) ?? ''));
-  const tsqueries = pruneAlternatives(dropDeadAlternatives(perWord, await deadOperands(perWord)));
+  const dead = await deadOperands(perWord);
+  const tsqueries = pruneAlternatives(dropDeadAlternatives(perWord, dead));
   const stems = alternatives.map((list) => list.flatMap((a) => (a.substring ? [a.substring] : [])));
   const covered = await substringsInVector(stems.map((list, i) => ({ substrings: pruneSubstrings(list), tsqueries: tsqueries[i]! })));
-  return words.flatMap((word, i) => (tsqueries[i]!.length > 0 ? [matchWord(word, stems[i]!, tsqueries[i]!, covered[i]!)] : []));
+  return words.flatMap((word, i) => (tsqueries[i]!.length > 0 ? [matchWord(word, stems[i]!, tsqueries[i]!, covered[i]!, dead)] : []));
 }
 
 /**
