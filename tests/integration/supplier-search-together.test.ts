@@ -26,8 +26,8 @@ async function rowsReadInOrder(): Promise<number> {
 
 beforeAll(async () => {
   await seedCompanies({ count: 2_000, seed: 42 });
-  // Two words in many entries each, never in the same one; both only in the last company, far
-  // beyond the first rows in table order.
+  // Two words in many entries each, never in the same one (the last test adds a company with
+  // both, far beyond the first rows in table order).
   for (let i = 0; i < 40; i++) {
     await newCompany({
       name: `Zylofantwerk ${i}`,
