@@ -148,6 +148,8 @@ describe('from case to introduction', () => {
       .click();
     await candidate(expert, SUPPLIERS[0]!).getByLabel('Notiz zur Merkliste (optional)').fill('Hat EN 149, liefert in 3 Tagen');
     await candidate(expert, SUPPLIERS[0]!).getByRole('button', { name: 'Auf die Merkliste' }).click();
+    // Saved (and the page refreshed) before the next candidate, as for the others below.
+    await candidate(expert, SUPPLIERS[0]!).getByText('Auf der Merkliste').waitFor();
     for (const name of SUPPLIERS.slice(1)) {
       await candidate(expert, name)
         .getByRole('button', { name: `Merken: ${name}` })
