@@ -281,7 +281,7 @@ async function explain(client: postgres.Sql) {
     const built = supplierSearchQueries(params, await planSearch(params, 'staff'));
     const parts: [string, { sql: string; params: unknown[] }][] = [
       [built.countInPage ? 'page query (counts the matches too)' : 'page query', built.rows.toSQL()],
-      ...(built.countInPage ? [] : [['count query', built.count.toSQL()] as [string, { sql: string; params: unknown[] }]]),
+      ...(built.countInPage ? [] : [['count query', built.counted.toSQL()] as [string, { sql: string; params: unknown[] }]]),
       ['sidebar facets query', sidebarFacetsQuery(built.plan).statement.toSQL()],
     ];
     for (const [part, statement] of parts) {

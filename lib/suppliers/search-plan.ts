@@ -347,6 +347,11 @@ export interface SearchPlan {
    * null: all are ranked.
    */
   bounded: { floor: number; candidates: number } | null;
+  /**
+   * Without words: the count stops after this many matches (or the page's end, if further) and
+   * says "more than". null: every match is counted.
+   */
+  countUpTo: number | null;
 }
 
 /** When a search ranks only its best entries (see boundFor). */
@@ -363,11 +368,20 @@ export interface Bound {
  */
 export const BOUND: Bound = { from: 4000, candidates: 2000 };
 
+/**
+ * Counting every company a filter alone matches (sector=C: 798,283 of 1,000,000) cost 0.6–0.9 s;
+ * counting to this many reads a few tens of thousands of index entries at most
+ * (docs/benchmarks.md, "Seventh pass").
+ */
+export const COUNT_UP_TO = 10_000;
+
 export interface PlanOptions {
   /** Rank by coverage when the words cannot all match together (default); false: require them all. */
   relax?: boolean;
   /** When to rank only the best entries by search_quality; null: never. Default BOUND. */
   bound?: Bound | null;
+  /** How far a search without words counts its matches; null: all. Default COUNT_UP_TO. */
+  countUpTo?: number | null;
 }
 
 /**
@@ -442,6 +456,7 @@ export async function planSearch(params: SupplierSearch, audience: Audience, opt
     text: matches.length > 0,
     relaxed,
     words: queryWords(params.q ?? '').map((word) => ({ word, role: wordRole(word) })),
+    countUpTo: options.countUpTo === undefined ? COUNT_UP_TO : options.countUpTo,
     bounded:
       bound && matches.length > 0 ? await boundFor(relaxed ? (products.length > 0 ? products : required) : required, relaxed, bound) : null,
   };

@@ -45,7 +45,10 @@ export interface Facets {
 
 export interface SupplierResults {
   total: number;
-  /** Only the best `total` matches by entry quality were ranked; there are more ("mehr als"). */
+  /**
+   * There are more than `total` matches ("mehr als"): with words, only the best `total` by entry
+   * quality were ranked; with filters alone, counting stopped after `total`.
+   */
   capped: boolean;
   results: SupplierHit[];
   /** Folded word stems that matched, for marking them in the UI. */
@@ -183,6 +186,20 @@ export function supplierSearchQueries(params: SupplierSearch, built: SearchPlan,
           : [asc(ranked.name), asc(ranked.id)]),
     );
   const count = db.select({ n: sql<number>`count(*)` }).from(companies).where(where);
+  // Filters alone: at most `upTo` + 1 matches are counted (any that the indexes give first), so
+  // a count above `upTo` is a lower bound (resultPage).
+  const upTo = text || built.countUpTo === null ? null : Math.max(built.countUpTo, params.offset + params.limit);
+  const counted =
+    upTo === null
+      ? count
+      : db.select({ n: sql<number>`count(*)` }).from(
+          db
+            .select({ one: sql`1`.as('one') })
+            .from(companies)
+            .where(where)
+            .limit(upTo + 1)
+            .as('first_matches'),
+        );
 
   const matched = db
     .select({
@@ -208,7 +225,7 @@ export function supplierSearchQueries(params: SupplierSearch, built: SearchPlan,
     .where(sql`value is not null`)
     .groupBy(sql`facet`, sql`value`);
 
-  return { plan: built, rows, count, countInPage: text, facets };
+  return { plan: built, rows, count, counted, upTo, countInPage: text, facets };
 }
 
 /** How many companies below a quality floor are looked at for a match (supplierSearchQueries). */
@@ -232,10 +249,12 @@ async function resultPage(params: SupplierSearch, plan: SearchPlan) {
     return { rows, total: Number((await queries.count)[0]?.n ?? 0), capped: false };
   }
   const [[counted], rows] = await Promise.all([
-    queries.count,
+    queries.counted,
     origin && !text && !params.radius_km ? nearestFirst(params, plan, origin) : queries.rows,
   ]);
-  return { rows, total: Number(counted?.n ?? 0), capped: false };
+  const total = Number(counted?.n ?? 0);
+  if (queries.upTo !== null && total > queries.upTo) return { rows, total: queries.upTo, capped: true };
+  return { rows, total, capped: false };
 }
 
 /**
