@@ -369,9 +369,9 @@ export interface Bound {
 export const BOUND: Bound = { from: 4000, candidates: 2000 };
 
 /**
- * Counting every company a filter alone matches (sector=C: 798,283 of 1,000,000) cost 0.6–0.9 s;
- * counting to this many reads a few tens of thousands of index entries at most
- * (docs/benchmarks.md, "Seventh pass").
+ * Counting every company a filter alone matches (sector=C: 798,283 of 1,000,000) cost 0.5–1 s;
+ * counting to this many reads 13,529 index entries for it (docs/benchmarks.md, "Seventh pass").
+ * Also the largest offset a search takes (search-schema.ts): no page lies beyond it.
  */
 export const COUNT_UP_TO = 10_000;
 
