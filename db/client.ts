@@ -3,7 +3,7 @@ import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
-import { type SQL, sql } from 'drizzle-orm';
+import type { SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
@@ -24,6 +24,11 @@ export async function rowsOf<T extends Record<string, unknown>>(executor: Execut
 
 export interface DatabaseHandle {
   db: Database;
+  /**
+   * The same connections for searches, whose statements are planned with their values every
+   * time (`openDatabase`). On PGlite the same as `db`.
+   */
+  searchDb: Database;
   kind: 'pglite' | 'postgres';
   /** The embedded database itself, for what drizzle does not cover (backups). */
   pglite?: PGlite;
@@ -47,13 +52,16 @@ export function openDatabase(env: NodeJS.ProcessEnv = process.env): DatabaseHand
         // Lotse's statements are short and index-backed; at a million companies PostgreSQL's cost
         // model chose JIT compilation for searches, which cost more (50–500 ms) than it saved.
         jit: 'off',
-        // Named statements (below) are planned with their values every time, as unnamed ones
-        // were: a generic plan could pick another index for a search than its words call for.
-        plan_cache_mode: 'force_custom_plan',
       },
     });
     return {
+      // Named statements (below) get PostgreSQL's plan caching: after five runs with their values
+      // a statement runs on a generic plan when that costs no more. Planning the intake's one
+      // statement anew each time was ≈ 0.7 ms of PostgreSQL's CPU per request.
       db: drizzlePostgres(namedStatements(client), { schema }) as unknown as Database,
+      // A search's best plan depends on its words (which index, how many rows a word matches), so
+      // searches stay unnamed: PostgreSQL plans an unnamed statement with its values every time.
+      searchDb: drizzlePostgres(client, { schema }) as unknown as Database,
       kind: 'postgres',
       close: () => client.end({ timeout: 5 }),
     };
@@ -101,8 +109,10 @@ function namedStatements<T extends postgres.Sql | postgres.TransactionSql>(clien
 }
 
 function pgliteHandle(client: PGlite, release: () => void): DatabaseHandle {
+  const db = drizzlePglite(client, { schema }) as unknown as Database;
   return {
-    db: drizzlePglite(client, { schema }) as unknown as Database,
+    db,
+    searchDb: db, // PGlite plans every statement with its values
     kind: 'pglite',
     pglite: client,
     close: async () => {
@@ -217,52 +227,24 @@ export function getDatabaseHandle(): DatabaseHandle {
   return globalForDb.lotseDatabase;
 }
 
+function lazy(pick: (handle: DatabaseHandle) => Database): Database {
+  return new Proxy({} as Database, {
+    get(_target, property) {
+      const real = pick(getDatabaseHandle()) as unknown as Record<PropertyKey, unknown>;
+      const value = real[property];
+      return typeof value === 'function' ? value.bind(real) : value;
+    },
+  });
+}
+
 /** The app's database, opened on first use. */
-export const db: Database = new Proxy({} as Database, {
-  get(_target, property) {
-    const real = getDatabaseHandle().db as unknown as Record<PropertyKey, unknown>;
-    const value = real[property];
-    return typeof value === 'function' ? value.bind(real) : value;
-  },
-});
+export const db = lazy((handle) => handle.db);
+
+/** The app's database for searches (see `DatabaseHandle.searchDb`). */
+export const searchDb = lazy((handle) => handle.searchDb);
 
 export async function closeDatabase(): Promise<void> {
   const handle = globalForDb.lotseDatabase;
   globalForDb.lotseDatabase = undefined;
   await handle?.close();
-}
-
-/**
- * Lets the rest of the transaction run its named statements on a cached generic plan
- * (PostgreSQL's own `plan_cache_mode = auto`) instead of planning each anew with its values, as
- * the connection does for searches (`openDatabase`). For statements whose plan never depends on
- * their values (inserts, look-ups by a unique key) the planning was a fifth of PostgreSQL's CPU
- * per intake (docs/benchmarks.md). Call it before the transaction's first statement is issued:
- * it is sent at once, in the same write as statements issued right after it.
- */
-export async function reusePlans(tx: Transaction): Promise<void> {
-  await tx.execute(sql`set local plan_cache_mode = auto`);
-}
-
-/** A transaction's last statement, handed out of the transaction unawaited (`commitBehind`). */
-export interface Unawaited<T> {
-  readonly answer: Promise<T>;
-}
-
-/**
- * Hands a transaction's last statement out of the transaction callback without awaiting it:
- * the driver then sends COMMIT right behind it (postgres.js: pipelined on the connection;
- * PGlite: next in its queue) instead of after its answer has come back and the event loop has
- * got round to it, so the rows it locks are held for the database's time only. Await `answer`
- * after the transaction. If the statement fails, PostgreSQL answers the COMMIT with a rollback
- * and `answer` rejects with the statement's own error (on PGlite the transaction itself throws
- * too; `answer` still has the cause).
- */
-export function commitBehind<T>(statement: PromiseLike<T>): Unawaited<T> {
-  // `then` once, now: it starts a lazy drizzle query (which runs again on every `then`) while
-  // the transaction is open, ahead of the COMMIT the driver issues when the callback returns.
-  const answer = new Promise<T>((resolve, reject) => statement.then(resolve, reject));
-  // Until the caller awaits `answer`, a failure must not count as an unhandled rejection.
-  answer.catch(() => {});
-  return { answer };
 }

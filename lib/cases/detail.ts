@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, getTableColumns, isNull, ne, or, sql } from 'drizzle-orm';
-import { db } from '../../db/client';
+import { db, searchDb } from '../../db/client';
 import { caseEvents, caseSearchTextOf, cases, districts, users, type CaseEvent } from '../../db/schema';
 
 /** A case with the names staff need beside it, or undefined. */
@@ -78,7 +78,7 @@ const searchText = caseSearchTextOf(cases);
 export async function findSimilarCases(current: { id: number; organisation: string; description: string; anonymisedAt: Date | null }) {
   if (current.anonymisedAt) return [];
   const probe = `${current.organisation} ${current.description}`.slice(0, 500);
-  return db
+  return searchDb
     .select({ ...related, similarity: sql<number>`similarity(${searchText}, ${probe})` })
     .from(cases)
     .where(and(ne(cases.id, current.id), notAnonymised, sql`${searchText} % ${probe}`))

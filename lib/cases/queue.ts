@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, gte, inArray, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import { unionAll } from 'drizzle-orm/pg-core';
-import { db } from '../../db/client';
+import { searchDb } from '../../db/client';
 import {
   caseSearchTextOf,
   cases,
@@ -114,7 +114,7 @@ export interface QueuePage {
 }
 
 function selectRows(where: SQL | undefined) {
-  return db
+  return searchDb
     .select({
       id: cases.id,
       reference: cases.reference,
@@ -177,7 +177,7 @@ export function queueQueries(me: StaffUser, filter: QueueFilter) {
             .orderBy(...ordering(filter))
             .limit(PAGE_SIZE)
             .offset(offset),
-    counts: db
+    counts: searchDb
       .select(
         Object.fromEntries(
           QUEUE_VIEWS.map((view) => {

@@ -20,10 +20,11 @@ export function referenceYear(now: Date): number {
 /**
  * SQL that takes the year's next number and returns the reference (`formatReference` in SQL;
  * lpad alone would cut a sixth digit). The counter row stays locked until COMMIT, and a rollback
- * returns the number, so references have no gaps: run it in the case's transaction.
+ * returns the number, so references have no gaps: run it in the case's transaction. With `when`
+ * it takes a number only if that condition holds.
  */
-export function takeReferenceSql(year: number): SQL {
-  return sql`insert into ${referenceCounters} (year, last_number) values (${year}, 1)
+export function takeReferenceSql(year: number, when?: SQL): SQL {
+  return sql`insert into ${referenceCounters} (year, last_number) select ${year}::int, 1 ${when ? sql`where ${when}` : sql``}
     on conflict (year) do update set last_number = ${referenceCounters}.last_number + 1
     returning ${prefix(year)} || lpad(last_number::text, greatest(5, length(last_number::text)), '0') as reference`;
 }

@@ -27,15 +27,17 @@ async function send(tx: Executor, template: string, to: string[], c: CaseSummary
   for (const recipient of to) await enqueueMail(tx, { template, recipient, caseId: c.id, subject, body });
 }
 
-/** Who hears of a new case: everyone who wants all new cases, or this one because it is "sofort". */
-export async function newCaseRecipients(tx: Executor, urgency: Case['urgency']): Promise<string[]> {
+/**
+ * Who hears of a new case: everyone who wants all new cases, or this one because it is "sofort".
+ * A select, run inside the statement that stores the case (lib/intake/numbered-case.ts).
+ */
+export function newCaseRecipients(executor: Executor, urgency: Case['urgency']) {
   const wanted: NewCaseNotification[] = urgency === 'immediately' ? ['all', 'immediate_only'] : ['all'];
-  const to = await recipients(tx).where(and(eq(users.active, true), inArray(settingOf('newCases'), wanted)));
-  return to.map((r) => r.email);
+  return recipients(executor).where(and(eq(users.active, true), inArray(settingOf('newCases'), wanted)));
 }
 
 /**
- * The mail to each of them; intake renders it before the case has its reference and id, with
+ * The mail to each of them, the same for all; intake renders it before the case has its reference and id, with
  * stand-ins the insert fills in (lib/intake/numbered-case.ts).
  */
 export function newCaseMail(c: Omit<CaseSummary, 'id' | 'reference'> & { id: number | string; reference: string }) {

@@ -1,5 +1,5 @@
 import { and, asc, count, desc, eq, isNull } from 'drizzle-orm';
-import { db } from '../../db/client';
+import { db, searchDb } from '../../db/client';
 import { capacityOffers, cases, companies, offerCaseMatches, users } from '../../db/schema';
 import { isActiveOffer } from '../suppliers/offer-texts';
 import { berlinDate } from '../time';
@@ -37,7 +37,7 @@ export async function loadOfferReview(id: number) {
     .leftJoin(companies, eq(companies.id, capacityOffers.companyId))
     .where(eq(capacityOffers.id, id));
   if (!row) return undefined;
-  const suggestions = row.offer.status === 'new' ? await duplicateSuggestions(db, row.offer) : [];
+  const suggestions = row.offer.status === 'new' ? await duplicateSuggestions(searchDb, row.offer) : [];
   return { ...row, suggestions };
 }
 export type OfferReview = NonNullable<Awaited<ReturnType<typeof loadOfferReview>>>;

@@ -1,5 +1,5 @@
 import { and, type AnyColumn, type SQL, sql } from 'drizzle-orm';
-import { db } from '../../db/client';
+import { searchDb } from '../../db/client';
 import { companies } from '../../db/schema';
 import type { Facets } from './search';
 import { type Audience, DIMENSIONS, type Dimension, planSearch, type SearchPlan } from './search-plan';
@@ -56,7 +56,7 @@ export function sidebarFacetsQuery(plan: SearchPlan) {
         )}) <= 1`
       : undefined;
   const columns = DIMENSIONS.map((d) => COUNTED[d].column);
-  const statement = db
+  const statement = searchDb
     .select({
       // One bit per dimension, the first one highest; 0 where the row's set groups by it.
       set: sql<number>`grouping(${sql.join(columns, sql`, `)})`,

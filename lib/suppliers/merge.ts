@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
 import type { AnyPgColumn, AnyPgTable } from 'drizzle-orm/pg-core';
-import { db, type Executor } from '../../db/client';
+import { db, type Executor, searchDb } from '../../db/client';
 import {
   accessLinks,
   availabilityChecks,
@@ -69,7 +69,7 @@ export async function duplicateCandidates(companyId: number, limit = 5) {
   const [self] = await db.select({ name: companies.name }).from(companies).where(eq(companies.id, companyId));
   if (!self) return [];
   const similarity = sql<number>`similarity(lower(${companies.name}), lower(${self.name}))`;
-  return db
+  return searchDb
     .select({ id: companies.id, name: companies.name, postalCode: companies.postalCode, city: companies.city })
     .from(companies)
     .where(and(ne(companies.id, companyId), sql`lower(${companies.name}) % lower(${self.name})`))

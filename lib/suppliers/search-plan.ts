@@ -1,5 +1,5 @@
 import { and, arrayContains, asc, eq, or, type SQL, sql } from 'drizzle-orm';
-import { db } from '../../db/client';
+import { searchDb } from '../../db/client';
 import { companies, postalPlaces, searchLexemes, searchWords } from '../../db/schema';
 import {
   type Alternative,
@@ -69,7 +69,7 @@ export async function resolveOrigin(near: string | undefined): Promise<Origin | 
   if (!near) return null;
   const coordinates = /^(-?[\d.]+),\s*(-?[\d.]+)$/.exec(near);
   if (coordinates) return { latitude: Number(coordinates[1]), longitude: Number(coordinates[2]) };
-  const [place] = await db
+  const [place] = await searchDb
     .select({ latitude: postalPlaces.latitude, longitude: postalPlaces.longitude })
     .from(postalPlaces)
     .where(eq(postalPlaces.postalCode, near))
@@ -106,7 +106,7 @@ export function withinBox(origin: Origin, km: number): SQL {
 export async function similarWords(word: string, minScore = SIMILAR_MIN_SCORE): Promise<string[]> {
   const folded = fold(word);
   if (folded.length < SIMILAR_MIN_LENGTH || !/^[a-z0-9]+$/.test(folded)) return [];
-  const rows = await db
+  const rows = await searchDb
     .select({ word: searchWords.word })
     .from(searchWords)
     .where(sql`${searchWords.word} % (select ${folded}::text) and similarity(${searchWords.word}, ${folded}) >= ${literal(minScore)}`)
@@ -122,7 +122,7 @@ export async function similarWords(word: string, minScore = SIMILAR_MIN_SCORE): 
 async function normalizeTsqueries(inputs: string[]): Promise<Map<string, string>> {
   const distinct = [...new Set(inputs)];
   if (distinct.length === 0) return new Map();
-  const rows = await db
+  const rows = await searchDb
     .select({ input: sql<string>`value`, normalized: sql<string>`to_tsquery('german', value)::text` })
     .from(sql`jsonb_array_elements_text(${JSON.stringify(distinct)}::jsonb)`);
   return new Map(rows.map((r) => [r.input, r.normalized]));
@@ -137,7 +137,7 @@ async function deadOperands(words: string[][]): Promise<Set<string>> {
   if (operands.length === 0) return new Set();
   // The smallest lexeme at or after the operand (bytewise, text_pattern_ops index) starts with
   // it if any lexeme does.
-  const rows = await db
+  const rows = await searchDb
     .select({ operand: sql<string>`value` })
     .from(sql`jsonb_array_elements_text(${JSON.stringify(operands)}::jsonb)`)
     .where(
@@ -229,14 +229,14 @@ async function matchTogether(filters: (SQL | undefined)[], required: WordMatch[]
   const conditions = ways(required) ?? [and(...required.map((m) => m.condition))];
   // A word that can match nothing ("dringend" in no entry) leaves no way at all.
   if (conditions.length === 0) return false;
-  const found = async (executor: Pick<typeof db, 'select'>, from: SQL) => {
+  const found = async (executor: Pick<typeof searchDb, 'select'>, from: SQL) => {
     const probes = conditions.map((condition) => sql`exists (select 1 from ${from} where ${and(...filters, condition)})`);
     const [row] = await executor.select({ found: sql<boolean>`${sql.join(probes, sql` or `)}` }).from(sql`(select 1) as one`);
     return row?.found === true;
   };
   // The sample keeps the table's name, so the conditions' column references hold.
-  if (await found(db, sql`(select * from ${companies} limit ${literal(TOGETHER_SAMPLE)}) as ${companies}`)) return true;
-  return db.transaction(async (tx) => {
+  if (await found(searchDb, sql`(select * from ${companies} limit ${literal(TOGETHER_SAMPLE)}) as ${companies}`)) return true;
+  return searchDb.transaction(async (tx) => {
     await tx.execute(sql`set local enable_seqscan = off`);
     return found(tx, sql`${companies}`);
   });
@@ -293,7 +293,7 @@ async function substringsInVector(words: { substrings: string[]; tsqueries: stri
       : substrings.filter((s) => /^[a-z0-9]{4,}$/.test(s)).map((substring) => ({ word, substring, prefixes }));
   });
   if (checks.length === 0) return covered;
-  const known = await db
+  const known = await searchDb
     .select({ word: searchWords.word, lexemes: sql<string[]>`tsvector_to_array(to_tsvector('german', ${searchWords.word}))` })
     .from(searchWords)
     .where(or(...[...new Set(checks.map((c) => c.substring))].map((s) => sql`${searchWords.word} like ${`%${s}%`}`)));
@@ -479,11 +479,13 @@ async function boundFor(words: WordMatch[], any: boolean, bound: Bound): Promise
   // with null lexemes; read once for all words.
   const lexemes = sql`(select lexeme, share from (select most_common_elems::text::text[] as lexemes, most_common_elem_freqs as shares ${stats('search_vector')}) as s,
     unnest(s.lexemes, s.shares) as u(lexeme, share) where lexeme is not null)`;
-  const rows = await db
+  const rows = await searchDb
     .with(
-      db
+      searchDb
         .$with('lexemes')
-        .as(db.select({ lexeme: sql<string>`lexeme`.as('lexeme'), share: sql<number>`share`.as('share') }).from(sql`${lexemes} as l`)),
+        .as(
+          searchDb.select({ lexeme: sql<string>`lexeme`.as('lexeme'), share: sql<number>`share`.as('share') }).from(sql`${lexemes} as l`),
+        ),
     )
     .select({
       share: sql<number>`(select coalesce(sum(share), 0) from lexemes where array_to_tsvector(array[lexeme]) @@ value::tsquery)`,

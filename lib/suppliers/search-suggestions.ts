@@ -1,5 +1,5 @@
 import { and, asc, between, desc, sql } from 'drizzle-orm';
-import { db } from '../../db/client';
+import { searchDb } from '../../db/client';
 import { sectors } from '../../db/schema';
 import type { WordRole } from './query-words';
 import { similarWords } from './search-plan';
@@ -35,7 +35,7 @@ export async function suggestFor(words: { word: string; role: WordRole }[]): Pro
 /** The sectors whose titles contain something most like one of the words (the sectors table is small). */
 async function nearestSectors(words: string[]) {
   const closeness = sql<number>`(select max(word_similarity(w, lower(${sectors.title}))) from jsonb_array_elements_text(${JSON.stringify(words)}::jsonb) as w)`;
-  return db
+  return searchDb
     .select({ code: sectors.code, title: sectors.title })
     .from(sectors)
     .where(and(between(sectors.level, ...SECTOR_LEVELS), sql`${closeness} >= ${sql.raw(String(SECTOR_MIN_SCORE))}`))

@@ -1,5 +1,5 @@
 import { and, type AnyColumn, asc, desc, eq, gte, isNotNull, lt, type SQL, sql } from 'drizzle-orm';
-import { db } from '../../db/client';
+import { searchDb } from '../../db/client';
 import { companies, districts } from '../../db/schema';
 import type { CompanyKind } from '../../db/schema/vocabulary';
 import { type Audience, literal, type Origin, planSearch, type SearchPlan, withinBox } from './search-plan';
@@ -106,8 +106,8 @@ export function supplierSearchQueries(params: SupplierSearch, built: SearchPlan,
   // one pass estimates its score (all but the head bonus, which looks for each substring in
   // search_text) and counts them (countInPage); only the best CANDIDATES by that estimate get
   // the full score that orders the page.
-  const matches = db.$with('matches').as(
-    db
+  const matches = searchDb.$with('matches').as(
+    searchDb
       .select({ id: companies.id, estimate: sql<number>`${candidateScore}`.as('estimate') })
       .from(companies)
       .where(bounded ? and(where, gte(companies.searchQuality, bounded.floor)) : where),
@@ -120,15 +120,15 @@ export function supplierSearchQueries(params: SupplierSearch, built: SearchPlan,
   const below = bounded
     ? sql`case when (select count(*) from matches) >= ${literal(enoughAbove(params, bounded))} and exists (select 1 from (select * from ${companies} where ${lt(companies.searchQuality, bounded.floor)} order by ${companies.searchQuality} desc limit ${literal(BELOW_PROBE)}) as ${companies} where ${where}) then true end`
     : sql`false`;
-  const candidates = db.$with('candidates').as(
-    db
+  const candidates = searchDb.$with('candidates').as(
+    searchDb
       .select({ id: matches.id })
       .from(matches)
       .orderBy(sql`estimate desc`, asc(matches.id))
       .limit(Math.max(CANDIDATES, params.offset + params.limit)),
   );
   const ranked = text
-    ? db
+    ? searchDb
         .select({
           ...keys,
           score: sql<number>`${score}`.as('score'),
@@ -141,7 +141,7 @@ export function supplierSearchQueries(params: SupplierSearch, built: SearchPlan,
         .limit(params.limit)
         .offset(params.offset)
         .as('ranked')
-    : db
+    : searchDb
         .select({
           ...keys,
           score: sql<number>`0`.as('score'),
@@ -154,7 +154,7 @@ export function supplierSearchQueries(params: SupplierSearch, built: SearchPlan,
         .limit(params.limit)
         .offset(params.offset)
         .as('ranked');
-  const rows = (text ? db.with(matches, candidates) : db)
+  const rows = (text ? searchDb.with(matches, candidates) : searchDb)
     .select({
       id: companies.id,
       externalId: companies.externalId,
@@ -185,15 +185,15 @@ export function supplierSearchQueries(params: SupplierSearch, built: SearchPlan,
           ? [asc(ranked.distance), asc(ranked.id)]
           : [asc(ranked.name), asc(ranked.id)]),
     );
-  const count = db.select({ n: sql<number>`count(*)` }).from(companies).where(where);
+  const count = searchDb.select({ n: sql<number>`count(*)` }).from(companies).where(where);
   // Filters alone: at most `upTo` + 1 matches are counted (any that the indexes give first), so
   // a count above `upTo` is a lower bound (resultPage).
   const upTo = text || built.countUpTo === null ? null : Math.max(built.countUpTo, params.offset + params.limit);
   const counted =
     upTo === null
       ? count
-      : db.select({ n: sql<number>`count(*)` }).from(
-          db
+      : searchDb.select({ n: sql<number>`count(*)` }).from(
+          searchDb
             .select({ one: sql`1`.as('one') })
             .from(companies)
             .where(where)
@@ -201,7 +201,7 @@ export function supplierSearchQueries(params: SupplierSearch, built: SearchPlan,
             .as('first_matches'),
         );
 
-  const matched = db
+  const matched = searchDb
     .select({
       sectorPaths: companies.sectorPaths,
       districtKey: companies.districtKey,
@@ -212,8 +212,8 @@ export function supplierSearchQueries(params: SupplierSearch, built: SearchPlan,
     .from(companies)
     .where(where);
   // One pass over the matches (a CTE) for all five facets.
-  const facets = db
-    .with(db.$with('matched').as(matched))
+  const facets = searchDb
+    .with(searchDb.$with('matched').as(matched))
     .select({ facet: sql<keyof Facets>`facet`, value: sql<string>`value`, n: sql<number>`count(*)` })
     .from(
       sql`(select 'sectors' as facet, unnest(sector_paths) as value from matched
@@ -350,7 +350,7 @@ export async function searchPoints(
 ): Promise<{ points: MapPoint[]; capped: boolean }> {
   const { where, candidateScore, distance, origin } = plan ?? (await planSearch(params, audience));
   const located = (within?: SQL) =>
-    db
+    searchDb
       .select({
         id: companies.id,
         name: companies.name,
@@ -373,6 +373,6 @@ export async function searchPoints(
 /** The ids of every match (for CSV export of a search result). */
 export async function searchCompanyIds(params: SupplierSearch, audience: Audience = 'staff'): Promise<number[]> {
   const { where } = await planSearch(params, audience);
-  const rows = await db.select({ id: companies.id }).from(companies).where(where).orderBy(asc(companies.name));
+  const rows = await searchDb.select({ id: companies.id }).from(companies).where(where).orderBy(asc(companies.name));
   return rows.map((r) => r.id);
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { count, eq, sql } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { db, rowsOf } from '@/db/client';
+import { db, openDatabase, rowsOf } from '@/db/client';
 import { caseEvents, cases, outbox, rateLimits, referenceCounters } from '@/db/schema';
 import { acceptHelpRequest } from '@/lib/intake/accept';
 import { messages } from '@/lib/i18n';
@@ -11,6 +11,7 @@ import { submitHelpRequest } from '@/lib/intake/submit';
 import { findPublicStatus } from '@/lib/intake/status';
 import { formatReference } from '@/lib/intake/reference';
 import { validRequest } from '../helpers/fixtures';
+import { testServerUrl } from '../helpers/test-database';
 
 const parse = (overrides = {}) => helpRequestSchema.parse(validRequest(overrides));
 const year = new Date().getFullYear();
@@ -123,6 +124,39 @@ describe('submitHelpRequest', () => {
     expect(await countRows()).toEqual({ cases: 1, events: 1, mails: 1 });
   });
 });
+
+// Two requests with one key that both start before either is stored: each statement sees no case
+// under the key, so the second only learns of the first from the key's unique index.
+describe.skipIf(!testServerUrl())('one idempotency key, two requests in flight (PostgreSQL: several connections)', () => {
+  it('answers the second with the first case, not an error', async () => {
+    const holder = openDatabase({ ...process.env, DATABASE_POOL_SIZE: '1' });
+    const key = randomUUID();
+    try {
+      const { both } = await holder.db.transaction(async (tx) => {
+        // Hold the year's counter row, so that both requests take their snapshot and then wait here.
+        await tx.execute(sql`insert into ${referenceCounters} (year, last_number) values (${year}, 0)
+          on conflict (year) do update set last_number = ${referenceCounters}.last_number`);
+        const both = Promise.all([0, 1].map(() => submitHelpRequest(parse(), { idempotency: { key, bodyHash: 'same-request' } })));
+        await expect.poll(waitingForLocks, { timeout: 10_000 }).toBe(2);
+        return { both }; // not awaited in here: both wait for this transaction's COMMIT
+      });
+      const answers = await both;
+      expect(answers.map((r) => r.ok && r.reference)).toEqual([`LS-${year}-00001`, `LS-${year}-00001`]);
+      expect(answers.filter((r) => r.ok && r.created)).toHaveLength(1);
+      expect(await countRows()).toEqual({ cases: 1, events: 1, mails: 1 });
+    } finally {
+      await holder.close();
+    }
+  });
+});
+
+async function waitingForLocks(): Promise<number> {
+  const [row] = await rowsOf<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`,
+  );
+  return row!.n;
+}
 
 describe('acceptHelpRequest', () => {
   const form = (overrides: Record<string, unknown> = {}) => ({
