@@ -37,8 +37,8 @@ export function newCaseRecipients(executor: Executor, urgency: Case['urgency']) 
 }
 
 /**
- * The mail to each of them, the same for all; intake renders it before the case has its reference and id, with
- * stand-ins the insert fills in (lib/intake/numbered-case.ts).
+ * The mail to each of them, the same for all; intake renders it before the case has its
+ * reference and id, with stand-ins the insert fills in (lib/intake/numbered-case.ts).
  */
 export function newCaseMail(c: Omit<CaseSummary, 'id' | 'reference'> & { id: number | string; reference: string }) {
   return {

@@ -17,7 +17,7 @@ import {
   type WordRole,
   wordRole,
 } from './query-words';
-import type { SupplierSearch } from './search-schema';
+import { MAX_OFFSET, type SupplierSearch } from './search-schema';
 import { qualityFloorFor } from './quality';
 import { expandWord, loadSynonymGroups } from './synonyms';
 import { fold, queryWords } from './text';
@@ -371,9 +371,9 @@ export const BOUND: Bound = { from: 4000, candidates: 2000 };
 /**
  * Counting every company a filter alone matches (sector=C: 798,283 of 1,000,000) cost 0.5–1 s;
  * counting to this many reads 13,529 index entries for it (docs/benchmarks.md, "Seventh pass").
- * Also the largest offset a search takes (search-schema.ts): no page lies beyond it.
+ * No page lies beyond it.
  */
-export const COUNT_UP_TO = 10_000;
+export const COUNT_UP_TO = MAX_OFFSET;
 
 export interface PlanOptions {
   /** Rank by coverage when the words cannot all match together (default); false: require them all. */

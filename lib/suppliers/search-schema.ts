@@ -7,6 +7,9 @@ import { WZ_CODE } from './schema';
 const param = optional;
 
 /** Search parameters, shared by the staff page, the public directory and the JSON API. */
+/** The furthest a search pages; a search without words counts its matches this far (search-plan.ts). */
+export const MAX_OFFSET = 10_000;
+
 export const supplierSearchSchema = z.object({
   q: param(z.string().trim().max(200)),
   sector: param(z.string().trim().regex(WZ_CODE)),
@@ -25,7 +28,7 @@ export const supplierSearchSchema = z.object({
   // "1": only entries their company confirmed within the last 24 months.
   verified: param(z.enum(['1'])),
   limit: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(200).default(20)),
-  offset: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).max(10_000).default(0)),
+  offset: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).max(MAX_OFFSET).default(0)),
 });
 export type SupplierSearch = z.output<typeof supplierSearchSchema>;
 
