@@ -19,6 +19,7 @@ import {
 } from './query-words';
 import { MAX_OFFSET, type SupplierSearch } from './search-schema';
 import { qualityFloorFor } from './quality';
+import { expectedShare, loadSearchStatistics } from './search-statistics';
 import { expandWord, loadSynonymGroups } from './synonyms';
 import { fold, queryWords } from './text';
 import { isRecentlyVerified } from './verified';
@@ -157,6 +158,8 @@ interface WordMatch {
   substrings: string[];
   /** The substrings whose `like` is part of the condition (they find more than the tsquery). */
   likes: string[];
+  /** The normalized tsqueries of the word's alternatives. */
+  alternatives: string[];
   /** Normalized tsquery of all alternatives. */
   tsquery: string;
   /**
@@ -189,6 +192,7 @@ function matchWord(word: string, stems: string[], tsqueries: string[], covered: 
     stems,
     substrings,
     likes,
+    alternatives: tsqueries,
     tsquery,
     liveTsquery: live ? tsquery : '',
   };
@@ -464,47 +468,20 @@ export async function planSearch(params: SupplierSearch, audience: Audience, opt
 
 /**
  * The search_quality above which about `bound.candidates` of the matches lie, when the words
- * are expected to match at least `bound.from` companies; else null (all are ranked). Expected from PostgreSQL's
- * statistics of search_vector (ANALYZE; none yet: null): the share of rows holding each lexeme
- * a word's tsquery matches on its own, summed over the word's lexemes (a prefix's, synonyms'),
- * summed over the words when any may match, multiplied when all must (as if independent:
- * "Masken und Kliniken" match far fewer than each word). Substrings and
+ * are expected to match at least `bound.from` companies; else null (all are ranked). Expected from
+ * PostgreSQL's statistics (loadSearchStatistics; none before the first ANALYZE: null): each
+ * word's share (expectedShare), summed over the words when any may match, multiplied when all
+ * must (as if independent: "Masken und Kliniken" match far fewer than each word). Substrings and
  * compounds of several lexemes count nothing: fewer expected, rather ranked all. Filters are not
  * counted: searchSuppliers ranks all when too few matches remain above the floor.
  */
 async function boundFor(words: WordMatch[], any: boolean, bound: Bound): Promise<SearchPlan['bounded']> {
-  const stats = (column: string) =>
-    sql`from pg_stats where schemaname = current_schema() and tablename = 'companies' and attname = ${column}`;
-  // The lexemes' shares end with summary figures (minimum, maximum, nulls), which unnest pairs
-  // with null lexemes; read once for all words.
-  const lexemes = sql`(select lexeme, share from (select most_common_elems::text::text[] as lexemes, most_common_elem_freqs as shares ${stats('search_vector')}) as s,
-    unnest(s.lexemes, s.shares) as u(lexeme, share) where lexeme is not null)`;
-  const rows = await searchDb
-    .with(
-      searchDb
-        .$with('lexemes')
-        .as(
-          searchDb.select({ lexeme: sql<string>`lexeme`.as('lexeme'), share: sql<number>`share`.as('share') }).from(sql`${lexemes} as l`),
-        ),
-    )
-    .select({
-      share: sql<number>`(select coalesce(sum(share), 0) from lexemes where array_to_tsvector(array[lexeme]) @@ value::tsquery)`,
-      companies: sql<number>`(select reltuples from pg_class where oid = 'companies'::regclass)`,
-      values: sql<number[] | null>`(select most_common_vals::text::real[] ${stats('search_quality')})`,
-      shares: sql<number[] | null>`(select most_common_freqs ${stats('search_quality')})`,
-      bounds: sql<number[] | null>`(select histogram_bounds::text::real[] ${stats('search_quality')})`,
-    })
-    .from(sql`jsonb_array_elements_text(${JSON.stringify(words.map((m) => m.tsquery))}::jsonb)`);
-  const shares = rows.map((r) => Math.min(1, Number(r.share)));
-  const total = Number(rows[0]?.companies ?? 0);
+  const statistics = await loadSearchStatistics();
+  const shares = words.map((m) => expectedShare(m.alternatives, statistics.lexemes));
   const sum = shares.reduce((a, b) => a + b, 0);
   const product = shares.reduce((a, b) => a * b, 1);
-  const expected = total * (any ? Math.min(1, sum) : product);
+  const expected = statistics.companies * (any ? Math.min(1, sum) : product);
   if (!(expected >= bound.from)) return null;
-  const numbers = (list: number[] | null | undefined) => (list ?? []).map(Number);
-  const floor = qualityFloorFor(
-    { values: numbers(rows[0]?.values), shares: numbers(rows[0]?.shares), bounds: numbers(rows[0]?.bounds) },
-    bound.candidates / expected,
-  );
+  const floor = qualityFloorFor(statistics.quality, bound.candidates / expected);
   return floor === null ? null : { floor, candidates: bound.candidates };
 }
