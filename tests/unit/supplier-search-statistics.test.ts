@@ -29,6 +29,14 @@ describe('expectedShare', () => {
   });
 
   it('is at most 1', () => {
-    expect(expectedShare(["'a':*"], [{ lexeme: 'ab', share: 0.7 }, { lexeme: 'ac', share: 0.6 }])).toBe(1);
+    expect(
+      expectedShare(
+        ["'a':*"],
+        [
+          { lexeme: 'ab', share: 0.7 },
+          { lexeme: 'ac', share: 0.6 },
+        ],
+      ),
+    ).toBe(1);
   });
 });
