@@ -103,14 +103,25 @@ export function withinBox(origin: Origin, km: number): SQL {
  * the word sits in a scalar subquery, so the planner takes the trigram index (0.3 ms) instead
  * of computing the similarity to every known word (3–7 ms at 2,500 words, growing with them).
  * Equally similar words come in alphabetical order.
+ *
+ * `typosOnly`: none when a known word contains the word. The search finds it inside them anyway,
+ * and its look-alikes only widen it: "Kunststoffrecycling" also searched "kunststoff",
+ * "Pulverbeschichtung" "beschichtung", "Alkohol" "alkoholfreies", and at 1,000,000 companies
+ * those matches filled the first page (docs/benchmarks.md, "Eighth pass").
  */
-export async function similarWords(word: string, minScore = SIMILAR_MIN_SCORE): Promise<string[]> {
+export async function similarWords(word: string, { minScore = SIMILAR_MIN_SCORE, typosOnly = false } = {}): Promise<string[]> {
   const folded = fold(word);
   if (folded.length < SIMILAR_MIN_LENGTH || !/^[a-z0-9]+$/.test(folded)) return [];
+  const unknown = sql`not exists (select 1 from ${searchWords} as known where known.word like (select ${`%${folded}%`}::text))`;
   const rows = await searchDb
     .select({ word: searchWords.word })
     .from(searchWords)
-    .where(sql`${searchWords.word} % (select ${folded}::text) and similarity(${searchWords.word}, ${folded}) >= ${literal(minScore)}`)
+    .where(
+      and(
+        sql`${searchWords.word} % (select ${folded}::text) and similarity(${searchWords.word}, ${folded}) >= ${literal(minScore)}`,
+        typosOnly ? unknown : undefined,
+      ),
+    )
     .orderBy(sql`similarity(${searchWords.word}, ${folded}) desc`, asc(searchWords.word))
     .limit(SIMILAR_MAX);
   return rows.map((r) => r.word).filter((w) => w !== folded);
@@ -266,7 +277,7 @@ async function matchWords(q: string): Promise<WordMatch[]> {
   const groups = await loadSynonymGroups();
   const alternatives = await Promise.all(
     words.map(async (word) =>
-      [...expandWord(word, groups), ...(await similarWords(word))].map(alternativeOf).filter((a): a is Alternative => a !== null),
+      [...expandWord(word, groups), ...(await similarWords(word, { typosOnly: true }))].map(alternativeOf).filter((a): a is Alternative => a !== null),
     ),
   );
   const normalized = await normalizeTsqueries(alternatives.flat().map((a) => a.tsquery));

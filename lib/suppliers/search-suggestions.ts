@@ -26,7 +26,7 @@ export async function suggestFor(words: { word: string; role: WordRole }[]): Pro
   const sought = words.filter((w) => w.role !== 'quantity').map((w) => w.word.toLocaleLowerCase('de'));
   if (sought.length === 0) return { words: [], sectors: [] };
   const [similar, nearest] = await Promise.all([
-    Promise.all(sought.map((word) => similarWords(word, SUGGESTION_MIN_SCORE))),
+    Promise.all(sought.map((word) => similarWords(word, { minScore: SUGGESTION_MIN_SCORE }))),
     nearestSectors(sought),
   ]);
   return { words: [...new Set(similar.flat())], sectors: nearest };

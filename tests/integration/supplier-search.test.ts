@@ -313,3 +313,21 @@ describe('no dead ends', () => {
     expect((await search({ q: 'Roggenmehl' })).suggestions).toBeNull();
   });
 });
+
+describe('typo tolerance', () => {
+  beforeAll(async () => {
+    await db.transaction(async (tx) => {
+      await saveCompany(tx, company({ externalId: 'T-R1', name: 'Recyclinghof Gera', capabilities: ['Kunststoffrecycling'] }));
+      await saveCompany(tx, company({ externalId: 'T-R2', name: 'Kunststoffe Apolda', capabilities: ['Kunststoffe', 'Kunststoffplatten'] }));
+    });
+  });
+
+  it('corrects a word no known word contains, and widens no word that is known', async () => {
+    expect(await names({ q: 'Kunststofrecycling' })).toEqual(['Recyclinghof Gera']);
+    // "kunststoffe" looks like "kunststoffrecycling" too, but the word itself is in the data:
+    // its look-alikes would only add companies that do not recycle.
+    expect(await names({ q: 'Kunststoffrecycling' })).toEqual(['Recyclinghof Gera']);
+    // A typo searches the known words most like it; the nearest comes first.
+    expect((await names({ q: 'Kunststoffplaten' }))[0]).toBe('Kunststoffe Apolda');
+  });
+});
