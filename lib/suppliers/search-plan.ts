@@ -277,7 +277,9 @@ async function matchWords(q: string): Promise<WordMatch[]> {
   const groups = await loadSynonymGroups();
   const alternatives = await Promise.all(
     words.map(async (word) =>
-      [...expandWord(word, groups), ...(await similarWords(word, { typosOnly: true }))].map(alternativeOf).filter((a): a is Alternative => a !== null),
+      [...expandWord(word, groups), ...(await similarWords(word, { typosOnly: true }))]
+        .map(alternativeOf)
+        .filter((a): a is Alternative => a !== null),
     ),
   );
   const normalized = await normalizeTsqueries(alternatives.flat().map((a) => a.tsquery));

@@ -318,7 +318,10 @@ describe('typo tolerance', () => {
   beforeAll(async () => {
     await db.transaction(async (tx) => {
       await saveCompany(tx, company({ externalId: 'T-R1', name: 'Recyclinghof Gera', capabilities: ['Kunststoffrecycling'] }));
-      await saveCompany(tx, company({ externalId: 'T-R2', name: 'Kunststoffe Apolda', capabilities: ['Kunststoffe', 'Kunststoffplatten'] }));
+      await saveCompany(
+        tx,
+        company({ externalId: 'T-R2', name: 'Kunststoffe Apolda', capabilities: ['Kunststoffe', 'Kunststoffplatten'] }),
+      );
     });
   });
 
