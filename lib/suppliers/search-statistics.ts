@@ -32,11 +32,6 @@ export function loadSearchStatistics(): Promise<SearchStatistics> {
   return statistics;
 }
 
-/** For tests that ANALYZE and then search at once. */
-export function forgetSearchStatistics() {
-  cached = undefined;
-}
-
 async function readStatistics(): Promise<SearchStatistics> {
   const stats = (column: string) =>
     sql`from pg_stats where schemaname = current_schema() and tablename = 'companies' and attname = ${column}`;
