@@ -6,10 +6,10 @@ import { WZ_CODE } from './schema';
 // A parameter left empty in a URL is a parameter not given.
 const param = optional;
 
-/** Search parameters, shared by the staff page, the public directory and the JSON API. */
 /** The furthest a search pages; a search without words counts its matches this far (search-plan.ts). */
 export const MAX_OFFSET = 10_000;
 
+/** Search parameters, shared by the staff page, the public directory and the JSON API. */
 export const supplierSearchSchema = z.object({
   q: param(z.string().trim().max(200)),
   sector: param(z.string().trim().regex(WZ_CODE)),
